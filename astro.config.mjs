@@ -1,0 +1,35 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { tfjsTypes } from './src/integrations/tfjs-types.ts';
+
+// Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
+// MDX inherits it. KaTeX renders at build time, so lesson pages ship math as HTML + CSS, no math JavaScript.
+export default defineConfig({
+  site: 'https://runnable-deep-learning.example',
+  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
+  integrations: [
+    starlight({
+      title: 'Runnable Deep Learning',
+      description: 'Learn deep-learning ideas by writing TypeScript that trains real models in your browser.',
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      sidebar: [
+        { label: 'Mixtures', items: [{ autogenerate: { directory: 'mixtures' } }] },
+        { label: 'Mixture density networks', items: [{ autogenerate: { directory: 'mixture-density-networks' } }] },
+        { label: 'Autoencoders & dimensionality reduction', items: [{ autogenerate: { directory: 'autoencoders' } }] },
+        { label: 'Activation & depth', items: [{ autogenerate: { directory: 'activation-depth' } }] },
+      ],
+    }),
+  ],
+  vite: {
+    plugins: [tfjsTypes(import.meta.dirname)],
+    // Module workers (the exercise runner, Monaco's workers) are bundled as ES modules.
+    worker: { format: 'es' },
+    // tfjs-backend-wasm and monaco are large, pre-built libraries: skip dependency pre-bundling for the wasm
+    // backend so its `?url` wasm imports resolve to real files.
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  },
+});

@@ -1,0 +1,47 @@
+import { makeRng } from '../rng.ts';
+import type { Dataset, Split } from './types.ts';
+import { z } from 'zod';
+
+/** Parameters of the Gaussian-blobs generator (like scikit-learn's make_blobs with fixed centres). */
+export const blobsParams = z
+  .object({
+    /** Centre of each blob; one blob per class. */
+    centers: z.array(z.array(z.number()).min(1)).min(2),
+    /** Standard deviation of every blob along each axis (cluster_std): larger means wider, more overlapping blobs. */
+    std: z.number().positive(),
+    /** Training points per class. */
+    trainPerClass: z.number().int().positive(),
+    /** Hidden test points per class. */
+    testPerClass: z.number().int().positive(),
+  })
+  .strict()
+  .refine((p) => p.centers.every((c) => c.length === p.centers[0]!.length), {
+    message: 'every centre needs the same number of coordinates',
+  });
+export type BlobsParams = z.infer<typeof blobsParams>;
+
+function sampleBlobs(p: BlobsParams, perClass: number, seed: number, stream: string): Split {
+  const rng = makeRng(seed, stream);
+  const classes = p.centers.length;
+  const features = p.centers[0]!.length;
+  const n = perClass * classes;
+  const x = new Float32Array(n * features);
+  const y = new Int32Array(n);
+  // Shuffled class order, so mini-batches are mixed even if a learner forgets to shuffle.
+  const order = Array.from({ length: n }, (_, i) => i % classes);
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (let i = 0; i < n; i++) {
+    const k = order[i]!;
+    y[i] = k;
+    for (let f = 0; f < features; f++) x[i * features + f] = p.centers[k]![f]! + p.std * rng.normal();
+  }
+  return { x, y, n, features, classes };
+}
+
+/** Train and hidden test splits drawn from independent streams of one seed. */
+export function blobs(p: BlobsParams, seed: number): Dataset {
+  return { train: sampleBlobs(p, p.trainPerClass, seed, 'blobs/train'), test: sampleBlobs(p, p.testPerClass, seed, 'blobs/test') };
+}

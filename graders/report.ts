@@ -1,0 +1,37 @@
+/** The result types shared by the browser, the CLI and the tests (see DESIGN.md "GradeReport"). */
+import type { MetricName } from './schema.ts';
+
+export interface CheckResult {
+  metric: MetricName;
+  label: string;
+  value: number;
+  min?: number;
+  max?: number;
+  passed: boolean;
+  /** Teaching message for this outcome. */
+  message: string;
+}
+
+export type GradeStatus = 'passed' | 'failed' | 'error' | 'not-attempted';
+
+/** What a problem in the learner's code looks like: a kind, a message that names it, and where, if known. */
+export interface LearnerError {
+  kind: 'syntax' | 'missing-export' | 'thrown' | 'nan' | 'bad-output' | 'timeout' | 'stopped' | 'internal';
+  message: string;
+  /** 1-based line and column in the learner's TypeScript, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface GradeReport {
+  exerciseId: string;
+  status: GradeStatus;
+  score: number;
+  maxScore: number;
+  seed: number;
+  backend: string;
+  durationMs: number;
+  checks: CheckResult[];
+  error: LearnerError | null;
+  logs: string[];
+}

@@ -1,0 +1,73 @@
+/**
+ * The one schema for `exercises/<module>/<exercise>/exercise.yaml`.
+ *
+ * It is used twice: as the Astro content collection's schema (a bad file fails `npm run build`) and by the grader
+ * CLI and tests (`parseExercise`), so the site and the instructor tool can never disagree about what a file means.
+ * Every field documents itself with `.describe()`.
+ */
+import { z } from 'zod';
+import { generators, type GeneratorName } from './datasets/index.ts';
+
+/** The metrics a check may bound; each is computed by graders/metrics.ts from the model's outputs. */
+export const metricNames = ['testAccuracy', 'testCrossEntropy'] as const;
+export type MetricName = (typeof metricNames)[number];
+
+export const checkSchema = z
+  .object({
+    metric: z.enum(metricNames).describe('Which metric this check bounds (computed on the hidden test split).'),
+    label: z.string().min(1).describe('What the learner sees as the check name, e.g. "Test accuracy".'),
+    min: z.number().optional().describe('Lowest passing value (inclusive).'),
+    max: z.number().optional().describe('Highest passing value (inclusive). An upper bound on a score usually means "too good to be true".'),
+    tooLow: z.string().optional().describe('Message shown when the value is below `min`: what probably went wrong and what to try.'),
+    tooHigh: z.string().optional().describe('Message shown when the value is above `max`.'),
+    passed: z.string().optional().describe('Message shown when the check passes (optional).'),
+    derivation: z.string().min(1).describe('How the bounds were set: reference results over seeds, and the margin taken.'),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.min === undefined && c.max === undefined) ctx.addIssue({ code: 'custom', message: 'a check needs `min`, `max` or both' });
+    if (c.min !== undefined && c.max !== undefined && c.min > c.max) ctx.addIssue({ code: 'custom', message: `min (${c.min}) is above max (${c.max})` });
+    if (c.min !== undefined && !c.tooLow) ctx.addIssue({ code: 'custom', path: ['tooLow'], message: 'a check with `min` needs a `tooLow` message that teaches' });
+    if (c.max !== undefined && !c.tooHigh) ctx.addIssue({ code: 'custom', path: ['tooHigh'], message: 'a check with `max` needs a `tooHigh` message that teaches' });
+  });
+export type Check = z.infer<typeof checkSchema>;
+
+export const exerciseSchema = z
+  .object({
+    formatVersion: z.literal(1).describe('Version of this file format; bump when fields change meaning.'),
+    title: z.string().min(1).describe('Exercise title shown above the editor.'),
+    summary: z.string().min(1).describe('One paragraph: what the learner must do.'),
+    lesson: z.string().min(1).describe('Lesson page that hosts it, as its docs path without prefixes, e.g. "activation-depth/softmax-blobs".'),
+    entry: z.string().regex(/^[A-Za-z_$][\w$]*$/).default('train').describe('Named export of the learner module that the runtime calls as `entry(data, ctx)`.'),
+    task: z.literal('classification').describe('What the runtime does with the returned model: `classification` calls `model.predict` on the hidden inputs and expects class probabilities.'),
+    seed: z.number().int().nonnegative().describe('Public seed used for the in-browser self-check; instructors grade with their own.'),
+    timeoutMs: z.number().int().positive().max(600_000).describe('Wall-clock limit for one run; the run is stopped after it.'),
+    data: z
+      .object({
+        generator: z.enum(Object.keys(generators) as [GeneratorName, ...GeneratorName[]]).describe('Dataset generator in graders/datasets.'),
+        params: z.record(z.string(), z.unknown()).describe('Generator parameters, validated by the generator’s own schema.'),
+      })
+      .strict()
+      .superRefine((d, ctx) => {
+        const r = generators[d.generator].params.safeParse(d.params);
+        if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: ['params', ...issue.path.map(String)], message: issue.message });
+      }),
+    checks: z.array(checkSchema).min(1).describe('What passing means; every check must pass.'),
+    hints: z.array(z.string().min(1)).default([]).describe('Hints revealed one at a time, gentlest first.'),
+  })
+  .strict();
+export type Exercise = z.infer<typeof exerciseSchema>;
+
+/** An exercise's metadata plus its id (`<module-folder>/<exercise-folder>`). */
+export type ExerciseMeta = Exercise & { id: string };
+
+/**
+ * Validates parsed YAML; throws an Error whose message names the file and every bad field, e.g.
+ * `exercises/x/exercise.yaml: checks.0.tooLow: a check with \`min\` needs a \`tooLow\` message that teaches`.
+ */
+export function parseExercise(raw: unknown, where: string): Exercise {
+  const r = exerciseSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+  throw new Error(`${where} is not a valid exercise:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,45 @@
+/**
+ * Decision regions and test points after a run: each grid cell is tinted with the class the model predicts there,
+ * each test point is a dot in its true class's colour, and a misclassified point gets a dark ring.
+ * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
+ */
+import type { DecisionPlot } from '../runtime/run-exercise.ts';
+
+/** Colour-blind-safe palette (Okabe–Ito). */
+export const classColors = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
+
+export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: DecisionPlot): void {
+  const css = 320;
+  const dpr = globalThis.devicePixelRatio || 1;
+  canvas.width = css * dpr;
+  canvas.height = css * dpr;
+  canvas.style.width = `${css}px`;
+  canvas.style.height = `${css}px`;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(dpr, dpr);
+  const { box, size } = plot;
+  const cell = css / size;
+  ctx.globalAlpha = 0.28;
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      ctx.fillStyle = classColors[plot.gridClasses[r * size + c]! % classColors.length]!;
+      // Row 0 is the bottom of the box (y0); canvas y grows downwards.
+      ctx.fillRect(c * cell, css - (r + 1) * cell, cell + 0.5, cell + 0.5);
+    }
+  ctx.globalAlpha = 1;
+  const px = (x: number) => ((x - box.x0) / (box.x1 - box.x0)) * css;
+  const py = (y: number) => css - ((y - box.y0) / (box.y1 - box.y0)) * css;
+  for (let i = 0; i < plot.y.length; i++) {
+    const x = px(plot.x[2 * i]!), y = py(plot.x[2 * i + 1]!);
+    ctx.beginPath();
+    ctx.arc(x, y, 2.6, 0, 2 * Math.PI);
+    ctx.fillStyle = classColors[plot.y[i]! % classColors.length]!;
+    ctx.fill();
+    if (plot.predicted[i] !== plot.y[i]) {
+      ctx.lineWidth = 1.2;
+      ctx.strokeStyle = '#111';
+      ctx.stroke();
+    }
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * <rdl-exercise>: the interactive half of Exercise.astro. The page is readable before any of this runs (the
+ * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
+ * choice, the live loss curve, the checks and the decision-region plot.
+ */
+import type { GradeReport } from '../../graders/report.ts';
+import type { ExerciseMeta } from '../../graders/schema.ts';
+import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
+import { clearCode, loadCode, saveCode, saveStatus } from '../runtime/code-store.ts';
+import { startRun, type RunHandle } from '../runtime/host.ts';
+import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
+import type { CodeEditor } from './monaco-editor.ts';
+import { drawDecisionPlot } from './decision-plot.ts';
+import type { LossChart } from './loss-chart.ts';
+
+const BACKEND_PREF_KEY = 'rdl:backend';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+class ExerciseElement extends HTMLElement {
+  private meta!: ExerciseMeta;
+  private starter = '';
+  private editor: CodeEditor | null = null;
+  private editorLoading: Promise<CodeEditor | null> | null = null;
+  private run: RunHandle | null = null;
+  private chart: LossChart | null = null;
+
+  private q<T extends Element = HTMLElement>(role: string): T {
+    const found = this.querySelector<T>(`[data-role="${role}"]`);
+    if (!found) throw new Error(`<rdl-exercise> is missing [data-role="${role}"]`);
+    return found;
+  }
+
+  connectedCallback(): void {
+    this.meta = JSON.parse(this.dataset.exercise ?? '{}') as ExerciseMeta;
+    this.starter = this.dataset.starter ?? '';
+    const saved = loadCode(this.meta.id);
+    if (saved !== null && saved !== this.starter) {
+      this.q('code').textContent = saved;
+      this.setStatus('Your saved code is restored.', 'info');
+    }
+
+    const select = this.q<HTMLSelectElement>('backend');
+    for (const b of backendOrder) select.append(el('option', { value: b, textContent: backendLabel(b) }));
+    select.value = localStorage.getItem(BACKEND_PREF_KEY) ?? 'auto';
+    select.addEventListener('change', () => localStorage.setItem(BACKEND_PREF_KEY, select.value));
+
+    this.q('edit').addEventListener('click', () => void this.openEditor(true));
+    // Opening the editor is what a reader does when they click into the code or tab to it.
+    const code = this.q('code-view');
+    code.addEventListener('click', () => void this.openEditor(true));
+    code.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        void this.openEditor(true);
+      }
+    });
+    this.q('run').addEventListener('click', () => void this.start());
+    this.q('stop').addEventListener('click', () => this.run?.stop());
+    this.q('reset').addEventListener('click', () => void this.reset());
+    this.toggleRunning(false);
+    this.dataset.ready = 'true';
+  }
+
+  /** Loads Monaco (once) and replaces the static code view with the editor. */
+  private openEditor(focus: boolean): Promise<CodeEditor | null> {
+    if (!this.editorLoading) {
+      this.editorLoading = (async () => {
+        const edit = this.q<HTMLButtonElement>('edit');
+        edit.disabled = true;
+        edit.textContent = 'Loading editor…';
+        try {
+          const { createEditor } = await import('./monaco-editor.ts');
+          const host = this.q('editor');
+          const view = this.q('code-view');
+          host.style.height = `${Math.max(320, Math.min(640, view.offsetHeight + 40))}px`;
+          host.hidden = false;
+          view.hidden = true;
+          this.editor = createEditor(host, {
+            value: this.currentCode(),
+            id: this.meta.id,
+            onChange: (text) => {
+              if (!saveCode(this.meta.id, text)) this.setStatus('This browser does not let the page save your code; copy it somewhere before you leave.', 'warn');
+            },
+            onRun: () => void this.start(),
+          });
+          edit.hidden = true;
+          this.dataset.editor = 'ready';
+          return this.editor;
+        } catch (e) {
+          // The static view stays, so the learner can still read and run the code they have.
+          edit.disabled = false;
+          edit.textContent = 'Edit code';
+          this.editorLoading = null;
+          this.setStatus(`The editor failed to load (${(e as Error).message}). Reload the page to try again; your saved code is kept.`, 'error');
+          return null;
+        }
+      })();
+    }
+    return this.editorLoading.then((ed) => {
+      if (ed && focus) ed.focus();
+      return ed;
+    });
+  }
+
+  private currentCode(): string {
+    return this.editor?.getValue() ?? loadCode(this.meta.id) ?? this.starter;
+  }
+
+  private async reset(): Promise<void> {
+    const editor = await this.openEditor(false);
+    if (editor) {
+      // One undoable edit: Ctrl/Cmd+Z in the editor brings the learner's code back.
+      editor.replaceAll(this.starter);
+      editor.markError(null);
+      this.setStatus('Starter code restored. Press Ctrl/Cmd+Z in the editor to get your code back.', 'info');
+    } else {
+      clearCode(this.meta.id);
+      this.q('code').textContent = this.starter;
+    }
+  }
+
+  private toggleRunning(running: boolean): void {
+    this.q<HTMLButtonElement>('run').disabled = running;
+    this.q<HTMLButtonElement>('stop').disabled = !running;
+    this.q<HTMLSelectElement>('backend').disabled = running;
+    this.dataset.running = String(running);
+  }
+
+  private setStatus(text: string, tone: 'info' | 'warn' | 'error' | 'pass' | 'fail' | 'run'): void {
+    const s = this.q('status');
+    s.textContent = text;
+    s.dataset.tone = tone;
+  }
+
+  private async start(): Promise<void> {
+    if (this.run) return;
+    const source = this.currentCode();
+    saveCode(this.meta.id, source);
+    this.editor?.markError(null);
+    this.toggleRunning(true);
+    this.q('checks').replaceChildren();
+    this.q('logs').textContent = '';
+    this.q('backend-info').replaceChildren();
+    this.q('result').hidden = false;
+    this.q('regions-figure').hidden = true;
+    this.setStatus('Starting…', 'run');
+
+    this.chart?.destroy();
+    const { LossChart } = await import('./loss-chart.ts');
+    this.chart = new LossChart(this.q('loss'));
+    const chart = this.chart;
+
+    this.run = startRun(
+      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80 },
+      {
+        onMessage: (m) => {
+          if (m.type === 'backend') {
+            this.showBackend(m.backend, m.choice.reason, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
+            this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
+          } else if (m.type === 'progress') {
+            chart.push(m.step, m.loss);
+            this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
+          } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
+        },
+        onEnd: (result) => this.finish(result),
+      },
+    );
+  }
+
+  private showBackend(name: string, reason: string, skipped: { name: string; why: string }[]): void {
+    const badge = this.q('backend-badge');
+    badge.textContent = `Backend: ${backendLabel(name as never)}`;
+    badge.dataset.backend = name;
+    badge.hidden = false;
+    const info = this.q('backend-info');
+    info.replaceChildren(el('p', { textContent: reason }));
+    if (skipped.length) info.append(el('ul', {}, ...skipped.map((s) => el('li', { textContent: s.why }))));
+  }
+
+  private finish({ report, plot }: ExerciseRunResult): void {
+    this.run = null;
+    this.toggleRunning(false);
+    saveStatus(this.meta.id, report.status);
+    this.dataset.status = report.status;
+    this.renderReport(report);
+    if (plot) {
+      drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), plot);
+      this.q('regions-figure').hidden = false;
+    }
+  }
+
+  private renderReport(r: GradeReport): void {
+    const secs = (r.durationMs / 1000).toFixed(1);
+    if (r.status === 'passed') this.setStatus(`Passed: every check is met (${secs} s on ${r.backend}).`, 'pass');
+    else if (r.status === 'failed') this.setStatus(`Not yet: ${r.checks.filter((c) => !c.passed).length} check(s) failed. See below.`, 'fail');
+    else if (r.error) {
+      const where = r.error.line !== undefined ? ` (line ${r.error.line}${r.error.column !== undefined ? `, column ${r.error.column}` : ''})` : '';
+      this.setStatus(`${r.error.kind === 'stopped' ? 'Stopped' : 'Error'}${where}: ${r.error.message}`, r.error.kind === 'stopped' ? 'warn' : 'error');
+      if (r.error.line !== undefined) void this.openEditor(false).then((ed) => ed?.markError({ line: r.error!.line!, ...(r.error!.column !== undefined && { column: r.error!.column }), message: r.error!.message }));
+    }
+    const list = this.q('checks');
+    for (const c of r.checks) {
+      const bound = [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ');
+      list.append(
+        el(
+          'li',
+          { className: c.passed ? 'pass' : 'fail' },
+          el('span', { className: 'mark', textContent: c.passed ? '✓' : '✗' }),
+          el('strong', { textContent: c.label }),
+          ` ${Number.isFinite(c.value) ? c.value.toFixed(3) : String(c.value)} `,
+          el('span', { className: 'bound', textContent: `(needs ${bound})` }),
+          el('p', { textContent: c.message }),
+        ),
+      );
+    }
+  }
+}
+
+if (!customElements.get('rdl-exercise')) customElements.define('rdl-exercise', ExerciseElement);

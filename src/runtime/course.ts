@@ -1,0 +1,27 @@
+/**
+ * The `course` module that learner code imports types from:
+ *   import type { Split, TrainContext } from 'course';
+ * Its text is also fed to the editor (see course-declarations.ts), so keep it to declarations without imports
+ * besides the Split re-export.
+ */
+export type { Split } from '../../graders/datasets/types.ts';
+
+/** One point on the live loss curve. */
+export interface Progress {
+  /** Epoch or batch number, increasing. */
+  step: number;
+  /** Training loss at that step. A NaN or infinite loss stops the run with an explanation. */
+  loss: number;
+}
+
+/** What the runtime passes as the second argument of your `train` function. */
+export interface TrainContext {
+  /** Seed for this run: pass it to initializers (e.g. `tf.initializers.glorotUniform({ seed: ctx.seed })`) so runs repeat. */
+  readonly seed: number;
+  /** Name of the tfjs backend training runs on ("webgpu", "webgl", "wasm" or "cpu"). */
+  readonly backend: string;
+  /** Adds a point to the live loss curve. Call it once per epoch. */
+  report(progress: Progress): void;
+  /** Prints a line under the run panel (and in the grader's logs). */
+  log(message: string): void;
+}

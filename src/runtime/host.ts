@@ -1,0 +1,68 @@
+/**
+ * The page side of a run: starts a fresh worker per run, enforces the exercise's timeout, and lets Stop
+ * terminate the worker at once. A fresh worker per run means nothing a previous run left behind (tensors,
+ * globals, a wedged backend) can affect the next one.
+ */
+import { errorReport } from '../../graders/grade.ts';
+import type { LearnerError } from '../../graders/report.ts';
+import type { ExerciseMeta } from '../../graders/schema.ts';
+import type { BackendPreference } from './backend.ts';
+import type { RunRequest, WorkerMessage } from './protocol.ts';
+import type { ExerciseRunResult } from './run-exercise.ts';
+
+export interface RunHandlers {
+  onMessage(m: WorkerMessage): void;
+  /** Called exactly once, with the result or a synthesised error report (timeout, stop, crash). */
+  onEnd(result: ExerciseRunResult): void;
+}
+
+export interface RunHandle {
+  /** Stops the run at once; `onEnd` gets a "stopped" report. */
+  stop(): void;
+}
+
+export function startRun(
+  opts: { meta: ExerciseMeta; source: string; seed?: number; backend: BackendPreference; gridSize?: number },
+  handlers: RunHandlers,
+): RunHandle {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `exercise ${opts.meta.id}` });
+  const started = performance.now();
+  const seed = opts.seed ?? opts.meta.seed;
+  let backend = 'unknown';
+  let ended = false;
+
+  const end = (result: ExerciseRunResult) => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timer);
+    worker.terminate();
+    handlers.onEnd(result);
+  };
+  const fail = (error: LearnerError) => end({ report: errorReport(opts.meta, error, { seed, backend, durationMs: performance.now() - started }) });
+
+  const seconds = Math.round(opts.meta.timeoutMs / 1000);
+  const timer = setTimeout(
+    () =>
+      fail({
+        kind: 'timeout',
+        message: `Stopped after ${seconds} s, this exercise's time limit. An endless loop, or far more epochs than needed? The reference solution finishes in a few seconds.`,
+      }),
+    opts.meta.timeoutMs,
+  );
+
+  worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+    const m = e.data;
+    if (m.type === 'backend') backend = m.backend;
+    if (m.type === 'done') end(m.result);
+    else if (m.type === 'crash') fail({ kind: 'internal', message: `The runner failed: ${m.message}` });
+    else handlers.onMessage(m);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail({ kind: 'internal', message: `The runner failed to start or crashed: ${e.message || 'unknown error'}` });
+  };
+
+  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0 };
+  worker.postMessage(req);
+  return { stop: () => fail({ kind: 'stopped', message: 'You stopped the run.' }) };
+}

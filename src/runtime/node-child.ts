@@ -1,0 +1,33 @@
+/**
+ * Child process that runs one learner submission in Node (started by node-host.ts). It receives only inputs
+ * (training split, test inputs without labels, a derived seed) and sends back outputs; grading happens in the
+ * parent. Progress and the learner's console output go back over IPC so nothing is lost if it is killed.
+ */
+import type { LearnerInput, LearnerRunResult } from './run-learner.ts';
+import { runLearner } from './run-learner.ts';
+import { useNodeBackend, type NodeBackend } from './node-backend.ts';
+
+export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend };
+export type ChildMessage =
+  | { type: 'progress'; step: number; loss: number }
+  | { type: 'log'; line: string }
+  | { type: 'result'; result: LearnerRunResult };
+
+const send = (m: ChildMessage) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+
+// Learner console output becomes log lines in the report instead of noise on the grader's terminal.
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
+  console[level] = (...args: unknown[]) => void send({ type: 'log', line: args.map(String).join(' ') });
+
+process.once('message', async (req: ChildRequest) => {
+  const tf = await useNodeBackend(req.backend);
+  const result = await runLearner({
+    ...req.input,
+    tf,
+    backend: req.backend,
+    onProgress: (p) => void send({ type: 'progress', step: p.step, loss: p.loss }),
+    onLog: (line) => void send({ type: 'log', line }),
+  });
+  await send({ type: 'result', result });
+  process.disconnect();
+});

@@ -1,0 +1,23 @@
+/**
+ * Messages between the page and the exercise worker. Errors are values (a GradeReport with status "error" or a
+ * `crash` message), never exceptions thrown across the boundary.
+ */
+import type { ExerciseMeta } from '../../graders/schema.ts';
+import type { BackendChoice, BackendName, BackendPreference } from './backend.ts';
+import type { ExerciseRunResult } from './run-exercise.ts';
+
+export interface RunRequest {
+  type: 'run';
+  meta: ExerciseMeta;
+  source: string;
+  seed: number;
+  backend: BackendPreference;
+  gridSize: number;
+}
+
+export type WorkerMessage =
+  | { type: 'backend'; backend: BackendName; choice: BackendChoice; failed: { name: BackendName; why: string }[] }
+  | { type: 'progress'; step: number; loss: number }
+  | { type: 'log'; line: string }
+  | { type: 'done'; result: ExerciseRunResult }
+  | { type: 'crash'; message: string };
