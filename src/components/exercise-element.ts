@@ -111,6 +111,11 @@ class ExerciseElement extends HTMLElement {
     return this.editor?.getValue() ?? loadCode(this.meta.id) ?? this.starter;
   }
 
+  /** The learner's current code: the editor's text, else their saved code, else the starter. */
+  get code(): string {
+    return this.currentCode();
+  }
+
   private async reset(): Promise<void> {
     const editor = await this.openEditor(false);
     if (editor) {
@@ -151,9 +156,10 @@ class ExerciseElement extends HTMLElement {
     this.setStatus('Starting…', 'run');
 
     this.chart?.destroy();
+    this.chart = null;
+    const lossHost = this.q('loss');
+    lossHost.hidden = true; // shown with the first point, so a run that fails early shows no empty chart
     const { LossChart } = await import('./loss-chart.ts');
-    this.chart = new LossChart(this.q('loss'));
-    const chart = this.chart;
 
     this.run = startRun(
       { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80 },
@@ -163,7 +169,11 @@ class ExerciseElement extends HTMLElement {
             this.showBackend(m.backend, m.choice.reason, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
             this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
           } else if (m.type === 'progress') {
-            chart.push(m.step, m.loss);
+            if (!this.chart) {
+              lossHost.hidden = false;
+              this.chart = new LossChart(lossHost);
+            }
+            this.chart.push(m.step, m.loss);
             this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
         },
