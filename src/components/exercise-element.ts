@@ -224,7 +224,8 @@ class ExerciseElement extends HTMLElement {
           el('strong', { textContent: c.label }),
           ` ${Number.isFinite(c.value) ? c.value.toFixed(3) : String(c.value)} `,
           el('span', { className: 'bound', textContent: `(needs ${bound})` }),
-          el('p', { textContent: c.message }),
+          // A pass needs no explanation beyond the line itself; a failure gets the teaching message.
+          ...(c.passed ? [] : [el('p', { textContent: c.message })]),
         ),
       );
     }

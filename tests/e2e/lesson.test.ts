@@ -1,0 +1,163 @@
+/**
+ * The softmax-blobs lesson in Debian's Chromium against the built site: math rendered at build time, the editor
+ * loads on demand with tfjs types, the solution passes, code survives a reload, Stop ends an endless loop.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadExercise } from '../../graders/exercise-files.ts';
+import { launch, type Browser } from './browser.ts';
+
+const id = '04-activation-depth/01-softmax-blobs';
+const url = () => `${inject('baseUrl')}/activation-depth/softmax-blobs/`;
+const exercise = `rdl-exercise[data-exercise-id="${id}"]`;
+
+let b: Browser;
+beforeAll(async () => {
+  b = await launch();
+  await b.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+/** Opens the editor and replaces its whole text by pasting, as a learner would (typing would auto-indent). */
+async function typeCode(code: string): Promise<void> {
+  const { page } = b;
+  if ((await page.locator(`${exercise}[data-editor=ready]`).count()) === 0) await page.locator(`${exercise} [data-role=edit]`).click();
+  await page.locator(`${exercise}[data-editor=ready]`).waitFor({ timeout: 60_000 });
+  await page.locator(`${exercise} .monaco-editor .view-lines`).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction(
+    ([sel, text]) => (document.querySelector(sel!) as HTMLElement & { code: string }).code === text,
+    [exercise, code] as const,
+  );
+}
+
+const editorCode = () => b.page.locator(exercise).evaluate((e) => (e as HTMLElement & { code: string }).code);
+
+async function runAndWait(): Promise<string> {
+  const { page } = b;
+  await page.locator(`${exercise} [data-role=run]`).click();
+  await page.locator(`${exercise}[data-running=false][data-status]`).waitFor({ timeout: 120_000 });
+  return (await page.locator(`${exercise} [data-role=status]`).textContent()) ?? '';
+}
+
+describe('softmax-blobs lesson', () => {
+  it('renders the math at build time and ships no math or editor JavaScript up front', async () => {
+    const { page } = b;
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto(url());
+    expect(await page.locator('h1').textContent()).toBe('Softmax, cross-entropy and argmax: classifying blobs');
+    expect(await page.locator('.katex-display').count()).toBeGreaterThan(4);
+    expect(await page.locator('.katex .mfrac').count()).toBeGreaterThan(0);
+    await page.locator(`${exercise}[data-ready=true]`).waitFor();
+    expect(scripts.filter((s) => /katex|monaco|editor\.api|ts\.worker/i.test(s))).toEqual([]);
+    // Readable without the editor: the starter is on the page as text.
+    expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toContain('export async function train');
+  });
+
+  it('opens the editor on demand, with tfjs types: completion and a type error', async () => {
+    const { page } = b;
+    await typeCode("import * as tf from '@tensorflow/tfjs';\nconst n: number = 'not a number';\ntf.seq");
+    // Type error underlined by the TypeScript worker.
+    await page.locator(`${exercise} .squiggly-error`).first().waitFor({ timeout: 60_000 });
+    // `tf.` offers tfjs's API.
+    await page.keyboard.press('Control+Space');
+    await page.locator(`${exercise} .suggest-widget .monaco-list-row`, { hasText: 'sequential' }).first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('typing the solution and pressing Run ends in "passed" with a backend badge and plots', async () => {
+    const { page } = b;
+    const { solution } = loadExercise(id);
+    await typeCode(solution);
+    expect(await editorCode()).toBe(solution);
+    const status = await runAndWait();
+    expect(status).toMatch(/^Passed: every check is met/);
+    expect(await page.locator(`${exercise} [data-role=backend-badge]`).textContent()).toMatch(/^Backend: (WebGPU|WebGL|WebAssembly)/);
+    // Headless Chromium here has only software GPUs: the explanation must say why they were skipped.
+    await page.locator(`${exercise} .rdl-backend-info summary`).click();
+    expect(await page.locator(`${exercise} [data-role=backend-info]`).textContent()).toMatch(/software-emulated GPU|not available/);
+    expect(await page.locator(`${exercise} .rdl-checks li.pass`).count()).toBe(2);
+    expect(await page.locator(`${exercise} [data-role=regions-figure]`).isVisible()).toBe(true);
+    expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
+    mkdirSync('docs', { recursive: true });
+    // Hide Starlight's sticky header, which would otherwise be drawn over the element.
+    await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header { visibility: hidden !important; }' });
+  });
+
+  it('keeps the typed code after a reload', async () => {
+    const { page } = b;
+    const { solution } = loadExercise(id);
+    await page.reload();
+    await page.locator(`${exercise}[data-ready=true]`).waitFor();
+    expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toBe(solution);
+    expect(await editorCode()).toBe(solution);
+  });
+
+  it('shows a syntax error with its line and column and keeps the code', async () => {
+    const { page } = b;
+    const broken = loadExercise(id).solution.replace('const model = tf.sequential();', 'const model = tf.sequential(;');
+    await typeCode(broken);
+    const status = await runAndWait();
+    expect(status).toMatch(/^Error \(line 12, column \d+\): Syntax error at line 12/);
+    await page.locator(`${exercise} .squiggly-error`).first().waitFor();
+    expect(await editorCode()).toBe(broken);
+  });
+
+  it('Stop ends an endless loop at once', async () => {
+    const { page } = b;
+    const endless = loadExercise(id).solution.replace('const model = tf.sequential();', 'while (true) {}\n  const model = tf.sequential();');
+    await typeCode(endless);
+    await page.locator(`${exercise} [data-role=run]`).click();
+    await page.locator(`${exercise}[data-running=true]`).waitFor();
+    await page.waitForTimeout(1500); // well inside the loop by now
+    const t0 = Date.now();
+    await page.locator(`${exercise} [data-role=stop]`).click();
+    await page.locator(`${exercise}[data-running=false]`).waitFor({ timeout: 5_000 });
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    expect(await page.locator(`${exercise} [data-role=status]`).textContent()).toBe('Stopped: You stopped the run.');
+    expect(await editorCode()).toBe(endless);
+    // The page is still alive and can run again.
+    expect(await page.locator(`${exercise} [data-role=run]`).isEnabled()).toBe(true);
+  });
+
+  it('Reset restores the starter, undoably', async () => {
+    const { page } = b;
+    const { starter } = loadExercise(id);
+    const before = await editorCode();
+    await page.locator(`${exercise} [data-role=reset]`).click();
+    expect(await editorCode()).toBe(starter);
+    await page.locator(`${exercise} .monaco-editor .view-lines`).click();
+    await page.keyboard.press('ControlOrMeta+Z');
+    expect(await editorCode()).toBe(before);
+  });
+
+  it('logged no errors', () => {
+    expect(b.errors).toEqual([]);
+  });
+});
+
+describe('site', () => {
+  const modules = ['Mixtures', 'Mixture density networks', 'Autoencoders & dimensionality reduction', 'Activation & depth'];
+
+  it('home page says what the course is and lists the four modules', async () => {
+    const { page } = b;
+    await page.goto(`${inject('baseUrl')}/`);
+    expect(await page.locator('h1').first().textContent()).toBe('Runnable Deep Learning');
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const m of modules) expect(main).toContain(m);
+  });
+
+  it('lesson pages show the four modules in the sidebar; empty modules say coming soon', async () => {
+    const { page } = b;
+    await page.goto(url());
+    const sidebar = (await page.locator('#starlight__sidebar').textContent()) ?? '';
+    for (const m of modules) expect(sidebar).toContain(m);
+    await page.goto(`${inject('baseUrl')}/mixtures/`);
+    expect(await page.locator('main').textContent()).toMatch(/coming soon/i);
+  });
+});
