@@ -197,6 +197,7 @@ class ExerciseElement extends HTMLElement {
     this.toggleRunning(false);
     saveStatus(this.meta.id, report.status);
     this.dataset.status = report.status;
+    this.dataset.durationMs = String(report.durationMs); // read by the benchmark and tests
     this.renderReport(report);
     if (plot) {
       drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), plot);

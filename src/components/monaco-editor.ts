@@ -22,7 +22,7 @@ function setUpTypeScript(): void {
   if (typesReady) return;
   typesReady = true;
   typescriptDefaults.setCompilerOptions({
-    target: ScriptTarget.ES2022,
+    target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     strict: true,

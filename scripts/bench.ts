@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: wall time for each exercise's reference solution to pass, per backend, median of several runs.
+ *   Node:     CPU and WASM backends, in this process (the time the grader's own clock reports).
+ *   Chromium: the built site in Debian's Chromium, run through the page exactly as a learner would, on WASM,
+ *             WebGL and WebGPU where the browser offers them. A backend that exists only as a software
+ *             emulation is still measured for WebGL (SwiftShader), but WebGPU's fallback adapter is skipped:
+ *             it is ~140× slower and would take minutes per run.
+ * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only. Needs `npm run build` first
+ * for the browser part. Prints numbers; it asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
+import { nodeBackends, useNodeBackend } from '../src/runtime/node-backend.ts';
+import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
+import { launch } from '../tests/e2e/browser.ts';
+
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'node-only': { type: 'boolean' }, 'browser-only': { type: 'boolean' } } });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const row = (where: string, id: string, backend: string, times: number[], note = '') =>
+  console.log(`${where.padEnd(9)} ${id.padEnd(40)} ${backend.padEnd(7)} ${times.length ? `${(median(times) / 1000).toFixed(2)} s`.padStart(8) : '       –'}  ${times.length ? `(${times.map((t) => (t / 1000).toFixed(2)).join(', ')})` : ''} ${note}`);
+
+console.log(`${'where'.padEnd(9)} ${'exercise'.padEnd(40)} ${'backend'.padEnd(7)} ${'median'.padStart(8)}  (runs)`);
+
+if (!args['browser-only']) {
+  const runs = Number(args.runs ?? 5);
+  for (const id of listExerciseIds()) {
+    const { meta, solution } = loadExercise(id);
+    for (const backend of nodeBackends) {
+      const tf = await useNodeBackend(backend);
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { report } = await runExercise({ meta, source: solution, backend, runner: inThreadRunner(tf), seed: i + 1 });
+        if (report.status !== 'passed') throw new Error(`${id} did not pass on ${backend}: ${JSON.stringify(report.error ?? report.checks)}`);
+        times.push(report.durationMs);
+      }
+      row('node', id, backend, times);
+    }
+  }
+}
+
+if (!args['node-only']) {
+  if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: the browser benchmark uses the built site.');
+  const runs = Number(args.runs ?? 3);
+  const port = 4300 + Math.floor(Math.random() * 600);
+  const server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 4000));
+  const b = await launch({ extraArgs: ['--enable-unsafe-webgpu'] });
+  try {
+    for (const id of listExerciseIds()) {
+      const { meta, solution } = loadExercise(id);
+      const url = `http://127.0.0.1:${port}/${meta.lesson}/`;
+      const sel = `rdl-exercise[data-exercise-id="${id}"]`;
+      await b.page.goto(url);
+      const adapter = await b.page.evaluate(async () => {
+        const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: { isFallbackAdapter?: boolean; architecture?: string } } | null> } }).gpu;
+        const a = await gpu?.requestAdapter();
+        return a ? { fallback: Boolean(a.info?.isFallbackAdapter), arch: a.info?.architecture ?? '' } : null;
+      });
+      for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
+        if (backend === 'webgpu' && (!adapter || adapter.fallback)) {
+          row('chromium', id, backend, [], adapter ? `skipped: only a fallback adapter (${adapter.arch}) is offered` : 'not offered by this browser');
+          continue;
+        }
+        await b.page.evaluate(([i, code, be]) => {
+          localStorage.setItem(`rdl:code:${i}`, code!);
+          localStorage.setItem('rdl:backend', be!);
+        }, [id, solution, backend]);
+        const times: number[] = [];
+        let ran = '';
+        for (let r = 0; r < runs; r++) {
+          await b.page.goto(url);
+          await b.page.locator(`${sel}[data-ready=true]`).waitFor();
+          await b.page.locator(`${sel} [data-role=run]`).click();
+          await b.page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 300_000 });
+          const status = await b.page.locator(sel).getAttribute('data-status');
+          if (status !== 'passed') throw new Error(`${id} did not pass in Chromium on ${backend}: ${await b.page.locator(`${sel} [data-role=status]`).textContent()}`);
+          times.push(Number(await b.page.locator(sel).getAttribute('data-duration-ms')));
+          ran = (await b.page.locator(`${sel} [data-role=backend-badge]`).getAttribute('data-backend')) ?? '';
+        }
+        const renderer = backend === 'webgl' ? await b.page.locator(`${sel} [data-role=backend-info]`).textContent() : '';
+        row('chromium', id, backend, times, `${ran !== backend ? `(ran on ${ran})` : ''}${/SwiftShader/i.test(renderer ?? '') ? 'software GPU (SwiftShader)' : ''}`);
+      }
+    }
+  } finally {
+    await b.close();
+    server.kill();
+  }
+}
