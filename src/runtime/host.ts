@@ -8,6 +8,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import type { BackendPreference } from './backend.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
+import { timeoutError } from './timeout-error.ts';
 import type { ExerciseRunResult } from './run-exercise.ts';
 
 export interface RunHandlers {
@@ -40,15 +41,7 @@ export function startRun(
   };
   const fail = (error: LearnerError) => end({ report: errorReport(opts.meta, error, { seed, backend, durationMs: performance.now() - started }) });
 
-  const seconds = Math.round(opts.meta.timeoutMs / 1000);
-  const timer = setTimeout(
-    () =>
-      fail({
-        kind: 'timeout',
-        message: `Stopped after ${seconds} s, this exercise's time limit. An endless loop, or far more epochs than needed? The reference solution finishes in a few seconds.`,
-      }),
-    opts.meta.timeoutMs,
-  );
+  const timer = setTimeout(() => fail(timeoutError(opts.meta.timeoutMs)), opts.meta.timeoutMs);
 
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     const m = e.data;

@@ -10,6 +10,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import type { ChildMessage, ChildRequest } from './node-child.ts';
 import type { NodeBackend } from './node-backend.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
+import { timeoutError } from './timeout-error.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
@@ -27,11 +28,7 @@ export function childProcessRunner(opts: { backend: NodeBackend; timeoutMs: numb
         resolve(r);
       };
       const fail = (error: LearnerError) => finish({ ok: false, error });
-      const seconds = Math.round(opts.timeoutMs / 1000);
-      const timer = setTimeout(
-        () => fail({ kind: 'timeout', message: `Stopped after ${seconds} s, this exercise's time limit. An endless loop, or far more epochs than needed?` }),
-        opts.timeoutMs,
-      );
+      const timer = setTimeout(() => fail(timeoutError(opts.timeoutMs)), opts.timeoutMs);
       child.stdout!.on('data', (d: Buffer) => events.onLog?.(d.toString().trimEnd()));
       child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.on('message', (m: ChildMessage) => {

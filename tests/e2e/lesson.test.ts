@@ -125,6 +125,15 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator(`${exercise} [data-role=run]`).isEnabled()).toBe(true);
   });
 
+  it("stops a run that exceeds the exercise's time limit, with a message", async () => {
+    const { page } = b;
+    // The real limit is 60 s; shorten it on the page so the test stays quick. The endless loop is still in the editor.
+    await page.locator(exercise).evaluate((e) => ((e as unknown as { meta: { timeoutMs: number } }).meta.timeoutMs = 2500));
+    await page.locator(`${exercise} [data-role=run]`).click();
+    await page.locator(`${exercise}[data-running=false][data-status=error]`).waitFor({ timeout: 20_000 });
+    expect(await page.locator(`${exercise} [data-role=status]`).textContent()).toMatch(/^Error: Stopped after 3 s, this exercise's time limit\. An endless loop/);
+  });
+
   it('Reset restores the starter, undoably', async () => {
     const { page } = b;
     const { starter } = loadExercise(id);
