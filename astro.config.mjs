@@ -28,8 +28,8 @@ export default defineConfig({
     plugins: [tfjsTypes(import.meta.dirname)],
     // Module workers (the exercise runner, Monaco's workers) are bundled as ES modules.
     worker: { format: 'es' },
-    // tfjs-backend-wasm and monaco are large, pre-built libraries: skip dependency pre-bundling for the wasm
-    // backend so its `?url` wasm imports resolve to real files.
-    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    // Pre-bundle the runner's libraries when the dev server starts. Discovered late (on the first Run, inside the
+    // worker), they would make Vite re-optimise and reload the page mid-run.
+    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'sucrase', 'uplot'] },
   },
 });

@@ -3,7 +3,7 @@
  *
  * Order: WebGPU on a hardware adapter → WebGL on a hardware GPU → WASM → CPU. A software-emulated GPU (a
  * fallback WebGPU adapter, SwiftShader or llvmpipe WebGL) counts as no GPU: measured here, WASM beat software
- * WebGL by ~6× and a software WebGPU adapter by ~140× (STACK-NOTES.md §3). The choice is a pure function of
+ * WebGL by 6–11× (`npm run bench`) and a software WebGPU adapter by ~140× (STACK-NOTES.md §3). The choice is a pure function of
  * probe results so it can be tested without a browser; `probeBrowserBackends` gathers those results.
  */
 
@@ -36,7 +36,7 @@ export const backendLabel = (b: BackendName): string => label[b];
 
 function skipReason(p: BackendProbe): string {
   if (!p.available) return `${label[p.name]} is not available: ${p.detail}.`;
-  const slower = p.name === 'webgpu' ? '~140×' : '~6×';
+  const slower = p.name === 'webgpu' ? '~140×' : '6–11×';
   return `${label[p.name]} runs on a software-emulated GPU (${p.detail}), ${slower} slower than WebAssembly here.`;
 }
 

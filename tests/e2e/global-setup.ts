@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 const astro = path.resolve('node_modules/.bin/astro');
 
-function freePort(): Promise<number> {
+/** A TCP port that is free right now on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
