@@ -8,12 +8,12 @@
  * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only. Needs `npm run build` first
  * for the browser part. Prints numbers; it asserts nothing.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { nodeBackends, useNodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
+import { startAstro } from '../tests/e2e/astro-server.ts';
 import { launch } from '../tests/e2e/browser.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'node-only': { type: 'boolean' }, 'browser-only': { type: 'boolean' } } });
@@ -43,14 +43,12 @@ if (!args['browser-only']) {
 if (!args['node-only']) {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: the browser benchmark uses the built site.');
   const runs = Number(args.runs ?? 3);
-  const port = 4300 + Math.floor(Math.random() * 600);
-  const server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 4000));
+  const server = await startAstro('preview');
   const b = await launch({ extraArgs: ['--enable-unsafe-webgpu'] });
   try {
     for (const id of listExerciseIds()) {
       const { meta, solution } = loadExercise(id);
-      const url = `http://127.0.0.1:${port}/${meta.lesson}/`;
+      const url = `${server.url}/${meta.lesson}/`;
       const sel = `rdl-exercise[data-exercise-id="${id}"]`;
       await b.page.goto(url);
       const adapter = await b.page.evaluate(async () => {
@@ -85,6 +83,6 @@ if (!args['node-only']) {
     }
   } finally {
     await b.close();
-    server.kill();
+    server.stop();
   }
 }

@@ -2,38 +2,20 @@
  * `npm run dev` serves a working course: the lesson renders and the reference solution passes on WebAssembly
  * (dev mode bundles workers and wasm differently from the build, so it gets its own check).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from './browser.ts';
-import { freePort } from './global-setup.ts';
+import { startAstro, type AstroServer } from './astro-server.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const sel = `rdl-exercise[data-exercise-id="${id}"]`;
-let server: ChildProcess;
+let server: AstroServer;
 let base = '';
 let b: Browser;
 
 beforeAll(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  // Without Vitest's variables (VITEST, NODE_ENV=test…): the dev server must run as a user's would.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
-  server = spawn(path.resolve('node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'], env });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`astro dev did not start:\n${out}`)), 60_000);
-    const on = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(`:${port}`)) {
-        clearTimeout(t);
-        resolve();
-      }
-    };
-    server.stdout!.on('data', on);
-    server.stderr!.on('data', on);
-  });
+  server = await startAstro('dev');
+  base = server.url;
   // The first request waits for Vite to pre-bundle dependencies; make sure that is over before the browser comes.
   for (let i = 0; i < 90; i++) {
     const r = await fetch(`${base}/activation-depth/softmax-blobs/`).catch(() => null);
@@ -44,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await b?.close();
-  server?.kill();
+  server?.stop();
 });
 
 describe('dev server', () => {
