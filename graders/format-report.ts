@@ -1,17 +1,16 @@
 /** Plain-text rendering of a GradeReport for terminals (the CLI); the browser renders the same report as HTML. */
-import { fmt } from './checks.ts';
+import { boundText, fmt, positionText } from './checks.ts';
 import type { GradeReport } from './report.ts';
 
 export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): string {
   const paint = (code: number, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const lines: string[] = [];
   for (const c of r.checks) {
-    const bound = [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(' and ');
-    lines.push(`  ${c.passed ? paint(32, '✓') : paint(31, '✗')} ${c.label.padEnd(22)} ${fmt(c.value).padStart(7)}  (needs ${bound})`);
+    lines.push(`  ${c.passed ? paint(32, '✓') : paint(31, '✗')} ${c.label.padEnd(22)} ${fmt(c.value).padStart(7)}  (needs ${boundText(c)})`);
     if (!c.passed) lines.push(`      ${c.message}`);
   }
   if (r.error) {
-    const where = r.error.line !== undefined ? ` at line ${r.error.line}${r.error.column !== undefined ? `, column ${r.error.column}` : ''}` : '';
+    const where = r.error.line !== undefined ? ` at ${positionText(r.error)}` : '';
     lines.push(`  ${paint(31, '✗')} ${r.error.kind}${where}: ${r.error.message}`);
   }
   const verdict = r.status === 'passed' ? paint(32, 'PASSED') : r.status === 'failed' ? paint(31, 'FAILED') : paint(31, 'ERROR');

@@ -3,6 +3,7 @@
  * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
  * choice, the live loss curve, the checks and the decision-region plot.
  */
+import { boundText, positionText } from '../../graders/checks.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
@@ -210,13 +211,12 @@ class ExerciseElement extends HTMLElement {
     if (r.status === 'passed') this.setStatus(`Passed: every check is met (${secs} s on ${r.backend}).`, 'pass');
     else if (r.status === 'failed') this.setStatus(`Not yet: ${r.checks.filter((c) => !c.passed).length} check(s) failed. See below.`, 'fail');
     else if (r.error) {
-      const where = r.error.line !== undefined ? ` (line ${r.error.line}${r.error.column !== undefined ? `, column ${r.error.column}` : ''})` : '';
+      const where = r.error.line !== undefined ? ` (${positionText(r.error)})` : '';
       this.setStatus(`${r.error.kind === 'stopped' ? 'Stopped' : 'Error'}${where}: ${r.error.message}`, r.error.kind === 'stopped' ? 'warn' : 'error');
       if (r.error.line !== undefined) void this.openEditor(false).then((ed) => ed?.markError({ line: r.error!.line!, ...(r.error!.column !== undefined && { column: r.error!.column }), message: r.error!.message }));
     }
     const list = this.q('checks');
     for (const c of r.checks) {
-      const bound = [c.min !== undefined ? `≥ ${c.min}` : '', c.max !== undefined ? `≤ ${c.max}` : ''].filter(Boolean).join(', ');
       list.append(
         el(
           'li',
@@ -224,7 +224,7 @@ class ExerciseElement extends HTMLElement {
           el('span', { className: 'mark', textContent: c.passed ? '✓' : '✗' }),
           el('strong', { textContent: c.label }),
           ` ${Number.isFinite(c.value) ? c.value.toFixed(3) : String(c.value)} `,
-          el('span', { className: 'bound', textContent: `(needs ${bound})` }),
+          el('span', { className: 'bound', textContent: `(needs ${boundText(c, ', ')})` }),
           // A pass needs no explanation beyond the line itself; a failure gets the teaching message.
           ...(c.passed ? [] : [el('p', { textContent: c.message })]),
         ),
