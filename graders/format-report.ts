@@ -7,7 +7,7 @@ export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): st
   const lines: string[] = [];
   for (const c of r.checks) {
     lines.push(`  ${c.passed ? paint(32, '✓') : paint(31, '✗')} ${c.label.padEnd(22)} ${fmt(c.value).padStart(7)}  (needs ${boundText(c)})`);
-    if (!c.passed) lines.push(`      ${c.message}`);
+    if (!c.passed) lines.push(`      ${c.message}`, ...(c.details ?? []).map((d) => `        ${d}`));
   }
   if (r.error) {
     const where = r.error.line !== undefined ? ` at ${positionText(r.error)}` : '';

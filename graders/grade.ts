@@ -1,32 +1,14 @@
 /**
- * grade(): from a model's outputs on the hidden split to a GradeReport. Pure: the browser worker and the
- * instructor CLI both call it after the learner's code has finished, with the hidden labels it never saw.
+ * grade(): from metric values to a GradeReport. Pure: the browser worker and the instructor CLI both call it after
+ * the learner's code has finished; the metrics come from the generator's `score`, which alone holds the hidden
+ * answers (graders/problems/).
  */
 import { runCheck } from './checks.ts';
-import { accuracy, crossEntropy } from './metrics.ts';
+import type { Scored } from './problem.ts';
 import type { CheckResult, GradeReport, LearnerError } from './report.ts';
-import type { ExerciseMeta, MetricName } from './schema.ts';
+import type { ExerciseMeta } from './schema.ts';
 
-/** What the runtime hands over for a classification task: class probabilities, row-major n×classes. */
-export interface ClassificationOutputs {
-  probs: Float32Array;
-  classes: number;
-}
-
-/** Hidden answers for the same rows, kept by the grader. */
-export interface HiddenLabels {
-  y: Int32Array;
-}
-
-/** Computes every metric a check may name. */
-export function computeMetrics(out: ClassificationOutputs, hidden: HiddenLabels): Record<MetricName, number> {
-  return {
-    testAccuracy: accuracy(out.probs, hidden.y, out.classes),
-    testCrossEntropy: crossEntropy(out.probs, hidden.y, out.classes),
-  };
-}
-
-interface RunInfo {
+export interface RunInfo {
   seed: number;
   backend: string;
   durationMs: number;
@@ -48,10 +30,13 @@ function report(meta: ExerciseMeta, info: RunInfo, status: GradeReport['status']
   };
 }
 
-/** Grades model outputs against hidden labels with the exercise's checks. */
-export function grade(meta: ExerciseMeta, out: ClassificationOutputs, hidden: HiddenLabels, info: RunInfo): GradeReport {
-  const metrics = computeMetrics(out, hidden);
-  const checks = meta.checks.map((c) => runCheck(c, metrics[c.metric]));
+/** Runs the exercise's checks on scored metrics. A metric the generator did not produce counts as NaN (fails). */
+export function grade(meta: ExerciseMeta, scored: Scored, info: RunInfo): GradeReport {
+  const checks = meta.checks.map((c) => {
+    const r = runCheck(c, scored.metrics[c.metric] ?? NaN);
+    const details = scored.details?.[c.metric];
+    return details ? { ...r, details } : r;
+  });
   return report(meta, info, checks.every((c) => c.passed) ? 'passed' : 'failed', checks, null);
 }
 

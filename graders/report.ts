@@ -1,8 +1,7 @@
 /** The result types shared by the browser, the CLI and the tests (see DESIGN.md "GradeReport"). */
-import type { MetricName } from './schema.ts';
 
 export interface CheckResult {
-  metric: MetricName;
+  metric: string;
   label: string;
   value: number;
   min?: number;
@@ -10,6 +9,8 @@ export interface CheckResult {
   passed: boolean;
   /** Teaching message for this outcome. */
   message: string;
+  /** Lines that show where the value came from, e.g. a truth table with the model's outputs. */
+  details?: string[];
 }
 
 export type GradeStatus = 'passed' | 'failed' | 'error' | 'not-attempted';

@@ -6,15 +6,12 @@
  * Every field documents itself with `.describe()`.
  */
 import { z } from 'zod';
-import { generators, type GeneratorName } from './datasets/index.ts';
-
-/** The metrics a check may bound; each is computed by graders/metrics.ts from the model's outputs. */
-export const metricNames = ['testAccuracy', 'testCrossEntropy'] as const;
-export type MetricName = (typeof metricNames)[number];
+import { generators, type GeneratorName } from './problems/index.ts';
+import { taskNames } from './problem.ts';
 
 export const checkSchema = z
   .object({
-    metric: z.enum(metricNames).describe('Which metric this check bounds (computed on the hidden test split).'),
+    metric: z.string().min(1).describe('Which metric this check bounds; the generator lists the ones it computes (e.g. testAccuracy).'),
     label: z.string().min(1).describe('What the learner sees as the check name, e.g. "Test accuracy".'),
     min: z.number().optional().describe('Lowest passing value (inclusive).'),
     max: z.number().optional().describe('Highest passing value (inclusive). An upper bound on a score usually means "too good to be true".'),
@@ -39,12 +36,16 @@ export const exerciseSchema = z
     summary: z.string().min(1).describe('One paragraph: what the learner must do.'),
     lesson: z.string().min(1).describe('Lesson page that hosts it, as its docs path without prefixes, e.g. "activation-depth/softmax-blobs".'),
     entry: z.string().regex(/^[A-Za-z_$][\w$]*$/).default('train').describe('Named export of the learner module that the runtime calls as `entry(data, ctx)`.'),
-    task: z.literal('classification').describe('What the runtime does with the returned model: `classification` calls `model.predict` on the hidden inputs and expects class probabilities.'),
+    task: z
+      .enum(taskNames)
+      .describe(
+        'What the runtime does with what the entry returns: `classification` / `regression` call `model.predict` on hidden inputs; `truth-table` evaluates returned gates on every input row; `equivalent-layer` reads returned { weights, bias }; `gradient-norms` reads a returned list of numbers. Must match the generator.',
+      ),
     seed: z.number().int().nonnegative().describe('Public seed used for the in-browser self-check; instructors grade with their own.'),
     timeoutMs: z.number().int().positive().max(600_000).describe('Wall-clock limit for one run; the run is stopped after it.'),
     data: z
       .object({
-        generator: z.enum(Object.keys(generators) as [GeneratorName, ...GeneratorName[]]).describe('Dataset generator in graders/datasets.'),
+        generator: z.enum(Object.keys(generators) as [GeneratorName, ...GeneratorName[]]).describe('Problem generator in graders/problems (data, what is evaluated, how it is scored).'),
         params: z.record(z.string(), z.unknown()).describe('Generator parameters, validated by the generator’s own schema.'),
       })
       .strict()
@@ -55,7 +56,17 @@ export const exerciseSchema = z
     checks: z.array(checkSchema).min(1).describe('What passing means; every check must pass.'),
     hints: z.array(z.string().min(1)).default([]).describe('Hints revealed one at a time, gentlest first.'),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    const g = generators[e.data.generator];
+    if (g.task !== e.task) ctx.addIssue({ code: 'custom', path: ['task'], message: `generator "${e.data.generator}" poses a "${g.task}" task, not "${e.task}"` });
+    const parsed = g.params.safeParse(e.data.params);
+    if (!parsed.success) return; // reported under data.params already
+    const known = (g.metrics as (p: unknown) => string[])(parsed.data);
+    e.checks.forEach((c, i) => {
+      if (!known.includes(c.metric)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'metric'], message: `"${c.metric}" is not a metric of generator "${e.data.generator}"; it computes ${known.join(', ')}` });
+    });
+  });
 export type Exercise = z.infer<typeof exerciseSchema>;
 
 /** An exercise's metadata plus its id (`<module-folder>/<exercise-folder>`). */

@@ -3,8 +3,7 @@
  * centres and width) scored on 200 hidden test sets. exercise.yaml's "too good to be true" bounds cite this.
  * Run: node scripts/with-node.mjs node scripts/bayes-blobs.ts
  */
-import { makeDataset } from '../graders/datasets/index.ts';
-import type { BlobsParams } from '../graders/datasets/blobs.ts';
+import { blobs, type BlobsParams } from '../graders/datasets/blobs.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
 
@@ -12,7 +11,7 @@ const { meta } = loadExercise('04-activation-depth/01-softmax-blobs');
 const p = meta.data.params as BlobsParams;
 const accs: number[] = [], ces: number[] = [];
 for (let seed = 0; seed < 200; seed++) {
-  const { test } = makeDataset(meta.data, seed);
+  const { test } = blobs(p, seed);
   const k = test.classes, probs = new Float32Array(test.n * k);
   for (let i = 0; i < test.n; i++) {
     // Equal priors and equal isotropic blobs: the posterior is a softmax of −distance² / (2σ²).

@@ -1,6 +1,7 @@
 import { makeRng } from '../rng.ts';
 import type { Dataset, Split } from './types.ts';
 import { z } from 'zod';
+import { shuffledOrder } from './shuffle.ts';
 
 /** Parameters of the Gaussian-blobs generator (like scikit-learn's make_blobs with fixed centres). */
 export const blobsParams = z
@@ -28,13 +29,9 @@ function sampleBlobs(p: BlobsParams, perClass: number, seed: number, stream: str
   const x = new Float32Array(n * features);
   const y = new Int32Array(n);
   // Shuffled class order, so mini-batches are mixed even if a learner forgets to shuffle.
-  const order = Array.from({ length: n }, (_, i) => i % classes);
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = shuffledOrder(n, rng);
   for (let i = 0; i < n; i++) {
-    const k = order[i]!;
+    const k = order[i]! % classes;
     y[i] = k;
     for (let f = 0; f < features; f++) x[i * features + f] = p.centers[k]![f]! + p.std * rng.normal();
   }

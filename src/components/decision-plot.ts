@@ -3,12 +3,13 @@
  * each test point is a dot in its true class's colour, and a misclassified point gets a dark ring.
  * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
  */
-import type { DecisionPlot } from '../runtime/run-exercise.ts';
+import type { RegionsPlot } from '../../graders/problem.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito). */
 export const classColors = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 
-export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: DecisionPlot): void {
+/** Draws the regions, and the test points when the plot has them (live frames during training have none). */
+export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: Pick<RegionsPlot, 'box' | 'size' | 'gridClasses'> & Partial<Pick<RegionsPlot, 'x' | 'y' | 'predicted'>>): void {
   const css = 320;
   const dpr = globalThis.devicePixelRatio || 1;
   canvas.width = css * dpr;
@@ -30,6 +31,7 @@ export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: DecisionPlot):
   ctx.globalAlpha = 1;
   const px = (x: number) => ((x - box.x0) / (box.x1 - box.x0)) * css;
   const py = (y: number) => css - ((y - box.y0) / (box.y1 - box.y0)) * css;
+  if (!plot.x || !plot.y || !plot.predicted) return;
   for (let i = 0; i < plot.y.length; i++) {
     const x = px(plot.x[2 * i]!), y = py(plot.x[2 * i + 1]!);
     ctx.beginPath();

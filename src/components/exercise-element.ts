@@ -12,6 +12,7 @@ import { startRun, type RunHandle } from '../runtime/host.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
 import { drawDecisionPlot } from './decision-plot.ts';
+import { drawCurvePlot } from './curve-plot.ts';
 import type { LossChart } from './loss-chart.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
@@ -154,6 +155,7 @@ class ExerciseElement extends HTMLElement {
     this.q('backend-info').replaceChildren();
     this.q('result').hidden = false;
     this.q('regions-figure').hidden = true;
+    this.q('curve-figure').hidden = true;
     this.setStatus('Starting…', 'run');
 
     this.chart?.destroy();
@@ -175,6 +177,11 @@ class ExerciseElement extends HTMLElement {
               this.chart = new LossChart(lossHost);
             }
             this.chart.push(m.step, m.loss);
+            if (m.grid && m.box) {
+              // Live decision regions: the learner passed its model to ctx.report.
+              drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), { box: m.box, size: m.box.size, gridClasses: m.grid });
+              this.q('regions-figure').hidden = false;
+            }
             this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
         },
@@ -200,9 +207,12 @@ class ExerciseElement extends HTMLElement {
     this.dataset.status = report.status;
     this.dataset.durationMs = String(report.durationMs); // read by the benchmark and tests
     this.renderReport(report);
-    if (plot) {
+    if (plot?.kind === 'regions') {
       drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), plot);
       this.q('regions-figure').hidden = false;
+    } else if (plot?.kind === 'curve') {
+      drawCurvePlot(this.q<HTMLCanvasElement>('curve'), plot);
+      this.q('curve-figure').hidden = false;
     }
   }
 
@@ -227,6 +237,8 @@ class ExerciseElement extends HTMLElement {
           el('span', { className: 'bound', textContent: `(needs ${boundText(c, ', ')})` }),
           // A pass needs no explanation beyond the line itself; a failure gets the teaching message.
           ...(c.passed ? [] : [el('p', { textContent: c.message })]),
+          // The values behind the number (e.g. a truth table), open when they explain a failure.
+          ...(c.details?.length ? [el('details', { open: !c.passed }, el('summary', { textContent: 'Details' }), el('pre', { textContent: c.details.join('\n') }))] : []),
         ),
       );
     }

@@ -4,7 +4,7 @@
  * Its text is also fed to the editor (see course-declarations.ts), so keep it to declarations without imports
  * besides the Split re-export.
  */
-export type { Split } from '../../graders/datasets/types.ts';
+export type { Split, RegressionSplit, DenseLayer, DeepNet } from '../../graders/datasets/types.ts';
 
 /** One point on the live loss curve. */
 export interface Progress {
@@ -12,6 +12,11 @@ export interface Progress {
   step: number;
   /** Training loss at that step. A NaN or infinite loss stops the run with an explanation. */
   loss: number;
+  /**
+   * The model being trained (optional). On exercises with a 2-D input, the page then redraws the model's decision
+   * regions live, a few times a second.
+   */
+  model?: unknown;
 }
 
 /** What the runtime passes as the second argument of your `train` function. */

@@ -5,6 +5,7 @@
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import type { BackendChoice, BackendName, BackendPreference } from './backend.ts';
 import type { ExerciseRunResult } from './run-exercise.ts';
+import type { ProgressEvent } from './run-learner.ts';
 
 export interface RunRequest {
   type: 'run';
@@ -17,7 +18,7 @@ export interface RunRequest {
 
 export type WorkerMessage =
   | { type: 'backend'; backend: BackendName; choice: BackendChoice; failed: { name: BackendName; why: string }[] }
-  | { type: 'progress'; step: number; loss: number }
+  | ({ type: 'progress' } & ProgressEvent)
   | { type: 'log'; line: string }
   | { type: 'done'; result: ExerciseRunResult }
   | { type: 'crash'; message: string };

@@ -1,18 +1,17 @@
 /**
- * A whole run: build the exercise's data from a seed, run the learner's code on the training split (through a
- * runner: in this thread in the browser worker, in a child process for the CLI), grade its predictions on the
- * hidden split. The hidden labels stay here; the runner only ever sees inputs.
+ * A whole run: build the exercise's problem from a seed, run the learner's code on it (through a runner: in this
+ * thread in the browser worker, in a child process for the CLI), and grade what came back. The hidden answers stay
+ * here; the runner only ever sees the calls' arguments and the inputs to evaluate on.
  */
-import { makeDataset } from '../../graders/datasets/index.ts';
 import { errorReport, grade } from '../../graders/grade.ts';
-import { argmaxRow } from '../../graders/metrics.ts';
+import type { Plot } from '../../graders/problem.ts';
+import { makeProblem, plotProblem, scoreProblem } from '../../graders/problems/index.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { deriveSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
-import type { Progress } from './course.ts';
-import { runLearner, type LearnerRunner, type Tfjs } from './run-learner.ts';
+import { runLearner, type LearnerRunner, type RunEvents, type Tfjs } from './run-learner.ts';
 
-export interface ExerciseRunOptions {
+export interface ExerciseRunOptions extends RunEvents {
   meta: ExerciseMeta;
   source: string;
   /** Grading seed; defaults to the exercise's public seed. */
@@ -21,36 +20,14 @@ export interface ExerciseRunOptions {
   backend: string;
   /** Where the learner's code runs. */
   runner: LearnerRunner;
-  onProgress?: (p: Progress) => void;
-  onLog?: (line: string) => void;
-  /** Resolution of the decision-region grid to return for 2-D tasks (0 = none). */
+  /** Resolution of the decision-region grid to evaluate for 2-D classification (0 = none). */
   gridSize?: number;
-}
-
-/** Test points and the model's decision regions, for the plot drawn after a run. */
-export interface DecisionPlot {
-  box: { x0: number; x1: number; y0: number; y1: number };
-  size: number;
-  gridClasses: Uint8Array;
-  x: Float32Array;
-  y: Int32Array;
-  predicted: Uint8Array;
 }
 
 export interface ExerciseRunResult {
   report: GradeReport;
-  plot?: DecisionPlot;
-}
-
-/** The bounding box of 2-D points, padded by 10% so edge points are not on the border. */
-function paddedBox(x: Float32Array): DecisionPlot['box'] {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (let i = 0; i < x.length; i += 2) {
-    x0 = Math.min(x0, x[i]!); x1 = Math.max(x1, x[i]!);
-    y0 = Math.min(y0, x[i + 1]!); y1 = Math.max(y1, x[i + 1]!);
-  }
-  const px = (x1 - x0) * 0.1, py = (y1 - y0) * 0.1;
-  return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
+  /** What to draw after the run (decision regions, a fitted curve), if the task has a plot. */
+  plot?: Plot;
 }
 
 /** A runner that runs the learner's code in this thread with the given tfjs (browser worker, tests). */
@@ -66,19 +43,16 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
     o.onLog?.(line);
   };
   const started = performance.now();
-  const data = makeDataset(o.meta.data, seed);
-  const box = data.test.features === 2 && o.gridSize ? paddedBox(data.test.x) : undefined;
+  const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0 });
   const result = await o.runner(
-    { source: o.source, entry: o.meta.entry, seed: deriveSeed(seed, 'learner'), train: data.train, evalX: data.test.x, ...(box && { grid: { ...box, size: o.gridSize! } }) },
+    { source: o.source, entry: o.meta.entry, seed: deriveSeed(seed, 'learner'), calls: problem.calls },
     { ...(o.onProgress && { onProgress: o.onProgress }), onLog },
   );
   const info = { seed, backend: o.backend, durationMs: performance.now() - started, logs };
   if (!result.ok) return { report: errorReport(o.meta, result.error, info) };
   const { outputs } = result;
   if (outputs.finalLoss !== undefined) logs.push(`final training loss ${outputs.finalLoss.toFixed(4)}`);
-  const report = grade(o.meta, outputs, { y: data.test.y }, info);
-  if (!box || !outputs.gridClasses) return { report };
-  const predicted = new Uint8Array(data.test.n);
-  for (let i = 0; i < data.test.n; i++) predicted[i] = argmaxRow(outputs.probs, i * outputs.classes, outputs.classes);
-  return { report, plot: { box, size: o.gridSize!, gridClasses: outputs.gridClasses, x: data.test.x, y: data.test.y, predicted } };
+  const report = grade(o.meta, scoreProblem(o.meta.data, problem, outputs.calls), info);
+  const plot = plotProblem(o.meta.data, problem, outputs.calls);
+  return plot ? { report, plot } : { report };
 }

@@ -1,12 +1,13 @@
 /**
- * Steps 1–5 of a run (DESIGN.md): transpile the learner's TypeScript, load it, call its entry with the training
- * split, then run the returned model on inputs it never saw and hand back plain numbers. No hidden labels come in
- * here, so the same function can later run inside the instructor's sandboxed child process.
+ * Steps 1–5 of a run (DESIGN.md): transpile the learner's TypeScript, load it, call its entry once per
+ * LearnerCall of the problem, evaluate what each call returned (predict on inputs it never saw, read arrays…) and
+ * hand back plain numbers. No hidden labels or reference answers come in here, so the same function runs inside
+ * the instructor's sandboxed child process.
  */
 import type * as TF from '@tensorflow/tfjs';
+import type { CallOutputs, Evaluation, GridBox, LearnerCall } from '../../graders/problem.ts';
 import type { LearnerError } from '../../graders/report.ts';
-import type { Split } from '../../graders/datasets/types.ts';
-import type { Progress, TrainContext } from './course.ts';
+import type { TrainContext } from './course.ts';
 import { transpile } from './transpile.ts';
 import { loadModule, thrownError } from './load-module.ts';
 
@@ -19,32 +20,51 @@ export interface LearnerInput {
   entry: string;
   /** The seed the learner's code sees as ctx.seed (derived from, not equal to, the data seed). */
   seed: number;
-  train: Split;
-  /** Inputs to predict on after training (the hidden test inputs, without labels). */
-  evalX: Float32Array;
-  /** Also predict a grid over this box for a decision-region plot. */
-  grid?: { x0: number; x1: number; y0: number; y1: number; size: number };
+  /** What to call the entry with and what to evaluate on each result. */
+  calls: LearnerCall[];
 }
 
-export interface LearnerRunOptions extends LearnerInput {
-  tf: Tfjs;
-  backend: string;
-  onProgress?: (p: Progress) => void;
+/** A point of the live loss curve, and the current decision regions when the learner passes its model. */
+export interface ProgressEvent {
+  step: number;
+  loss: number;
+  /** Argmax class per cell of the call's grid (row 0 is y0), at most a few times a second. */
+  grid?: Uint8Array;
+  /** The box and resolution `grid` covers. */
+  box?: GridBox;
+}
+
+export interface RunEvents {
+  onProgress?: (p: ProgressEvent) => void;
   onLog?: (line: string) => void;
 }
 
-/** Runs a learner input somewhere (in this thread, or a sandboxed child process) and reports back. */
-export type LearnerRunner = (input: LearnerInput, events: { onProgress?: (p: Progress) => void; onLog?: (line: string) => void }) => Promise<LearnerRunResult>;
+export interface LearnerRunOptions extends LearnerInput, RunEvents {
+  tf: Tfjs;
+  backend: string;
+}
 
-/** Class probabilities for `evalX` (row-major n×classes) and, if asked, the argmax class of each grid cell. */
+/** Runs a learner input somewhere (in this thread, or a sandboxed child process) and reports back. */
+export type LearnerRunner = (input: LearnerInput, events: RunEvents) => Promise<LearnerRunResult>;
+
+/** One CallOutputs per call, and the last loss the learner reported. */
 export interface LearnerOutputs {
-  probs: Float32Array;
-  classes: number;
-  gridClasses?: Uint8Array;
+  calls: CallOutputs[];
   finalLoss?: number;
 }
 
 export type LearnerRunResult = { ok: true; outputs: LearnerOutputs } | { ok: false; error: LearnerError };
+
+/** Not an Error subclass on purpose: learner code cannot catch it by `instanceof Error` checks and carry on. */
+class Failure {
+  readonly error: LearnerError;
+  constructor(error: LearnerError) {
+    this.error = error;
+  }
+}
+const fail = (kind: LearnerError['kind'], message: string): never => {
+  throw new Failure({ kind, message });
+};
 
 class LossNotFinite extends Error {
   readonly step: number;
@@ -58,21 +78,50 @@ class LossNotFinite extends Error {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (typeof value !== 'object') return `a ${typeof value}`;
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value !== 'object') return `a ${typeof value} (${String(value).slice(0, 40)})`;
   const keys = Object.keys(value).slice(0, 5);
   return `an object${keys.length ? ` with keys ${keys.join(', ')}` : ''}`;
 }
 
-/** Checks the prediction tensor is n×classes probabilities and returns its values, or says what is wrong. */
-async function readProbabilities(tf: Tfjs, out: unknown, n: number, classes: number): Promise<{ ok: true; probs: Float32Array } | { ok: false; error: LearnerError }> {
-  const bad = (message: string): { ok: false; error: LearnerError } => ({ ok: false, error: { kind: 'bad-output', message } });
-  if (!(out instanceof tf.Tensor)) return bad(`model.predict returned ${Array.isArray(out) ? 'an array of tensors' : describe(out)}; it must return one tensor of shape [${n}, ${classes}].`);
-  if (out.shape.length !== 2 || out.shape[0] !== n || out.shape[1] !== classes)
-    return bad(`model.predict returned a tensor of shape [${out.shape.join(', ')}] for ${n} inputs; expected [${n}, ${classes}] (one probability per class). Check the last layer has units: ${classes}.`);
-  const probs = Float32Array.from(await out.data());
-  const firstNaN = probs.findIndex((v) => !Number.isFinite(v));
-  if (firstNaN >= 0)
-    return { ok: false, error: { kind: 'nan', message: `The model's output is ${probs[firstNaN]} for input row ${Math.floor(firstNaN / classes)}: the weights have probably diverged. Try a smaller learning rate.` } };
+/** The returned value, or the property an evaluation picks from it. */
+function picked(value: unknown, e: Evaluation, entry: string): unknown {
+  if (e.pick === undefined) return value;
+  if (value === null || typeof value !== 'object') fail('bad-output', `${entry}() returned ${describe(value)}; it must return an object with ${e.pick}.`);
+  if (!(e.pick in (value as object))) fail('bad-output', `${entry}() returned ${describe(value)}, without "${e.pick}". It must return an object with ${e.pick}.`);
+  return (value as Record<string, unknown>)[e.pick];
+}
+
+/**
+ * A model (anything with .predict) or a plain function of a tensor, as one callable. `what` names the value:
+ * "train()" for a whole return value (→ "train() returned …"), or "NOT" for a picked one (→ "NOT is …").
+ */
+function asPredictor(value: unknown, what: string, picked: boolean): (x: TF.Tensor2D) => unknown {
+  if (typeof value === 'function') return value as (x: TF.Tensor2D) => unknown;
+  const m = value as { predict?: unknown } | null | undefined;
+  if (m && typeof m.predict === 'function') return (x) => (m.predict as (x: TF.Tensor2D) => unknown).call(m, x);
+  return picked
+    ? fail('bad-output', `${what} is ${describe(value)}; it must be a model (with a predict method) or a function from a tensor to a tensor.`)
+    : fail('bad-output', `${what} returned ${describe(value)}; it must return the trained model (an object with a predict method, e.g. a tf.Sequential) or a function from a tensor to a tensor. Did you forget "return model;"?`);
+}
+
+/** Reads n×outputs finite numbers from a prediction, accepting shape [n] for one output; or says what is wrong. */
+async function readPrediction(tf: Tfjs, out: unknown, e: Extract<Evaluation, { kind: 'predict' }>, what: string): Promise<Float32Array> {
+  const n = e.x.length / e.features;
+  const want = `[${n}, ${e.outputs}]`;
+  if (!(out instanceof tf.Tensor)) return fail('bad-output', `${what} returned ${Array.isArray(out) ? 'an array of tensors' : describe(out)}; it must return one tensor of shape ${want}.`);
+  const shapeOk = out.shape[0] === n && ((out.shape.length === 2 && out.shape[1] === e.outputs) || (out.shape.length === 1 && e.outputs === 1));
+  if (!shapeOk)
+    return fail('bad-output', `${what} returned a tensor of shape [${out.shape.join(', ')}] for ${n} input rows; expected ${want}${e.outputs > 1 ? ` (one value per class: check the last layer has units: ${e.outputs})` : ' (one value per row)'}.`);
+  const values = Float32Array.from(await out.data());
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) fail('nan', `${what} output ${values[bad]} for input row ${Math.floor(bad / e.outputs)}: the weights have probably diverged (try a smaller learning rate), or something divides by zero.`);
+  if (e.probabilities) checkProbabilities(values, n, e.outputs);
+  return values;
+}
+
+function checkProbabilities(probs: Float32Array, n: number, classes: number): void {
   for (let i = 0; i < n; i++) {
     let sum = 0;
     let negative = false;
@@ -83,23 +132,81 @@ async function readProbabilities(tf: Tfjs, out: unknown, n: number, classes: num
     }
     if (negative || Math.abs(sum - 1) > 1e-2) {
       const row = Array.from(probs.subarray(i * classes, (i + 1) * classes), (v) => v.toFixed(2)).join(', ');
-      return bad(`The model's outputs are not probabilities: row ${i} is [${row}] (sums to ${sum.toFixed(2)}). These look like logits; add activation: 'softmax' to the last layer.`);
+      fail('bad-output', `The model's outputs are not probabilities: row ${i} is [${row}] (sums to ${sum.toFixed(2)}). These look like logits; add activation: 'softmax' to the last layer.`);
     }
   }
-  return { ok: true, probs };
+}
+
+/** Shape of a (nested) number array, or null if it is ragged or holds non-numbers. */
+function nestedShape(v: unknown): number[] | null {
+  if (typeof v === 'number') return [];
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return [(v as unknown as ArrayLike<number>).length];
+  if (!Array.isArray(v)) return null;
+  const inner = v.length ? nestedShape(v[0]) : [];
+  if (!inner) return null;
+  for (const item of v) {
+    const s = nestedShape(item);
+    if (!s || s.join() !== inner.join()) return null;
+  }
+  return [v.length, ...inner];
+}
+
+function flatten(v: unknown): number[] {
+  return typeof v === 'number' ? [v] : Array.from(v as ArrayLike<unknown>).flatMap(flatten);
+}
+
+/** Reads a tensor, typed array or nested number array of exactly `e.shape`. */
+async function readArray(tf: Tfjs, value: unknown, e: Extract<Evaluation, { kind: 'array' }>, what: string): Promise<Float32Array> {
+  const want = `[${e.shape.join(', ')}]`;
+  let shape: number[];
+  let values: Float32Array;
+  if (value instanceof tf.Tensor) {
+    shape = value.shape;
+    values = Float32Array.from(await value.data());
+  } else {
+    const nested = nestedShape(value);
+    if (!nested) return fail('bad-output', `${what} is ${describe(value)}; it must be a tensor or an array of numbers of shape ${want}.`);
+    shape = nested;
+    values = Float32Array.from(flatten(value));
+  }
+  if (shape.join() !== e.shape.join()) {
+    const swapped = shape.length === 2 && e.shape.length === 2 && shape[0] === e.shape[1] && shape[1] === e.shape[0];
+    fail('bad-output', `${what} has shape [${shape.join(', ')}]; expected ${want}.${swapped ? ' It is transposed: check the order of the matrix product (x·W puts inputs on the rows of W).' : ''}`);
+  }
+  const bad = values.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) fail('nan', `${what} contains ${values[bad]} at index ${bad}.`);
+  return values;
 }
 
 /** Argmax class of each cell of a size×size grid over the box (row 0 is y0), for the decision-region plot. */
-function predictGrid(tf: Tfjs, predict: (x: TF.Tensor2D) => TF.Tensor, g: NonNullable<LearnerRunOptions['grid']>): Uint8Array {
-  const cells = tf.tidy(() => {
-    const xs: number[] = [];
-    for (let r = 0; r < g.size; r++)
-      for (let c = 0; c < g.size; c++) xs.push(g.x0 + ((c + 0.5) / g.size) * (g.x1 - g.x0), g.y0 + ((r + 0.5) / g.size) * (g.y1 - g.y0));
-    return tf.argMax(predict(tf.tensor2d(xs, [g.size * g.size, 2])), 1);
-  });
-  const out = Uint8Array.from(cells.dataSync());
+async function predictGrid(tf: Tfjs, predict: (x: TF.Tensor2D) => unknown, g: GridBox): Promise<Uint8Array> {
+  const xs = new Float32Array(g.size * g.size * 2);
+  for (let r = 0; r < g.size; r++)
+    for (let c = 0; c < g.size; c++) {
+      xs[2 * (r * g.size + c)] = g.x0 + ((c + 0.5) / g.size) * (g.x1 - g.x0);
+      xs[2 * (r * g.size + c) + 1] = g.y0 + ((r + 0.5) / g.size) * (g.y1 - g.y0);
+    }
+  const cells = tf.tidy(() => tf.argMax(predict(tf.tensor2d(xs, [g.size * g.size, 2])) as TF.Tensor, -1));
+  const out = Uint8Array.from(await cells.data());
   cells.dispose();
   return out;
+}
+
+/** Disposes what a call returned (models, their optimizers, tensors in a returned object); never throws. */
+function disposeReturned(tf: Tfjs, value: unknown): void {
+  const targets: unknown[] = [value, (value as { optimizer?: unknown } | null)?.optimizer];
+  if (value && typeof value === 'object' && !(value instanceof tf.Tensor) && typeof (value as { predict?: unknown }).predict !== 'function')
+    for (const v of Object.values(value)) targets.push(v, (v as { optimizer?: unknown } | null)?.optimizer);
+  for (const t of targets) {
+    // LayersModel.dispose() keeps an optimizer passed in as an instance (tf.train.sgd(…)), hence the second target.
+    const dispose = (t as { dispose?: unknown } | null | undefined)?.dispose;
+    if (typeof dispose !== 'function') continue;
+    try {
+      (dispose as () => void).call(t);
+    } catch {
+      // Already disposed, or a hand-rolled object: nothing the grade depends on.
+    }
+  }
 }
 
 /** Runs the learner's code end to end; never throws (every failure becomes a LearnerError). */
@@ -114,68 +221,89 @@ export async function runLearner(o: LearnerRunOptions): Promise<LearnerRunResult
     const found = Object.keys(loaded.exports).filter((k) => k !== '__esModule');
     return {
       ok: false,
-      error: {
-        kind: 'missing-export',
-        message: `Your code must export a function named "${o.entry}" (export async function ${o.entry}(data, ctx) { … }); ${found.length ? `it exports ${found.join(', ')}` : 'it exports nothing'}.`,
-      },
+      error: { kind: 'missing-export', message: `Your code must export a function named "${o.entry}" (export function ${o.entry}(…) { … }); ${found.length ? `it exports ${found.join(', ')}` : 'it exports nothing'}.` },
     };
   }
 
   let finalLoss: number | undefined;
-  const ctx: TrainContext = {
-    seed: o.seed,
-    backend: o.backend,
-    report(p) {
-      if (!Number.isFinite(p.loss)) throw new LossNotFinite(p.step, p.loss);
-      finalLoss = p.loss;
-      o.onProgress?.({ step: p.step, loss: p.loss });
-    },
-    log: (line) => o.onLog?.(String(line)),
-  };
-  // Copies, so a learner who normalises the arrays in place cannot change what a second run sees.
-  const train: Split = { ...o.train, x: o.train.x.slice(), y: o.train.y.slice() };
-
-  let model: unknown;
-  try {
-    model = await (entry as (d: Split, c: TrainContext) => unknown)(train, ctx);
-  } catch (e) {
-    if (e instanceof LossNotFinite)
-      return {
-        ok: false,
-        error: { kind: 'nan', message: `The training loss became ${e.loss} at step ${e.step}. This usually means the learning rate is too large (the weights blew up) or a hand-written loss takes log(0). Try a smaller learning rate.` },
-      };
-    return { ok: false, error: thrownError(e, `inside ${o.entry}()`) };
-  }
-
-  const m = model as { predict?: unknown; dispose?: unknown } | null | undefined;
-  if (!m || typeof m.predict !== 'function')
-    return {
-      ok: false,
-      error: { kind: 'bad-output', message: `${o.entry}() returned ${describe(model)}; it must return the trained model (an object with a predict method, e.g. a tf.Sequential). Did you forget "return model;"?` },
+  const results: CallOutputs[] = [];
+  for (const [i, call] of o.calls.entries()) {
+    const where = o.calls.length > 1 ? ` for ${call.label ?? `call ${i + 1} of ${o.calls.length}`}` : '';
+    const gridEval = call.evals.find((e) => e.kind === 'grid');
+    let lastGrid = 0;
+    let pendingGrid = false;
+    const ctx: TrainContext = {
+      seed: o.seed,
+      backend: o.backend,
+      report(p) {
+        if (!Number.isFinite(p.loss)) throw new LossNotFinite(p.step, p.loss);
+        finalLoss = p.loss;
+        const now = Date.now();
+        // Redraw the regions a few times a second at most: each redraw is a prediction on the whole grid.
+        if (gridEval && p.model !== undefined && !pendingGrid && now - lastGrid > 300) {
+          lastGrid = now;
+          pendingGrid = true;
+          try {
+            const predict = asPredictor(p.model, 'The model passed to ctx.report', true);
+            void predictGrid(tf, predict, gridEval.box)
+              .then((grid) => o.onProgress?.({ step: p.step, loss: p.loss, grid, box: gridEval.box }))
+              .catch(() => undefined)
+              .finally(() => (pendingGrid = false));
+            return;
+          } catch {
+            pendingGrid = false; // not a model: the curve still gets its point
+          }
+        }
+        o.onProgress?.({ step: p.step, loss: p.loss });
+      },
+      log: (line) => o.onLog?.(String(line)),
     };
-  const predict = (x: TF.Tensor2D) => (m.predict as (x: TF.Tensor2D) => TF.Tensor)(x);
+    // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.
+    const arg = structuredClone(call.arg);
 
-  const n = o.evalX.length / o.train.features;
-  try {
-    const out = tf.tidy(() => predict(tf.tensor2d(o.evalX, [n, o.train.features])));
-    const read = await readProbabilities(tf, out, n, o.train.classes);
-    tf.dispose(out as TF.Tensor);
-    if (!read.ok) return read;
-    const gridClasses = o.grid && o.train.features === 2 ? predictGrid(tf, predict, o.grid) : undefined;
-    return { ok: true, outputs: { probs: read.probs, classes: o.train.classes, ...(gridClasses && { gridClasses }), ...(finalLoss !== undefined && { finalLoss }) } };
-  } catch (e) {
-    return { ok: false, error: thrownError(e, 'while the grader called model.predict') };
-  } finally {
-    // The runtime owns the returned model now. LayersModel.dispose() keeps an optimizer that was passed in as an
-    // instance (tf.train.sgd(…)), so dispose that too, or every run would leak its variables.
-    for (const target of [m, (m as { optimizer?: unknown }).optimizer]) {
-      const dispose = (target as { dispose?: unknown } | undefined)?.dispose;
-      if (typeof dispose !== 'function') continue;
-      try {
-        (dispose as () => void).call(target);
-      } catch {
-        // Already disposed, or a hand-rolled object: nothing the grade depends on.
+    let value: unknown;
+    try {
+      value = await (entry as (a: unknown, c: TrainContext) => unknown)(arg, ctx);
+    } catch (e) {
+      if (e instanceof LossNotFinite)
+        return {
+          ok: false,
+          error: { kind: 'nan', message: `The training loss became ${e.loss} at step ${e.step}${where}. This usually means the learning rate is too large (the weights blew up) or a hand-written loss takes log(0). Try a smaller learning rate.` },
+        };
+      return { ok: false, error: thrownError(e, `inside ${o.entry}()${where}`) };
+    }
+
+    try {
+      const out: CallOutputs = {};
+      for (const e of call.evals) {
+        const v = picked(value, e, o.entry);
+        const what = e.pick !== undefined ? `${e.pick}${where}` : `${o.entry}()${where}`;
+        const isPicked = e.pick !== undefined;
+        if (e.kind === 'array') out[e.key] = await readArray(tf, v, e, isPicked ? what : `The value ${o.entry}() returned${where}`);
+        else if (e.kind === 'grid') out[e.key] = Float32Array.from(await predictGrid(tf, asPredictor(v, what, isPicked), e.box));
+        else {
+          const predict = asPredictor(v, what, isPicked);
+          const n = e.x.length / e.features;
+          let raw: unknown;
+          try {
+            raw = tf.tidy(() => predict(tf.tensor2d(e.x, [n, e.features])) as TF.Tensor);
+          } catch (err) {
+            return { ok: false, error: thrownError(err, `when the grader called ${e.label ?? 'your model'}${where}`) };
+          }
+          try {
+            out[e.key] = await readPrediction(tf, raw, e, `${e.label ?? 'Your model'}${where}`);
+          } finally {
+            if (raw instanceof tf.Tensor) raw.dispose();
+          }
+        }
       }
+      results.push(out);
+    } catch (e) {
+      if (e instanceof Failure) return { ok: false, error: e.error };
+      return { ok: false, error: thrownError(e, `while the grader evaluated what ${o.entry}() returned${where}`) };
+    } finally {
+      disposeReturned(tf, value);
     }
   }
+  return { ok: true, outputs: { calls: results, ...(finalLoss !== undefined && { finalLoss }) } };
 }

@@ -50,7 +50,7 @@ async function run(req: RunRequest): Promise<void> {
     runner: inThreadRunner(tf),
     seed: req.seed,
     gridSize: req.gridSize,
-    onProgress: (p) => post({ type: 'progress', step: p.step, loss: p.loss }),
+    onProgress: (p) => post({ type: 'progress', ...p }),
     onLog: (line) => post({ type: 'log', line }),
   });
   post({ type: 'done', result });

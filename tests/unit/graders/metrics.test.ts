@@ -3,7 +3,8 @@ import { runCheck } from '../../../graders/checks.ts';
 import { accuracy, argmaxRow, crossEntropy } from '../../../graders/metrics.ts';
 import { grade } from '../../../graders/grade.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
-import { makeDataset } from '../../../graders/datasets/index.ts';
+import { makeProblem, scoreProblem } from '../../../graders/problems/index.ts';
+import type { Split } from '../../../graders/datasets/types.ts';
 import { blobsId } from '../../helpers/exercise.ts';
 
 describe('metrics', () => {
@@ -48,7 +49,9 @@ describe('runCheck', () => {
 
 describe('grade on the blobs exercise', () => {
   const { meta } = loadExercise(blobsId);
-  const { test } = makeDataset(meta.data, 7);
+  const problem = makeProblem(meta.data, 7);
+  const { test } = problem.hidden as { test: Split };
+  const scored = (probs: Float32Array) => scoreProblem(meta.data, problem, [{ probs }]);
   const oneHot = (labels: Int32Array) => {
     const p = new Float32Array(labels.length * 4);
     labels.forEach((y, i) => (p[i * 4 + y] = 1));
@@ -57,7 +60,7 @@ describe('grade on the blobs exercise', () => {
   const info = { seed: 7, backend: 'test', durationMs: 1 };
 
   it('fails perfect answers as too good to be true, with the teaching messages', () => {
-    const r = grade(meta, { probs: oneHot(test.y), classes: 4 }, test, info);
+    const r = grade(meta, scored(oneHot(test.y)), info);
     expect(r.status).toBe('failed');
     expect(r.score).toBe(0);
     const [acc, ce] = r.checks;
@@ -68,7 +71,7 @@ describe('grade on the blobs exercise', () => {
   });
 
   it('fails uniform guessing as too low, pointing at training', () => {
-    const r = grade(meta, { probs: new Float32Array(test.n * 4).fill(0.25), classes: 4 }, test, info);
+    const r = grade(meta, scored(new Float32Array(test.n * 4).fill(0.25)), info);
     expect(r.status).toBe('failed');
     expect(r.checks[0]!.message).toMatch(/below 0\.83/);
     expect(r.checks[1]!.value).toBeCloseTo(Math.log(4), 5);

@@ -33,7 +33,7 @@ describe('learner errors on the blobs exercise', () => {
     ['the wrong number of outputs', (s: string) => s.replace('units: data.classes', 'units: 3'), { kind: 'thrown' }, /Your code threw/],
     // tfjs clips probabilities inside its cross-entropy, so a diverged model's loss saturates (~16.1) while its
     // weights and outputs are NaN: the output check catches it.
-    ['a diverging learning rate', (s: string) => s.replace('tf.train.sgd(0.1)', 'tf.train.sgd(1e20)'), { kind: 'nan' }, /output is NaN .* weights have probably diverged\. Try a smaller learning rate/],
+    ['a diverging learning rate', (s: string) => s.replace('tf.train.sgd(0.1)', 'tf.train.sgd(1e20)'), { kind: 'nan' }, /output NaN .* weights have probably diverged \(try a smaller learning rate\)/],
     ['a NaN loss reported', (s: string) => s.replace('logs?.loss ?? NaN', 'Math.log(0) * 0'), { kind: 'nan' }, /training loss became NaN at step 0.*learning rate is too large.*log\(0\)/],
     ['an import the runtime does not provide', (s: string) => `import fs from 'node:fs';\nfs.existsSync('x');\n${s}`, { kind: 'thrown', line: 1 }, /Cannot import "node:fs": exercises can import only "@tensorflow\/tfjs" and "course"/],
   ])('%s', async (_what, mutate, errorShape, message) => {
@@ -51,6 +51,6 @@ describe('learner errors on the blobs exercise', () => {
     const src = solutionWith(blobsId, 'return model;', 'return { predict: (x: tf.Tensor2D) => tf.ones([x.shape[0], 3]) } as unknown as tf.LayersModel;');
     const r = await gradeInProcess(blobsId, src);
     expect(r.error?.kind).toBe('bad-output');
-    expect(r.error?.message).toMatch(/shape \[1000, 3\] for 1000 inputs; expected \[1000, 4\]/);
+    expect(r.error?.message).toMatch(/shape \[1000, 3\] for 1000 input rows; expected \[1000, 4\]/);
   });
 });

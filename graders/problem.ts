@@ -1,0 +1,122 @@
+/**
+ * What an exercise asks of the learner's code, as plain data (no tfjs, no DOM), so it can cross a worker or
+ * process boundary.
+ *
+ * A generator (graders/problems/) turns an exercise's `data` block and a seed into a Problem: the calls the
+ * runtime makes to the learner's entry function, what it evaluates on each return value, and what only the
+ * grader keeps (labels, reference answers). The runtime (src/runtime/run-learner.ts) executes the calls and sends
+ * back plain numbers keyed by evaluation; the generator's `score` turns those into metrics. One pipeline serves
+ * every task: classification, regression, truth tables, "compute this matrix", "compute these gradients".
+ */
+import type { z } from 'zod';
+
+/** A box in input space and a grid resolution, for decision-region plots. */
+export interface GridBox {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  size: number;
+}
+
+/** How the runtime reads one result off the value the entry returned. `pick` selects a property of it first. */
+export type Evaluation =
+  | {
+      /** Key of this result in the call's outputs. */
+      key: string;
+      /** Call the returned model (`.predict`) or function on `x` (n×features) and read n×outputs numbers. */
+      kind: 'predict';
+      pick?: string;
+      x: Float32Array;
+      features: number;
+      outputs: number;
+      /** Each output row must be a probability distribution (softmax). */
+      probabilities?: boolean;
+      /** How the learner reads this in messages, e.g. "AND" or "model.predict". */
+      label?: string;
+    }
+  | {
+      key: string;
+      /** Argmax class of the returned model over a grid (decision regions); also drawn live during training. */
+      kind: 'grid';
+      pick?: string;
+      box: GridBox;
+    }
+  | {
+      key: string;
+      /** Read a tensor, typed array or (nested) number array of exactly this shape. */
+      kind: 'array';
+      pick?: string;
+      shape: number[];
+      /** What the value is, for messages: "the weight matrix W". */
+      label: string;
+    };
+
+/** One call of the learner's entry: `entry(arg, ctx)`, then every evaluation on what it returned. */
+export interface LearnerCall {
+  arg: unknown;
+  evals: Evaluation[];
+  /** Names the call in messages when there are several, e.g. "sigmoid net, depth 8". */
+  label?: string;
+}
+
+/** What came back from one call: a flat, row-major array per evaluation key. */
+export type CallOutputs = Record<string, Float32Array>;
+
+/** A generated problem instance. `hidden` never leaves the grader. */
+export interface Problem<H = unknown> {
+  calls: LearnerCall[];
+  hidden: H;
+}
+
+/** Metric values, plus optional per-metric lines that explain a value (e.g. a truth table with the outputs). */
+export interface Scored {
+  metrics: Record<string, number>;
+  details?: Record<string, string[]>;
+}
+
+/** Points over decision regions (classification on 2-D inputs). */
+export interface RegionsPlot {
+  kind: 'regions';
+  box: Omit<GridBox, 'size'>;
+  size: number;
+  gridClasses: Uint8Array;
+  x: Float32Array;
+  y: Int32Array;
+  predicted: Uint8Array;
+}
+
+/** Held-out points and the model's curve (regression on 1-D inputs). */
+export interface CurvePlot {
+  kind: 'curve';
+  x: Float32Array;
+  y: Float32Array;
+  curveX: Float32Array;
+  curveY: Float32Array;
+  /** The noise-free function, when known, drawn thin for comparison. */
+  trueY?: Float32Array;
+}
+
+export type Plot = RegionsPlot | CurvePlot;
+
+/** Options that change what is evaluated but not what is graded. */
+export interface ProblemOptions {
+  /** Resolution of a decision-region grid to evaluate (0 or absent: none). */
+  gridSize?: number;
+}
+
+/** A generator an exercise.yaml may name under `data.generator`. */
+export interface ProblemDef<P, H> {
+  /** The task kind this generator poses; exercise.yaml's `task` must say the same. */
+  task: TaskName;
+  params: z.ZodType<P>;
+  /** Metric names a check may bound, for these params. */
+  metrics(params: P): string[];
+  make(params: P, seed: number, options: ProblemOptions): Problem<H>;
+  score(params: P, hidden: H, outputs: CallOutputs[]): Scored;
+  plot?(params: P, hidden: H, outputs: CallOutputs[], problem: Problem<H>): Plot | undefined;
+}
+
+/** The task kinds. Each explains to the author what the runtime does with the entry's return value. */
+export const taskNames = ['classification', 'regression', 'truth-table', 'equivalent-layer', 'gradient-norms'] as const;
+export type TaskName = (typeof taskNames)[number];

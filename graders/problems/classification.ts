@@ -1,0 +1,56 @@
+/**
+ * Classification problems: `train(data, ctx)` gets the training split and returns a model; the runtime predicts
+ * class probabilities for the hidden test inputs (and, for 2-D inputs, a decision-region grid); the grader scores
+ * accuracy and cross-entropy against labels the learner's code never saw.
+ */
+import type { z } from 'zod';
+import { blobs, blobsParams } from '../datasets/blobs.ts';
+import { spiral, spiralParams } from '../datasets/spiral.ts';
+import type { Dataset, Split } from '../datasets/types.ts';
+import { accuracy, argmaxRow, crossEntropy } from '../metrics.ts';
+import type { Evaluation, ProblemDef, RegionsPlot } from '../problem.ts';
+
+interface Hidden {
+  test: Split;
+}
+
+/** The bounding box of 2-D points, padded by 10% so edge points are not on the border. */
+function paddedBox(x: Float32Array): RegionsPlot['box'] {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < x.length; i += 2) {
+    x0 = Math.min(x0, x[i]!); x1 = Math.max(x1, x[i]!);
+    y0 = Math.min(y0, x[i + 1]!); y1 = Math.max(y1, x[i + 1]!);
+  }
+  const px = (x1 - x0) * 0.1, py = (y1 - y0) * 0.1;
+  return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
+}
+
+/** A classification generator from a dataset function: the same calls, metrics and plot for every dataset. */
+function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: number) => Dataset): ProblemDef<P, Hidden> {
+  return {
+    task: 'classification',
+    params,
+    metrics: () => ['testAccuracy', 'testCrossEntropy'],
+    make(p, seed, { gridSize }) {
+      const { train, test } = generate(p, seed);
+      const evals: Evaluation[] = [{ key: 'probs', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, probabilities: true, label: 'model.predict' }];
+      if (test.features === 2 && gridSize) evals.push({ key: 'grid', kind: 'grid', box: { ...paddedBox(test.x), size: gridSize } });
+      return { calls: [{ arg: train, evals }], hidden: { test } };
+    },
+    score(_p, { test }, [out]) {
+      const probs = out!.probs!;
+      return { metrics: { testAccuracy: accuracy(probs, test.y, test.classes), testCrossEntropy: crossEntropy(probs, test.y, test.classes) } };
+    },
+    plot(_p, { test }, [out], problem) {
+      const grid = problem.calls[0]!.evals.find((e) => e.kind === 'grid');
+      if (!grid || grid.kind !== 'grid' || !out?.grid) return undefined;
+      const { size, ...box } = grid.box;
+      const predicted = new Uint8Array(test.n);
+      for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(out.probs!, i * test.classes, test.classes);
+      return { kind: 'regions', box, size, gridClasses: Uint8Array.from(out.grid), x: test.x, y: test.y, predicted };
+    },
+  };
+}
+
+export const blobsProblem = classification(blobsParams, blobs);
+export const spiralProblem = classification(spiralParams, spiral);

@@ -1,0 +1,52 @@
+/**
+ * Regression: `train(data, ctx)` gets inputs and real-valued targets and returns a model; the runtime predicts the
+ * hidden test inputs (and a curve over the input range for the plot); the grader scores the mean squared error.
+ */
+import { cube, cubicParams, sampleCubic, type CubicParams } from '../datasets/cubic.ts';
+import type { RegressionSplit } from '../datasets/types.ts';
+import type { ProblemDef } from '../problem.ts';
+
+interface Hidden {
+  test: RegressionSplit;
+  curveX: Float32Array;
+}
+
+/** Mean squared error between predictions and targets. */
+export function meanSquaredError(pred: ArrayLike<number>, target: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < target.length; i++) s += (pred[i]! - target[i]!) ** 2;
+  return s / target.length;
+}
+
+const CURVE_POINTS = 200;
+
+export const cubicProblem: ProblemDef<CubicParams, Hidden> = {
+  task: 'regression',
+  params: cubicParams,
+  metrics: () => ['testMSE'],
+  make(p, seed) {
+    const train = sampleCubic(p, p.trainN, seed, 'cubic/train');
+    const test = sampleCubic(p, p.testN, seed, 'cubic/test');
+    const curveX = Float32Array.from({ length: CURVE_POINTS }, (_, i) => p.xMin + ((p.xMax - p.xMin) * i) / (CURVE_POINTS - 1));
+    return {
+      calls: [
+        {
+          arg: train,
+          evals: [
+            { key: 'pred', kind: 'predict', x: test.x, features: 1, outputs: 1, label: 'model.predict' },
+            { key: 'curve', kind: 'predict', x: curveX, features: 1, outputs: 1, label: 'model.predict' },
+          ],
+        },
+      ],
+      hidden: { test, curveX },
+    };
+  },
+  score(_p, { test }, [out]) {
+    return { metrics: { testMSE: meanSquaredError(out!.pred!, test.y) } };
+  },
+  plot(p, { test, curveX }, [out]) {
+    // The best possible prediction is the conditional mean: x³ plus the noise's mean, noise/2.
+    const trueY = curveX.map((x) => cube(x) + p.noise / 2);
+    return { kind: 'curve', x: test.x, y: test.y, curveX, curveY: out!.curve!, trueY };
+  },
+};
