@@ -5,7 +5,7 @@
  *             WebGL and WebGPU where the browser offers them. A backend that exists only as a software
  *             emulation is still measured for WebGL (SwiftShader), but WebGPU's fallback adapter is skipped:
  *             it is ~140× slower and would take minutes per run.
- * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only. Needs `npm run build` first
+ * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only, --exercise ID (repeatable). Needs `npm run build` first
  * for the browser part. Prints numbers; it asserts nothing.
  */
 import { existsSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import { startAstro } from '../tests/e2e/astro-server.ts';
 import { launch } from '../tests/e2e/browser.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'node-only': { type: 'boolean' }, 'browser-only': { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'node-only': { type: 'boolean' }, 'browser-only': { type: 'boolean' }, exercise: { type: 'string', multiple: true } } });
+const ids = listExerciseIds().filter((id) => !args.exercise || args.exercise.includes(id));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const row = (where: string, id: string, backend: string, times: number[], note = '') =>
   console.log(`${where.padEnd(9)} ${id.padEnd(40)} ${backend.padEnd(7)} ${times.length ? `${(median(times) / 1000).toFixed(2)} s`.padStart(8) : '       –'}  ${times.length ? `(${times.map((t) => (t / 1000).toFixed(2)).join(', ')})` : ''} ${note}`);
@@ -25,7 +26,7 @@ console.log(`${'where'.padEnd(9)} ${'exercise'.padEnd(40)} ${'backend'.padEnd(7)
 
 if (!args['browser-only']) {
   const runs = Number(args.runs ?? 5);
-  for (const id of listExerciseIds()) {
+  for (const id of ids) {
     const { meta, solution } = loadExercise(id);
     for (const backend of nodeBackends) {
       const tf = await useNodeBackend(backend);
@@ -46,7 +47,7 @@ if (!args['node-only']) {
   const server = await startAstro('preview');
   const b = await launch({ extraArgs: ['--enable-unsafe-webgpu'] });
   try {
-    for (const id of listExerciseIds()) {
+    for (const id of ids) {
       const { meta, solution } = loadExercise(id);
       const url = `${server.url}/${meta.lesson}/`;
       const sel = `rdl-exercise[data-exercise-id="${id}"]`;

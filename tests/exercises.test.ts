@@ -26,10 +26,12 @@ describe('exercise corpus', () => {
       const { starter, solution } = loadExercise(id);
       expect(starter.trim()).not.toBe(solution.trim());
     });
-    it('starter fails and solution passes on the public seed', async () => {
-      const { starter, solution } = loadExercise(id);
-      expect((await gradeInProcess(id, starter)).status).not.toBe('passed');
-      const r = await gradeInProcess(id, solution);
+    it('the starter fails on the public seed', async () => {
+      expect((await gradeInProcess(id, loadExercise(id).starter)).status).not.toBe('passed');
+    });
+    // "Passes on ≥ 5 seeds": the public seed and five others, as an instructor's secret seed would be.
+    it.each(['public', 1, 2, 3, 4, 5] as const)('the solution passes on seed %s', async (seed) => {
+      const r = await gradeInProcess(id, loadExercise(id).solution, seed === 'public' ? undefined : seed);
       expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
     });
     it('every lesson page that hosts it exists', () => {

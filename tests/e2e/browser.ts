@@ -17,13 +17,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extraArgs?: string[] } = {}): Promise<Browser> {
+/** `javaScript: false` shows the page as a reader without JavaScript sees it. */
+export async function launch(opts: { extraArgs?: string[]; javaScript?: boolean } = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'rdl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [...chromiumFlags, ...(opts.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: opts.javaScript ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

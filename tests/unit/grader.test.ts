@@ -7,7 +7,8 @@ import { blobsId, gradeInProcess } from '../helpers/exercise.ts';
 describe('softmax-blobs grader (WASM backend)', () => {
   const { solution, starter, meta } = loadExercise(blobsId);
 
-  it.each([1, 2, 3, 4, 5])('the reference solution passes on seed %i with margin', async (seed) => {
+  // The corpus test checks every solution passes on 5 seeds; this one checks the blobs reference has margin.
+  it.each([1, 2, 3])('the reference solution passes on seed %i with margin', async (seed) => {
     const r = await gradeInProcess(blobsId, solution, seed);
     expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
     const [acc, ce] = r.checks;

@@ -1,0 +1,65 @@
+/**
+ * Smoke test of every lesson of every module that has lessons, against the built site in Debian's Chromium:
+ * each page renders (title, math rendered at build time, no page errors), each figure shows something without
+ * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
+import { launch, type Browser } from './browser.ts';
+
+const docs = 'src/content/docs';
+/** Lesson slugs ("activation-depth/spiral") of every module folder, skipping module index pages. */
+const lessons = readdirSync(docs, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(path.join(docs, d.name)).filter((f) => f.endsWith('.mdx') && f !== 'index.mdx').map((f) => `${d.name}/${f.replace(/\.mdx$/, '')}`));
+const firstExercise = (lesson: string) => listExerciseIds().find((id) => loadExercise(id).meta.lesson === lesson);
+const title = (lesson: string) => /^title:\s*"?(.+?)"?\s*$/m.exec(readFileSync(path.join(docs, `${lesson}.mdx`), 'utf8'))![1]!.replace(/\\"/g, '"');
+
+let b: Browser;
+let noJs: Browser;
+beforeAll(async () => {
+  [b, noJs] = await Promise.all([launch(), launch({ javaScript: false })]);
+});
+afterAll(async () => {
+  await Promise.all([b?.close(), noJs?.close()]);
+});
+
+describe.each(lessons)('lesson %s', (lesson) => {
+  const url = () => `${inject('baseUrl')}/${lesson}/`;
+
+  it('renders its title and build-time math without page errors', async () => {
+    b.errors.length = 0;
+    await b.page.goto(url());
+    expect(await b.page.locator('h1').textContent()).toBe(title(lesson));
+    expect(await b.page.locator('.katex').count()).toBeGreaterThan(0);
+    await b.page.waitForLoadState('networkidle');
+    expect(b.errors).toEqual([]);
+  });
+
+  it('shows every figure without JavaScript', async () => {
+    await noJs.page.goto(url());
+    const figures = noJs.page.locator('figure.rdl-figure');
+    for (let i = 0; i < (await figures.count()); i++) {
+      const f = figures.nth(i);
+      expect(await f.locator('svg, table, img').count(), `figure ${i + 1}: ${await f.locator('figcaption').textContent()}`).toBeGreaterThan(0);
+      expect(await f.locator('svg, table, img').first().isVisible()).toBe(true);
+    }
+  });
+
+  const id = firstExercise(lesson);
+  it.runIf(id)(`its exercise ${id} passes with the reference solution`, async () => {
+    const { page } = b;
+    const sel = `rdl-exercise[data-exercise-id="${id}"]`;
+    // The saved-code path: the element restores code from localStorage, as after a reload.
+    await page.evaluate(([key, code]) => localStorage.setItem(key!, code!), [`rdl:code:${id}`, loadExercise(id!).solution]);
+    await page.goto(url());
+    await page.locator(`${sel}[data-ready=true]`).waitFor();
+    await page.locator(`${sel} [data-role=run]`).click();
+    await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 240_000 });
+    const status = await page.locator(`${sel} [data-role=status]`).textContent();
+    expect(await page.locator(sel).getAttribute('data-status'), status ?? '').toBe('passed');
+    expect(await page.locator(`${sel} [data-role=checks] li.pass`).count()).toBe(loadExercise(id!).meta.checks.length);
+  }, 300_000);
+});
