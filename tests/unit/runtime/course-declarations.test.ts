@@ -2,15 +2,19 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { courseDeclarations } from '../../../src/runtime/course-declarations.ts';
 import { collectTfjsTypes } from '../../../src/integrations/tfjs-types.ts';
-import { loadExercise } from '../../../graders/exercise-files.ts';
-import { blobsId } from '../../helpers/exercise.ts';
+import { listExerciseIds, loadExercise } from '../../../graders/exercise-files.ts';
 
 /**
- * What the editor shows: compile the learner's file against exactly the declarations the editor gets
- * (the collected tfjs .d.ts files + the `course` module) with the editor's compiler options.
+ * What the editor shows: compile learner files against exactly the declarations the editor gets (the collected
+ * tfjs .d.ts files + the `course` module) with the editor's compiler options. All files go into one program,
+ * because building one is what costs seconds; each is a module, so they cannot see each other.
  */
-function editorDiagnostics(source: string): string[] {
-  const files = new Map<string, string>([['/main.ts', source], ['/node_modules/@types/course/index.d.ts', courseDeclarations]]);
+function editorDiagnostics(sources: Record<string, string>): Record<string, string[]> {
+  const files = new Map<string, string>([['/node_modules/@types/course/index.d.ts', courseDeclarations]]);
+  const names = Object.keys(sources).map((name, i) => {
+    files.set(`/learner-${i}.ts`, sources[name]!);
+    return [name, `/learner-${i}.ts`] as const;
+  });
   for (const f of collectTfjsTypes(process.cwd())) files.set(`/${f.path}`, f.content);
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10, strict: true, noEmit: true, esModuleInterop: true, lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], types: ['course'], typeRoots: ['/node_modules/@types'], skipLibCheck: true };
   const host = ts.createCompilerHost(options);
@@ -20,8 +24,8 @@ function editorDiagnostics(source: string): string[] {
   host.getSourceFile = (f, v) => (files.has(f) ? ts.createSourceFile(f, files.get(f)!, v) : real.getSourceFile(f, v));
   host.directoryExists = (d) => [...files.keys()].some((k) => k.startsWith(d.endsWith('/') ? d : `${d}/`)) || ts.sys.directoryExists(d);
   host.getCurrentDirectory = () => '/';
-  const program = ts.createProgram(['/main.ts'], options, host);
-  return ts.getPreEmitDiagnostics(program, program.getSourceFile('/main.ts')).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const program = ts.createProgram(names.map(([, f]) => f), options, host);
+  return Object.fromEntries(names.map(([name, f]) => [name, ts.getPreEmitDiagnostics(program, program.getSourceFile(f)).map((d) => `line ${d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)]));
 }
 
 describe('editor types', () => {
@@ -31,13 +35,17 @@ describe('editor types', () => {
     expect(courseDeclarations).toContain('export interface TrainContext');
     expect(courseDeclarations).not.toMatch(/^import /m);
   });
-  it('the starter and the solution type-check against them with no errors', () => {
-    const { starter, solution } = loadExercise(blobsId);
-    expect(editorDiagnostics(starter)).toEqual([]);
-    expect(editorDiagnostics(solution)).toEqual([]);
+  it('declares every type learners import', () => {
+    for (const t of ['RegressionSplit', 'DenseLayer', 'DeepNet', 'Progress']) expect(courseDeclarations).toContain(`export interface ${t}`);
   });
-  it('a type error is reported', () => {
-    const d = editorDiagnostics(`import * as tf from '@tensorflow/tfjs';\nconst n: number = tf.sequential();\n`);
-    expect(d.join('\n')).toMatch(/Type 'Sequential' is not assignable to type 'number'/);
+  it('every starter and solution type-checks with no errors, and a type error is reported', () => {
+    const sources: Record<string, string> = { 'a type error': `import * as tf from '@tensorflow/tfjs';\nconst n: number = tf.sequential();\n` };
+    for (const id of listExerciseIds()) {
+      const { starter, solution } = loadExercise(id);
+      Object.assign(sources, { [`${id}/starter.ts`]: starter, [`${id}/solution.ts`]: solution });
+    }
+    const { 'a type error': typeError, ...rest } = editorDiagnostics(sources);
+    expect(typeError!.join('\n')).toMatch(/line 2: Type 'Sequential' is not assignable to type 'number'/);
+    expect(rest).toEqual(Object.fromEntries(Object.keys(rest).map((k) => [k, []])));
   });
 });
