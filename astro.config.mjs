@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { tfjsTypes } from './src/integrations/tfjs-types.ts';
+import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 
 // Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
 // MDX inherits it. KaTeX renders at build time, so lesson pages ship math as HTML + CSS, no math JavaScript.
@@ -25,7 +26,7 @@ export default defineConfig({
     }),
   ],
   vite: {
-    plugins: [tfjsTypes(import.meta.dirname)],
+    plugins: [tfjsTypes(import.meta.dirname), lazyMonacoCss()],
     // Module workers (the exercise runner, Monaco's workers) are bundled as ES modules.
     worker: { format: 'es' },
     // Pre-bundle the runner's libraries when the dev server starts. Discovered late (on the first Run, inside the

@@ -55,6 +55,10 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator('.katex .mfrac').count()).toBeGreaterThan(0);
     await page.locator(`${exercise}[data-ready=true]`).waitFor();
     expect(scripts.filter((s) => /katex|monaco|editor\.api|ts\.worker/i.test(s))).toEqual([]);
+    // Monaco's stylesheets come with the editor (src/integrations/lazy-monaco-css.ts), not in the head.
+    const sheets = await page.locator('link[rel=stylesheet]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    expect(sheets.filter((h) => /monaco|editor/i.test(h))).toEqual([]);
+    expect(await page.locator('style[data-monaco-css]').count()).toBe(0);
     // Readable without the editor: the starter is on the page as text.
     expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toContain('export async function train');
   });
@@ -62,6 +66,7 @@ describe('softmax-blobs lesson', () => {
   it('opens the editor on demand, with tfjs types: completion and a type error', async () => {
     const { page } = b;
     await typeCode("import * as tf from '@tensorflow/tfjs';\nconst n: number = 'not a number';\ntf.seq");
+    expect(await page.locator('style[data-monaco-css]').count()).toBeGreaterThan(50);
     // Type error underlined by the TypeScript worker.
     await page.locator(`${exercise} .squiggly-error`).first().waitFor({ timeout: 60_000 });
     // `tf.` offers tfjs's API.
