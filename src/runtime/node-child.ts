@@ -7,13 +7,16 @@ import type { LearnerInput, LearnerRunResult } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
 
-export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend };
+/** `nonce` marks the genuine result: the learner's code cannot read it (it lives in this module's closure). */
+export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend; nonce: string };
 export type ChildMessage =
   | { type: 'progress'; step: number; loss: number }
   | { type: 'log'; line: string }
-  | { type: 'result'; result: LearnerRunResult };
+  | { type: 'result'; result: LearnerRunResult; nonce: string };
 
-const send = (m: ChildMessage) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+// Bound now, before any learner code runs, so replacing process.send later does not reroute our messages.
+const processSend = process.send!.bind(process);
+const send = (m: ChildMessage) => new Promise<void>((resolve) => processSend(m, undefined, {}, () => resolve()));
 
 // Learner console output becomes log lines in the report instead of noise on the grader's terminal.
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
@@ -28,6 +31,6 @@ process.once('message', async (req: ChildRequest) => {
     onProgress: (p) => void send({ type: 'progress', step: p.step, loss: p.loss }),
     onLog: (line) => void send({ type: 'log', line }),
   });
-  await send({ type: 'result', result });
+  await send({ type: 'result', result, nonce: req.nonce });
   process.disconnect();
 });
