@@ -25,9 +25,9 @@ export interface BatchInfo {
   notes: string[];
 }
 
-/** A student name as a file name: letters, digits, `.`, `_`, `-`; anything else becomes `_`. */
+/** A student name as a file name: letters (any script), digits, `.`, `_`, `-`; anything else becomes `_`. */
 export function safeFileName(name: string): string {
-  return name.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
+  return name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
 }
 
 /** A spreadsheet would run a cell that starts with = + - @ as a formula; prefix those with '. */
@@ -86,7 +86,14 @@ export function writeBatchOutputs(outDir: string, results: StudentResult[], info
   const json = path.join(outDir, 'grades.json');
   writeFileSync(csv, gradesCsv(results, info.exercises));
   writeFileSync(json, gradesJson(results, info));
-  for (const r of results) writeFileSync(path.join(feedbackDir, `${safeFileName(r.student)}.md`), feedbackText(r, info));
+  const used = new Set<string>();
+  for (const r of results) {
+    // Two names that differ only in characters a file name cannot hold must not overwrite each other.
+    let name = safeFileName(r.student);
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${safeFileName(r.student)}-${i}`;
+    used.add(name.toLowerCase());
+    writeFileSync(path.join(feedbackDir, `${name}.md`), feedbackText(r, info));
+  }
   return { csv, json, feedbackDir };
 }
 
