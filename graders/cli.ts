@@ -37,9 +37,6 @@ bundle from the course's "Download my work" (<student>.zip, or a zip inside <stu
 <exercise>.ts (01-softmax-blobs.ts) is matched too when no other exercise has that name.
   --out, -o <dir>        where grades.csv, grades.json and feedback/<student>.md go (default: ./grades)
   --jobs, -j <n>         submissions graded in parallel (default: ${availableParallelism()}, the number of cores)
-  --timeout <s>          wall-clock limit per submission in seconds (default: the exercise's timeoutMs)
-  --memory <MB>          address-space cap per submission process (default: ${defaultMemoryMb}; at least 1536, as
-                         Node itself reserves ~1.3 GB; covers typed arrays and WASM memory, unlike the JS heap flag)
   --seed-file <path>     file holding the secret grading seed (an integer); students never see it
   --exercise, -e <id>    grade only these exercises (repeat, or separate with commas; default: all)
   --no-self-check        skip grading the reference solutions under the same settings first
@@ -51,6 +48,9 @@ bundle from the course's "Download my work" (<student>.zip, or a zip inside <stu
 
 Both modes:
   --seed <n>             grading seed, 0–4294967295 (default: each exercise's public seed)
+  --timeout <s>          wall-clock limit per submission in seconds (default: the exercise's timeoutMs)
+  --memory <MB>          address-space cap per submission process (default: ${defaultMemoryMb}; at least 1536, as
+                         Node itself reserves ~1.3 GB; covers typed arrays and WASM memory, unlike the JS heap flag)
   --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
   --list                 list exercise ids and exit
   --help, -h             show this help`;

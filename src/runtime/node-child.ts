@@ -18,6 +18,16 @@ export type ChildMessage =
 const processSend = process.send!.bind(process);
 const send = (m: ChildMessage) => new Promise<void>((resolve) => processSend(m, undefined, {}, () => resolve()));
 
+// A submission must not signal or renice other processes: the grader (its parent) or the children grading other
+// students. The permission model does not cover process.kill or os.setPriority, so they are replaced before any
+// learner code runs; process.binding, which could reach the originals, is denied by the permission model.
+// (When the grader runs as root, each child also runs under its own unprivileged uid: see sandbox.ts.)
+const blocked = (name: string) => () => {
+  throw new Error(`${name} is not available to submissions.`);
+};
+for (const name of ['kill', '_kill'] as const) Object.defineProperty(process, name, { value: blocked(`process.${name}`), writable: false, configurable: false });
+for (const name of ['setPriority'] as const) Object.defineProperty(process.getBuiltinModule('node:os'), name, { value: blocked(`os.${name}`), writable: false, configurable: false });
+
 // Learner console output becomes log lines in the report instead of noise on the grader's terminal.
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
   console[level] = (...args: unknown[]) => void send({ type: 'log', line: args.map(String).join(' ') });

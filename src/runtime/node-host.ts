@@ -13,7 +13,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import type { ChildMessage, ChildRequest } from './node-child.ts';
 import type { NodeBackend } from './node-backend.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
-import { outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, type SandboxOptions } from './sandbox.ts';
+import { outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
 import { timeoutError } from './timeout-error.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
@@ -34,7 +34,7 @@ function startChild(sandbox: SandboxOptions | undefined): ChildProcess {
   const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
   if (!sandbox) return fork(childPath, [], { serialization: 'advanced', stdio, execArgv: ['--disable-warning=ExperimentalWarning'] });
   const { command, args } = sandboxCommand(childPath, sandbox);
-  return spawn(command, args, { serialization: 'advanced', stdio, env: {}, cwd: projectRoot });
+  return spawn(command, args, { serialization: 'advanced', stdio, env: {}, cwd: projectRoot, ...sandboxIdentity() });
 }
 
 export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {

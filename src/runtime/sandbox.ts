@@ -13,6 +13,9 @@
  *   (the code the child runs; never exercises/, with its solutions, nor the submissions, the seed file or the
  *   output folder); no file writes, child processes, worker threads, native addons, WASI or inspector; and on
  *   Node ≥ 25 no network either (`--allow-net` is not given).
+ * - **Its own unprivileged uid when the grader runs as root** (Gradescope, CI containers): a signal from one child
+ *   then cannot reach the grader or another child even if it got past node-child.ts, which replaces
+ *   `process.kill` and `os.setPriority` (the permission model does not cover them) before learner code runs.
  * - **An empty environment and a bare argv**: the grading seed and the hidden labels are in neither, nor in any
  *   IPC message (the child gets the training split, the test inputs and a seed derived from the grading seed).
  *
@@ -59,6 +62,20 @@ export function sandboxCommand(script: string, opts: SandboxOptions, root = proj
   if (PRLIMIT) return { command: PRLIMIT, args: [`--as=${bytes}`, '--', ...node], memoryCapped: 'prlimit' };
   // POSIX sh: `ulimit -v` takes KiB. "$0" "$@" keeps every argument quoted as given.
   return { command: '/bin/sh', args: ['-c', `ulimit -v ${Math.round(bytes / 1024)} && exec "$0" "$@"`, ...node], memoryCapped: 'ulimit' };
+}
+
+let nextUid = 0;
+
+/**
+ * uid/gid for the next child when this process is root: a fresh one from 61000–61999 per child, so concurrent
+ * children cannot signal each other either (a process may signal only its own uid's). Needs no /etc/passwd entry;
+ * the child only reads world-readable files. Undefined when not root: setuid is impossible and the JS-level
+ * block in node-child.ts is the guard.
+ */
+export function sandboxIdentity(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0 || process.env.RDL_SANDBOX_SAME_UID) return undefined;
+  const id = 61000 + (nextUid++ % 1000);
+  return { uid: id, gid: id };
 }
 
 /** Error texts V8, tfjs-WASM and emscripten produce when an allocation fails under the cap. */

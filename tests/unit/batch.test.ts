@@ -76,7 +76,7 @@ describe('batch grading of the hostile fixture set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
     expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
-    expect(result.stdout).toMatch(/19 students, 18 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+    expect(result.stdout).toMatch(/20 students, 19 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
   });
 
   it('has a golden entry for every student and nothing else', () => {
