@@ -20,9 +20,8 @@ import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { runExercise } from '../src/runtime/run-exercise.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
-const usage = `Usage:
-  npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file
-  npm run grade -- <submissions-dir> [batch options]                     grade a class
+const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file
+       npm run grade -- <submissions-dir> [options]                         grade a class
 
 One file: grades a TypeScript submission on the exercise's hidden test split and prints each check.
   --exercise, -e <id>    exercise id, e.g. 04-activation-depth/01-softmax-blobs
