@@ -24,7 +24,7 @@
  * generation would protect nothing here: the learner's code already runs as arbitrary JavaScript inside the
  * child, so `eval` adds no capability. The boundary is the process, the permission model and the rlimit.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,15 +65,32 @@ export function sandboxCommand(script: string, opts: SandboxOptions, root = proj
 }
 
 let nextUid = 0;
+let reachable: boolean | undefined;
+
+/** Whether a process of another uid can reach `file`: every folder above it searchable by others, it readable. */
+function othersCanRead(file: string): boolean {
+  try {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0) return false;
+      if (dir === path.dirname(dir)) break;
+    }
+    return (statSync(file).mode & 0o004) !== 0;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * uid/gid for the next child when this process is root: a fresh one from 61000–61999 per child, so concurrent
  * children cannot signal each other either (a process may signal only its own uid's). Needs no /etc/passwd entry;
- * the child only reads world-readable files. Undefined when not root: setuid is impossible and the JS-level
- * block in node-child.ts is the guard.
+ * the child only reads world-readable files. Undefined when not root (setuid is impossible) or when the code is
+ * not readable by other users (e.g. a checkout in /root): then the JS-level block in node-child.ts is the guard.
  */
 export function sandboxIdentity(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0 || process.env.RDL_SANDBOX_SAME_UID) return undefined;
+  // A checkout under /root (mode 700) cannot be read by another uid: keep root's uid there rather than fail every run.
+  reachable ??= [process.execPath, path.join(projectRoot, 'package.json'), path.join(projectRoot, 'src/runtime/node-child.ts'), path.join(projectRoot, 'node_modules/@tensorflow/tfjs/package.json')].every(othersCanRead);
+  if (!reachable) return undefined;
   const id = 61000 + (nextUid++ % 1000);
   return { uid: id, gid: id };
 }
