@@ -80,6 +80,13 @@ export function readStudentFolder(dir: string, student: string, ids: readonly st
     addFile(s, id, readFileSync(file, 'utf8'), rel);
   }
   for (const rel of zips) addZip(s, path.join(dir, rel), rel, ids);
+  // An unzipped download keeps its manifest.json: take the learner's name from it, as from a zip.
+  try {
+    const name = (JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { student?: unknown }).student;
+    if (typeof name === 'string' && name && !s.displayName) s.displayName = name.slice(0, 200);
+  } catch {
+    // no manifest, or not JSON: the folder's name is enough
+  }
   return s;
 }
 

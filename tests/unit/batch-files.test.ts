@@ -65,6 +65,7 @@ describe('discoverSubmissions', () => {
     mkdirSync(path.join(dir, 'alice', '04-activation-depth'), { recursive: true });
     writeFileSync(path.join(dir, 'alice', '04-activation-depth', '01-softmax-blobs.ts'), 'alice');
     writeFileSync(path.join(dir, 'alice', 'notes.ts'), 'x');
+    writeFileSync(path.join(dir, 'alice', 'manifest.json'), JSON.stringify(manifest('Alice A.')));
     writeFileSync(path.join(dir, 'bob.zip'), makeBundle({ [blobsId]: 'bob' }, manifest('Bob B.')));
     mkdirSync(path.join(dir, 'cy'));
     writeFileSync(path.join(dir, 'cy', '01-softmax-blobs.ts'), 'cy loose');
@@ -77,6 +78,7 @@ describe('discoverSubmissions', () => {
     const [alice, bob, broken, cy] = students;
     expect(alice!.files.get(blobsId)!.source).toBe('alice');
     expect(alice!.notes).toEqual(['notes.ts matches no exercise (ignored)']);
+    expect(alice!.displayName).toBe('Alice A.'); // an unzipped download keeps its manifest
     expect(bob!.files.get(blobsId)).toEqual({ source: 'bob', origin: `bob.zip:${blobsId}.ts` });
     expect(bob!.displayName).toBe('Bob B.');
     expect(broken!.files.size).toBe(0);
