@@ -22,6 +22,7 @@ export default defineConfig({
         { label: 'Mixture density networks', items: [{ autogenerate: { directory: 'mixture-density-networks' } }] },
         { label: 'Autoencoders & dimensionality reduction', items: [{ autogenerate: { directory: 'autoencoders' } }] },
         { label: 'Activation & depth', items: [{ autogenerate: { directory: 'activation-depth' } }] },
+        { label: 'Your progress', link: '/progress/' },
       ],
     }),
   ],

@@ -1,38 +1,58 @@
 #!/usr/bin/env node
 /**
- * Grade one submission from the command line, with the same grader the browser uses:
+ * Grade from the command line, with the same grader the browser uses. Two modes:
  *
- *   npm run grade -- --exercise 04-activation-depth/01-softmax-blobs --file path/to/submission.ts
+ *   npm run grade -- --exercise 04-activation-depth/01-softmax-blobs --file path/to/submission.ts   (one file)
+ *   npm run grade -- submissions/ --seed-file secret-seed.txt --out grades/                        (a class)
  *
- * The submission runs in a child process (killed after the exercise's timeout); hidden labels stay in this
- * process. Exit code: 0 passed, 1 failed or errored, 2 bad usage. Argument parsing is Node's util.parseArgs:
- * built in, strict about unknown flags, and enough for this interface. (Batch grading of a folder is the
- * instructor tool's job and grows from here.)
+ * Every submission runs in a sandboxed child process (src/runtime/sandbox.ts); hidden labels and the grading
+ * seed stay in this process. Argument parsing is Node's util.parseArgs: built in, strict about unknown flags,
+ * and enough for this interface. Batch mode lives in graders/batch/.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from './exercise-files.ts';
 import { formatReport } from './format-report.ts';
+import { runBatchCli, UsageError } from './batch/cli-batch.ts';
 import { childProcessRunner } from '../src/runtime/node-host.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { runExercise } from '../src/runtime/run-exercise.ts';
+import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
-const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]
+const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file
+       npm run grade -- <submissions-dir> [options]                         grade a class
 
-Grades one TypeScript submission on the exercise's hidden test split and prints each check.
-
-Options:
+One file: grades a TypeScript submission on the exercise's hidden test split and prints each check.
   --exercise, -e <id>    exercise id, e.g. 04-activation-depth/01-softmax-blobs
   --file, -f <path>      the learner's TypeScript file
   --solution             grade the exercise's reference solution instead of --file
   --starter              grade the exercise's starter instead of --file
-  --seed <n>             grading seed (default: the exercise's public seed)
-  --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
   --json                 print the GradeReport as JSON instead of text
-  --list                 list exercise ids and exit
-  --help, -h             show this help
+  Exit code: 0 passed, 1 failed or error, 2 usage error.
 
-Exit code: 0 passed, 1 failed or error, 2 usage error.`;
+A class: grades every <student>/<exercise-id>.ts (e.g. alice/04-activation-depth/01-softmax-blobs.ts) and every
+bundle from the course's "Download my work" (<student>.zip, or a zip inside <student>/). A file named only
+<exercise>.ts (01-softmax-blobs.ts) is matched too when no other exercise has that name.
+  --out, -o <dir>        where grades.csv, grades.json and feedback/<student>.md go (default: ./grades)
+  --jobs, -j <n>         submissions graded in parallel (default: ${availableParallelism()}, the number of cores)
+  --seed-file <path>     file holding the secret grading seed (an integer); students never see it
+  --exercise, -e <id>    grade only these exercises (repeat, or separate with commas; default: all)
+  --no-self-check        skip grading the reference solutions under the same settings first
+  --gradescope           treat <submissions-dir> as one student's upload and write Gradescope's results.json
+                         into --out (default: /autograder/results)
+  --json                 print every student's results as JSON instead of the summary table
+  Exit code: 0 when grading ran (whatever the students scored), 1 when it could not finish (self-check failed,
+  output not writable), 2 usage error (bad option, missing folder).
+
+Both modes:
+  --seed <n>             grading seed, 0–4294967295 (default: each exercise's public seed)
+  --timeout <s>          wall-clock limit per submission in seconds (default: the exercise's timeoutMs)
+  --memory <MB>          address-space cap per submission process (default: ${defaultMemoryMb}; at least 1536, as
+                         Node itself reserves ~1.3 GB; covers typed arrays and WASM memory, unlike the JS heap flag)
+  --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
+  --list                 list exercise ids and exit
+  --help, -h             show this help`;
 
 function die(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -40,25 +60,35 @@ function die(message: string): never {
 }
 
 async function main(): Promise<number> {
-  let args;
+  let parsed;
   try {
-    args = parseArgs({
+    parsed = parseArgs({
       options: {
-        exercise: { type: 'string', short: 'e' },
+        exercise: { type: 'string', short: 'e', multiple: true },
         file: { type: 'string', short: 'f' },
         solution: { type: 'boolean' },
         starter: { type: 'boolean' },
         seed: { type: 'string' },
+        'seed-file': { type: 'string' },
         backend: { type: 'string', default: 'wasm' },
+        out: { type: 'string', short: 'o' },
+        jobs: { type: 'string', short: 'j' },
+        timeout: { type: 'string' },
+        memory: { type: 'string' },
+        'self-check': { type: 'boolean', default: true },
+        gradescope: { type: 'boolean' },
         json: { type: 'boolean' },
         list: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
+      allowPositionals: true,
+      allowNegative: true,
       strict: true,
-    }).values;
+    });
   } catch (e) {
     die((e as Error).message);
   }
+  const args = parsed.values;
   if (args.help) {
     console.log(usage);
     return 0;
@@ -67,16 +97,50 @@ async function main(): Promise<number> {
     console.log(listExerciseIds().join('\n'));
     return 0;
   }
+  if (!nodeBackends.includes(args.backend as NodeBackend)) die(`Unknown backend "${args.backend}".`);
+  const backend = args.backend as NodeBackend;
+
+  if (parsed.positionals.length > 0) {
+    if (parsed.positionals.length > 1) die(`Give one submissions folder, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`);
+    if (args.file !== undefined || args.solution || args.starter) die('--file, --solution and --starter grade one file; leave them out when grading a folder.');
+    try {
+      return await runBatchCli({
+        dir: parsed.positionals[0]!,
+        ...(args.out !== undefined && { out: args.out }),
+        ...(args.jobs !== undefined && { jobs: args.jobs }),
+        ...(args.timeout !== undefined && { timeout: args.timeout }),
+        ...(args.memory !== undefined && { memory: args.memory }),
+        ...(args.seed !== undefined && { seed: args.seed }),
+        ...(args['seed-file'] !== undefined && { seedFile: args['seed-file'] }),
+        ...(args.exercise !== undefined && { exercise: args.exercise }),
+        backend,
+        gradescope: Boolean(args.gradescope),
+        selfCheck: args['self-check'] !== false,
+        json: Boolean(args.json),
+      });
+    } catch (e) {
+      if (e instanceof UsageError) die(e.message);
+      throw e;
+    }
+  }
+
+  // One file.
+  for (const batchOnly of ['out', 'jobs', 'seed-file', 'gradescope'] as const)
+    if (args[batchOnly] !== undefined) die(`--${batchOnly} is for grading a folder: give the submissions folder as an argument.`);
   if (!args.exercise) die('Missing --exercise.');
+  if (args.exercise.length > 1) die('Give one --exercise when grading one file.');
   const sources = [args.file !== undefined, args.solution, args.starter].filter(Boolean).length;
   if (sources !== 1) die('Give exactly one of --file, --solution or --starter.');
-  if (!nodeBackends.includes(args.backend as NodeBackend)) die(`Unknown backend "${args.backend}".`);
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) die(`--seed must be a non-negative integer, got "${args.seed}".`);
+  const timeoutS = args.timeout === undefined ? undefined : Number(args.timeout);
+  if (timeoutS !== undefined && !(timeoutS > 0)) die(`--timeout must be a positive number, got "${args.timeout}".`);
+  const memoryMb = args.memory === undefined ? defaultMemoryMb : Number(args.memory);
+  if (!(Number.isInteger(memoryMb) && memoryMb >= 1536)) die(`--memory must be an integer ≥ 1536, got "${args.memory}".`);
 
   let exercise;
   try {
-    exercise = loadExercise(args.exercise);
+    exercise = loadExercise(args.exercise[0]!);
   } catch (e) {
     die((e as Error).message);
   }
@@ -86,13 +150,12 @@ async function main(): Promise<number> {
     source = readFileSync(args.file, 'utf8');
   } else source = args.solution ? exercise.solution : exercise.starter;
 
-  const backend = args.backend as NodeBackend;
   const { report } = await runExercise({
     meta: exercise.meta,
     source,
     ...(seed !== undefined && { seed }),
     backend,
-    runner: childProcessRunner({ backend, timeoutMs: exercise.meta.timeoutMs }),
+    runner: childProcessRunner({ backend, timeoutMs: timeoutS !== undefined ? Math.round(timeoutS * 1000) : exercise.meta.timeoutMs, sandbox: { memoryMb } }),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: process.stdout.isTTY }));
   return report.status === 'passed' ? 0 : 1;

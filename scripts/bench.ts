@@ -5,18 +5,34 @@
  *             WebGL and WebGPU where the browser offers them. A backend that exists only as a software
  *             emulation is still measured for WebGL (SwiftShader), but WebGPU's fallback adapter is skipped:
  *             it is ~140× slower and would take minutes per run.
- * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only, --exercise ID (repeatable). Needs `npm run build` first
- * for the browser part. Prints numbers; it asserts nothing.
+ *   Batch:    instructor throughput: a temp folder of 20 students who each hand in the reference solution of
+ *             the first exercise, graded like `npm run grade -- <dir>` (sandboxed children, default --jobs =
+ *             cores); prints submissions graded per minute.
+ * Options: --runs N (default 5 in Node, 3 in Chromium), --node-only, --browser-only, --batch-only, --students N
+ * (default 20), --exercise ID (repeatable). Needs `npm run build` first for the browser part. Prints numbers; it asserts nothing.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { discoverSubmissions } from '../graders/batch/discover.ts';
+import { gradeBatch } from '../graders/batch/grade-batch.ts';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { nodeBackends, useNodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import { startAstro } from '../tests/e2e/astro-server.ts';
 import { launch } from '../tests/e2e/browser.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string' }, 'node-only': { type: 'boolean' }, 'browser-only': { type: 'boolean' }, exercise: { type: 'string', multiple: true } } });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    'node-only': { type: 'boolean' },
+    'browser-only': { type: 'boolean' },
+    'batch-only': { type: 'boolean' },
+    students: { type: 'string', default: '20' },
+    exercise: { type: 'string', multiple: true },
+  },
+});
 const ids = listExerciseIds().filter((id) => !args.exercise || args.exercise.includes(id));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const row = (where: string, id: string, backend: string, times: number[], note = '') =>
@@ -24,7 +40,7 @@ const row = (where: string, id: string, backend: string, times: number[], note =
 
 console.log(`${'where'.padEnd(9)} ${'exercise'.padEnd(40)} ${'backend'.padEnd(7)} ${'median'.padStart(8)}  (runs)`);
 
-if (!args['browser-only']) {
+if (!args['browser-only'] && !args['batch-only']) {
   const runs = Number(args.runs ?? 5);
   for (const id of ids) {
     const { meta, solution } = loadExercise(id);
@@ -41,7 +57,28 @@ if (!args['browser-only']) {
   }
 }
 
-if (!args['node-only']) {
+if (!args['browser-only']) {
+  const ex = loadExercise(listExerciseIds()[0]!);
+  const n = Number(args.students);
+  const dir = mkdtempSync(path.join(tmpdir(), 'rdl-bench-batch-'));
+  try {
+    for (let i = 1; i <= n; i++) {
+      const file = path.join(dir, `student-${String(i).padStart(2, '0')}`, `${ex.meta.id}.ts`);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, ex.solution);
+    }
+    const jobs = availableParallelism();
+    const t0 = performance.now();
+    const results = await gradeBatch(discoverSubmissions(dir, [ex.meta.id]).students, { exercises: [ex], seed: 1234, jobs });
+    const s = (performance.now() - t0) / 1000;
+    const passed = results.filter((r) => r.status === 'passed').length;
+    console.log(`batch     ${ex.meta.id.padEnd(40)} ${'wasm'.padEnd(7)} ${`${s.toFixed(1)} s`.padStart(8)}  ${n} submissions, ${jobs} jobs, sandboxed: ${((n / s) * 60).toFixed(1)} submissions/min (${passed}/${n} passed)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!args['node-only'] && !args['batch-only']) {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: the browser benchmark uses the built site.');
   const runs = Number(args.runs ?? 3);
   const server = await startAstro('preview');

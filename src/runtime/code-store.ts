@@ -44,3 +44,8 @@ export function saveStatus(id: string, status: string): void {
 export function loadStatus(id: string): string | null {
   return storage()?.getItem(reportKey(id)) ?? null;
 }
+
+/** Forgets the last run's status (after importing code that was not run here). */
+export function clearStatus(id: string): void {
+  storage()?.removeItem(reportKey(id));
+}

@@ -33,7 +33,9 @@ export function learnerPosition(error: unknown): { line: number; column: number 
 /** Turns anything thrown by learner code into a LearnerError that names it and, when known, where. */
 export function thrownError(error: unknown, during: string): LearnerError {
   const pos = learnerPosition(error);
-  const what = error instanceof Error ? `${error.name}: ${error.message}` : `a non-Error value: ${String(error)}`;
+  // A cause says why, e.g. fetch's "fetch failed" is caused by "connect ERR_ACCESS_DENIED" in the grader's sandbox.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const what = error instanceof Error ? `${error.name}: ${error.message}${cause}` : `a non-Error value: ${String(error)}`;
   return { kind: 'thrown', message: `Your code threw ${what} ${during}${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}.`, ...pos };
 }
 

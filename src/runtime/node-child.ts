@@ -7,13 +7,26 @@ import type { LearnerInput, LearnerRunResult } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
 
-export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend };
+/** `nonce` marks the genuine result: the learner's code cannot read it (it lives in this module's closure). */
+export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend; nonce: string };
 export type ChildMessage =
   | { type: 'progress'; step: number; loss: number }
   | { type: 'log'; line: string }
-  | { type: 'result'; result: LearnerRunResult };
+  | { type: 'result'; result: LearnerRunResult; nonce: string };
 
-const send = (m: ChildMessage) => new Promise<void>((resolve) => process.send!(m, undefined, {}, () => resolve()));
+// Bound now, before any learner code runs, so replacing process.send later does not reroute our messages.
+const processSend = process.send!.bind(process);
+const send = (m: ChildMessage) => new Promise<void>((resolve) => processSend(m, undefined, {}, () => resolve()));
+
+// A submission must not signal or renice other processes: the grader (its parent) or the children grading other
+// students. The permission model does not cover process.kill or os.setPriority, so they are replaced before any
+// learner code runs; process.binding, which could reach the originals, is denied by the permission model.
+// (When the grader runs as root, each child also runs under its own unprivileged uid: see sandbox.ts.)
+const blocked = (name: string) => () => {
+  throw new Error(`${name} is not available to submissions.`);
+};
+for (const name of ['kill', '_kill'] as const) Object.defineProperty(process, name, { value: blocked(`process.${name}`), writable: false, configurable: false });
+for (const name of ['setPriority'] as const) Object.defineProperty(process.getBuiltinModule('node:os'), name, { value: blocked(`os.${name}`), writable: false, configurable: false });
 
 // Learner console output becomes log lines in the report instead of noise on the grader's terminal.
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const)
@@ -28,6 +41,6 @@ process.once('message', async (req: ChildRequest) => {
     onProgress: (p) => void send({ type: 'progress', step: p.step, loss: p.loss }),
     onLog: (line) => void send({ type: 'log', line }),
   });
-  await send({ type: 'result', result });
+  await send({ type: 'result', result, nonce: req.nonce });
   process.disconnect();
 });

@@ -2,51 +2,94 @@
  * Runs learner code in a child Node process and returns its outputs: the LearnerRunner the CLI, tests and
  * benchmarks use. A wall-clock timeout kills the child (SIGKILL), so an endless loop, `process.exit()` or a crash
  * becomes a LearnerError for that submission and never takes the grader down.
- * (The instructor sandbox — permission model, memory cap — grows here.)
+ *
+ * With `sandbox` (the grade CLI always sets it) the child also runs under Node's permission model and an
+ * address-space limit, with an empty environment: see sandbox.ts for the layers and what was measured.
  */
-import { fork } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { LearnerError } from '../../graders/report.ts';
 import type { ChildMessage, ChildRequest } from './node-child.ts';
 import type { NodeBackend } from './node-backend.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
+import { outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
 import { timeoutError } from './timeout-error.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
-export function childProcessRunner(opts: { backend: NodeBackend; timeoutMs: number }): LearnerRunner {
+/** Learner output kept per run: enough to debug, bounded so a print loop cannot fill the grader's memory. */
+const MAX_LOG_LINES = 300;
+const MAX_LOG_CHARS = 64 * 1024;
+
+export interface ChildRunnerOptions {
+  backend: NodeBackend;
+  /** Wall-clock limit for the whole child process, start-up included. */
+  timeoutMs: number;
+  /** Permission model + memory cap + empty environment; omitted = a plain fork (tests of the runner itself). */
+  sandbox?: SandboxOptions;
+}
+
+function startChild(sandbox: SandboxOptions | undefined): ChildProcess {
+  const stdio: ['ignore', 'pipe', 'pipe', 'ipc'] = ['ignore', 'pipe', 'pipe', 'ipc'];
+  if (!sandbox) return fork(childPath, [], { serialization: 'advanced', stdio, execArgv: ['--disable-warning=ExperimentalWarning'] });
+  const { command, args } = sandboxCommand(childPath, sandbox);
+  return spawn(command, args, { serialization: 'advanced', stdio, env: {}, cwd: projectRoot, ...sandboxIdentity() });
+}
+
+export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
   return (input, events) =>
     new Promise<LearnerRunResult>((resolve) => {
-      const child = fork(childPath, [], { serialization: 'advanced', stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: ['--disable-warning=ExperimentalWarning'] });
+      const child = startChild(opts.sandbox);
+      // Only the real runtime in the child knows this, so a result the learner's code posts itself with
+      // process.send is recognised as forged. It travels in the request, never in LearnerInput.
+      const nonce = randomUUID();
       let stderr = '';
       let settled = false;
+      let logLines = 0;
+      let logChars = 0;
+      const log = (line: string) => {
+        if (logLines > MAX_LOG_LINES || logChars > MAX_LOG_CHARS) return;
+        logLines++;
+        logChars += line.length;
+        events.onLog?.(logLines > MAX_LOG_LINES || logChars > MAX_LOG_CHARS ? '… (further output dropped)' : line.slice(0, 2000));
+      };
+      const oom = (detail?: string): LearnerError => ({ kind: 'thrown', message: outOfMemoryMessage(opts.sandbox?.memoryMb ?? 0, detail) });
       const finish = (r: LearnerRunResult) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        // An allocation that failed under the cap surfaces as whatever the learner's code was doing; say why.
+        if (!r.ok && opts.sandbox && r.error.kind === 'thrown' && !r.error.message.startsWith('Out of memory:') && outOfMemoryPattern.test(r.error.message)) r = { ok: false, error: oom(r.error.message) };
         resolve(r);
       };
       const fail = (error: LearnerError) => finish({ ok: false, error });
       const timer = setTimeout(() => fail(timeoutError(opts.timeoutMs)), opts.timeoutMs);
-      child.stdout!.on('data', (d: Buffer) => events.onLog?.(d.toString().trimEnd()));
+      child.stdout!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
       child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.on('message', (m: ChildMessage) => {
-        if (m.type === 'progress') events.onProgress?.({ step: m.step, loss: m.loss });
-        else if (m.type === 'log') events.onLog?.(m.line);
-        else if (m.type === 'result') finish(m.result);
+        if (!m || typeof m !== 'object') return;
+        if (m.type === 'progress') events.onProgress?.({ step: Number(m.step), loss: Number(m.loss) });
+        else if (m.type === 'log') log(String(m.line));
+        else if (m.type === 'result') {
+          if (m.nonce !== nonce || !m.result || typeof m.result !== 'object' || typeof m.result.ok !== 'boolean')
+            return fail({ kind: 'bad-output', message: 'Your code sent its own message to the grading process (process.send) instead of returning a model. Return the trained model from train() and let the grader call predict.' });
+          finish(m.result);
+        }
       });
       child.on('error', (e) => fail({ kind: 'internal', message: `Could not start the grading process: ${e.message}` }));
       child.on('exit', (code, signal) => {
         if (settled) return;
-        if (/heap out of memory|Array buffer allocation failed/i.test(stderr))
-          return fail({ kind: 'thrown', message: 'Your code ran out of memory. Are tensors created in a loop without being disposed (use tf.tidy), or is the model far larger than needed?' });
+        if (outOfMemoryPattern.test(stderr)) return fail(oom(/(?:FATAL ERROR|RangeError|Fatal)[^\n]*/.exec(stderr)?.[0]));
         fail({
           kind: 'thrown',
           message: `The grading process ended before your code returned a model (${signal ? `signal ${signal}` : `exit code ${code}`}). Does your code call process.exit()?${stderr.trim() ? ` Last output: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
         });
       });
-      const req: ChildRequest = { type: 'run', input, backend: opts.backend };
-      child.send(req);
+      const req: ChildRequest = { type: 'run', input, backend: opts.backend, nonce };
+      // A child that dies at start-up (e.g. a memory cap too small for Node itself) closes the channel: the
+      // 'exit' handler reports that, so a failed send is not an error of its own.
+      child.send(req, () => {});
     });
 }

@@ -1,0 +1,56 @@
+/**
+ * `npm run autograder -- [--seed-file secret-seed.txt] [--exercise ID…] [--out autograder.zip]`
+ *
+ * Builds the zip to upload as a Gradescope programming assignment's autograder: setup.sh and run_autograder at
+ * its root (Gradescope's layout) beside the grader's code (package files, graders/, src/runtime/, exercises/),
+ * plus the secret seed and the assignment's exercise list when given. The seed stays inside the autograder
+ * image; results.json shows students "secret seed", never the number.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { zipSync, type Zippable } from 'fflate';
+import { parseSeed } from '../graders/batch/cli-batch.ts';
+import { listExerciseIds } from '../graders/exercise-files.ts';
+import { projectRoot } from '../src/runtime/sandbox.ts';
+
+const usage = 'Usage: npm run autograder -- [--seed-file <file>] [--exercise <id>]… [--out autograder.zip]';
+const { values: args } = parseArgs({
+  options: { 'seed-file': { type: 'string' }, exercise: { type: 'string', short: 'e', multiple: true }, out: { type: 'string', short: 'o', default: 'autograder.zip' }, help: { type: 'boolean', short: 'h' } },
+  strict: true,
+});
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const files: Zippable = {};
+// Unix (os 3) mode 100755: Gradescope runs setup.sh and run_autograder directly, so they must stay executable.
+const EXEC = { os: 3, attrs: (0o100755 << 16) >>> 0 };
+const add = (rel: string, as = rel, exec = false) => (files[as] = exec ? [readFileSync(path.join(projectRoot, rel)), EXEC] : readFileSync(path.join(projectRoot, rel)));
+function addTree(rel: string): void {
+  for (const e of readdirSync(path.join(projectRoot, rel), { withFileTypes: true })) {
+    const r = `${rel}/${e.name}`;
+    if (e.isDirectory()) addTree(r);
+    else if (e.isFile() && !e.name.endsWith('.test.ts')) add(r);
+  }
+}
+
+add('autograder/setup.sh', 'setup.sh', true);
+add('autograder/run_autograder', 'run_autograder', true);
+for (const f of ['package.json', 'package-lock.json', '.nvmrc']) add(f);
+for (const dir of ['graders', 'src/runtime', 'exercises']) addTree(dir);
+
+if (args['seed-file']) {
+  if (!existsSync(args['seed-file'])) throw new Error(`No such seed file: ${args['seed-file']}`);
+  files['secret-seed.txt'] = new TextEncoder().encode(`${parseSeed(readFileSync(args['seed-file'], 'utf8'), `The seed in ${args['seed-file']}`)}\n`);
+}
+const known = listExerciseIds();
+const wanted = (args.exercise ?? []).flatMap((e) => e.split(',')).filter(Boolean);
+for (const id of wanted) if (!known.includes(id)) throw new Error(`Unknown exercise "${id}". Known: ${known.join(', ')}`);
+if (wanted.length) files['assignment-exercises.txt'] = new TextEncoder().encode(`${wanted.join('\n')}\n`);
+
+writeFileSync(args.out!, zipSync(files, { level: 9 }));
+console.log(
+  `Wrote ${args.out} (${Math.round(statSync(args.out!).size / 1024)} KB): ${wanted.length ? wanted.join(', ') : `all ${known.length} exercises`}, ${args['seed-file'] ? 'secret seed included' : 'PUBLIC seeds (add --seed-file for marks)'}.`,
+);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Gradescope runs this once, when the autograder image is built (Ubuntu base image, as root, with network).
+# The autograder zip's contents are in /autograder/source: the course's grader (package.json, graders/,
+# src/runtime/, exercises/) and, optionally, secret-seed.txt and assignment-exercises.txt.
+set -euo pipefail
+cd /autograder/source
+
+apt-get update
+# util-linux gives prlimit, the sandbox's memory cap; xz-utils unpacks Node.
+apt-get install -y --no-install-recommends ca-certificates curl xz-utils util-linux
+
+# Node 26 (the project's .nvmrc), from nodejs.org: Ubuntu's own nodejs is far older.
+major="$(cat .nvmrc)"
+file="$(curl -fsSL "https://nodejs.org/dist/latest-v${major}.x/SHASUMS256.txt" | grep -o "node-v${major}[0-9.]*-linux-x64.tar.xz" | head -1)"
+curl -fsSL "https://nodejs.org/dist/latest-v${major}.x/${file}" | tar -xJ -C /usr/local --strip-components=1
+node --version
+
+# Only the runtime dependencies; no install scripts are needed (tfjs-wasm ships its .wasm files).
+npm install --omit=dev --ignore-scripts --no-audit --no-fund
+
+# Fail the build now, not on the first student, if the grader cannot pass the reference solutions here.
+seed=()
+[ -f secret-seed.txt ] && seed=(--seed "$(tr -d '[:space:]' < secret-seed.txt)")
+ids="$( [ -s assignment-exercises.txt ] && cat assignment-exercises.txt || node graders/cli.ts --list )"
+for id in $ids; do
+  node graders/cli.ts --exercise "$id" --solution "${seed[@]}"
+done

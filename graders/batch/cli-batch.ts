@@ -1,0 +1,169 @@
+/**
+ * `npm run grade -- <submissions-dir> …`: the instructor's batch mode of graders/cli.ts (which parses the
+ * arguments and hands them here). Progress bar: cli-progress, on a TTY only; summary table: cli-table3.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import Table from 'cli-table3';
+import { listExerciseIds, loadExercise, type ExerciseFiles } from '../exercise-files.ts';
+import type { GradeReport } from '../report.ts';
+import type { NodeBackend } from '../../src/runtime/node-backend.ts';
+import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
+import { discoverSubmissions, readStudentFolder } from './discover.ts';
+import { countSubmissions, gradeBatch, gradeOne, type BatchOptions, type StudentResult } from './grade-batch.ts';
+import { gradescopeResults, reportText, writeBatchOutputs, type BatchInfo } from './outputs.ts';
+
+export interface BatchArgs {
+  dir: string;
+  out?: string;
+  jobs?: string;
+  timeout?: string;
+  memory?: string;
+  seed?: string;
+  seedFile?: string;
+  exercise?: string[];
+  backend: NodeBackend;
+  gradescope?: boolean;
+  selfCheck: boolean;
+  json?: boolean;
+}
+
+/** A usage problem: the caller prints it with the usage text and exits 2. */
+export class UsageError extends Error {}
+
+/** Parses a seed: a non-negative integer below 2^32 (the RNG's state size). */
+export function parseSeed(text: string, where: string): number {
+  const t = text.trim();
+  const n = Number(t);
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(n) || n >= 2 ** 32) throw new UsageError(`${where} must be an integer from 0 to 4294967295, got "${t.slice(0, 40)}".`);
+  return n;
+}
+
+function positive(text: string | undefined, name: string, opts: { integer?: boolean; min?: number } = {}): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || (opts.integer && !Number.isInteger(n)) || (opts.min !== undefined && n < opts.min))
+    throw new UsageError(`--${name} must be ${opts.integer ? 'a positive integer' : 'a positive number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}, got "${text}".`);
+  return n;
+}
+
+/** Resolves the arguments to grading options; throws UsageError for anything the instructor must fix. */
+export function resolveBatchArgs(a: BatchArgs): { dir: string; outDir: string; exercises: ExerciseFiles[]; options: BatchOptions; secretSeed: boolean } {
+  if (!existsSync(a.dir) || !statSync(a.dir).isDirectory()) throw new UsageError(`No such submissions folder: ${a.dir}`);
+  if (a.seed !== undefined && a.seedFile !== undefined) throw new UsageError('Give --seed or --seed-file, not both.');
+  let seed: number | undefined;
+  if (a.seed !== undefined) seed = parseSeed(a.seed, '--seed');
+  if (a.seedFile !== undefined) {
+    if (!existsSync(a.seedFile)) throw new UsageError(`No such seed file: ${a.seedFile}`);
+    seed = parseSeed(readFileSync(a.seedFile, 'utf8'), `The seed in ${a.seedFile}`);
+  }
+  const known = listExerciseIds();
+  const wanted = (a.exercise ?? []).flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean);
+  for (const id of wanted) if (!known.includes(id)) throw new UsageError(`Unknown exercise "${id}". Known exercises: ${known.join(', ')}.`);
+  const exercises = (wanted.length ? known.filter((id) => wanted.includes(id)) : known).map((id) => loadExercise(id));
+  const jobs = positive(a.jobs, 'jobs', { integer: true }) ?? availableParallelism();
+  const timeoutS = positive(a.timeout, 'timeout');
+  const memoryMb = positive(a.memory, 'memory', { integer: true, min: 1536 }) ?? defaultMemoryMb;
+  return {
+    dir: a.dir,
+    outDir: a.out ?? (a.gradescope ? '/autograder/results' : 'grades'),
+    exercises,
+    secretSeed: seed !== undefined,
+    options: { exercises, ...(seed !== undefined && { seed }), jobs, ...(timeoutS !== undefined && { timeoutMs: Math.round(timeoutS * 1000) }), memoryMb, backend: a.backend },
+  };
+}
+
+const shortId = (id: string) => id.split('/').pop()!;
+
+function summaryTable(results: StudentResult[], exercises: ExerciseFiles[]): string {
+  const mark = (r: GradeReport) => (r.status === 'passed' ? `✓ ${r.score}` : r.status === 'failed' ? `✗ ${r.score}` : r.status === 'not-attempted' ? '–' : `! ${r.error?.kind ?? 'error'}`);
+  const table = new Table({ head: ['student', ...exercises.map((e) => shortId(e.meta.id)), 'total', 'status'], style: { head: [], border: [] } });
+  for (const r of results) table.push([r.student, ...exercises.map((e) => mark(r.reports[e.meta.id]!)), `${r.total}/${r.maxTotal}`, r.status]);
+  return table.toString();
+}
+
+/** Grades the reference solutions first, under the same sandbox and seed: a setting that fails them would fail everyone. */
+async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secretSeed: boolean): Promise<string | null> {
+  const reports = await Promise.all(exercises.map((ex) => gradeOne(ex, ex.solution, options)));
+  const bad = reports.filter((r) => r.status !== 'passed');
+  if (!bad.length) return null;
+  return [
+    'Self-check failed: the reference solution does not pass under these settings, so grading would be unfair.',
+    ...bad.map((r) => reportText(r, secretSeed)),
+    'Raise --timeout or --memory, pick another seed (the bounds in exercise.yaml were measured on seeds 1–20), or pass --no-self-check.',
+  ].join('\n');
+}
+
+/** Runs batch mode; returns the exit code (0 = grading ran, whatever the students scored; 1 = it could not). */
+export async function runBatchCli(a: BatchArgs): Promise<number> {
+  const { dir, outDir, exercises, options, secretSeed } = resolveBatchArgs(a);
+  const started = performance.now();
+  const err = process.stderr;
+  if (!secretSeed && !a.gradescope)
+    err.write('Note: no --seed or --seed-file, so every exercise is graded on its public seed, the one the browser uses. Use a secret seed for marks.\n');
+
+  const ids = exercises.map((e) => e.meta.id);
+  const found = a.gradescope ? { students: [readStudentFolder(dir, 'submission', ids)], notes: [] } : discoverSubmissions(dir, ids);
+  const { students } = found;
+  for (const n of found.notes) err.write(`Note: ${n}\n`);
+  if (!students.length) err.write(`Note: no student folders or zips found in ${dir}.\n`);
+
+  if (a.selfCheck && !a.gradescope) {
+    err.write(`Self-check: grading the reference solution${exercises.length > 1 ? 's' : ''} under these settings…\n`);
+    const problem = await selfCheck(exercises, options, secretSeed);
+    if (problem) {
+      err.write(`${problem}\n`);
+      return 1;
+    }
+  }
+
+  const total = countSubmissions(students, exercises);
+  const bar = err.isTTY && !a.gradescope ? new cliProgress.SingleBar({ format: 'grading |{bar}| {value}/{total} submissions | {eta_formatted} left | {last}', hideCursor: true, stream: err }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(total, 0, { last: '' });
+  let done = 0;
+  const results = await gradeBatch(students, {
+    ...options,
+    onGraded: (student, r) => {
+      done++;
+      const line = `${student} ${shortId(r.exerciseId)}: ${r.status}${r.error ? ` (${r.error.kind})` : ''}`;
+      if (bar) bar.update(done, { last: line });
+      else if (!a.gradescope) err.write(`[${done}/${total}] ${line}, ${(r.durationMs / 1000).toFixed(1)} s\n`);
+    },
+  });
+  bar?.stop();
+
+  const info: BatchInfo = {
+    exercises,
+    ...(options.seed !== undefined && { seed: options.seed }),
+    secretSeed,
+    jobs: options.jobs!,
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+    memoryMb: options.memoryMb!,
+    backend: options.backend!,
+    durationMs: performance.now() - started,
+    notes: found.notes,
+  };
+  try {
+    mkdirSync(outDir, { recursive: true });
+    if (a.gradescope) {
+      const file = path.join(outDir, 'results.json');
+      writeFileSync(file, `${JSON.stringify(gradescopeResults(results[0]!, info), null, 2)}\n`);
+      console.log(`${results[0]!.total}/${results[0]!.maxTotal} (${results[0]!.status}); wrote ${file}`);
+      return 0;
+    }
+    const written = writeBatchOutputs(outDir, results, info);
+    if (a.json) console.log(JSON.stringify(results, null, 2));
+    else {
+      console.log(summaryTable(results, exercises));
+      const minutes = info.durationMs / 60_000;
+      console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${secretSeed ? 'secret seed' : 'public seeds'}).`);
+      console.log(`Wrote ${written.csv}, ${written.json} and ${written.feedbackDir}/<student>.md`);
+    }
+  } catch (e) {
+    err.write(`Could not write the results to ${outDir}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}

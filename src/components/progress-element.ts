@@ -1,0 +1,141 @@
+/**
+ * <rdl-progress>: the interactive half of Progress.astro. Shows each exercise's saved code and last status from
+ * localStorage; "Download my work" zips the saved code (graders/bundle.ts, the format `npm run grade` reads);
+ * "Import" restores such a zip. Import never overwrites different code silently: it asks first, naming the
+ * exercises it would replace, and then lists what it restored, replaced, left unchanged or ignored.
+ */
+import { bundleFormat, bundleVersion, makeBundle, matchExercise, readBundle, type BundleManifest } from '../../graders/bundle.ts';
+import { clearStatus, loadCode, loadStatus, saveCode, saveStatus } from '../runtime/code-store.ts';
+
+const STUDENT_KEY = 'rdl:student';
+const statusText: Record<string, string> = { passed: 'Passed', failed: 'Failed', error: 'Error', stopped: 'Stopped' };
+
+interface ExerciseEntry {
+  id: string;
+  title: string;
+  lesson: string;
+}
+
+class ProgressElement extends HTMLElement {
+  private exercises: ExerciseEntry[] = [];
+
+  private q<T extends HTMLElement = HTMLElement>(role: string): T {
+    const found = this.querySelector<T>(`[data-role="${role}"]`);
+    if (!found) throw new Error(`<rdl-progress> is missing [data-role="${role}"]`);
+    return found;
+  }
+
+  connectedCallback(): void {
+    this.exercises = JSON.parse(this.dataset.exercises ?? '[]') as ExerciseEntry[];
+    const student = this.q<HTMLInputElement>('student');
+    student.value = localStorage.getItem(STUDENT_KEY) ?? '';
+    student.addEventListener('input', () => localStorage.setItem(STUDENT_KEY, student.value));
+    this.q('download').addEventListener('click', () => this.download());
+    const file = this.q<HTMLInputElement>('import-file');
+    this.q('import').addEventListener('click', () => file.click());
+    file.addEventListener('change', () => {
+      const f = file.files?.[0];
+      file.value = ''; // choosing the same file again must fire change again
+      if (f) void this.importFile(f);
+    });
+    this.refresh();
+    this.dataset.ready = 'true';
+  }
+
+  /** Fills the table from localStorage. */
+  private refresh(): void {
+    for (const e of this.exercises) {
+      const row = this.querySelector<HTMLTableRowElement>(`tr[data-exercise-id="${CSS.escape(e.id)}"]`);
+      if (!row) continue;
+      const code = loadCode(e.id);
+      const status = loadStatus(e.id);
+      row.querySelector<HTMLElement>('[data-role=saved]')!.textContent = code === null ? 'not started' : `saved (${code.split('\n').length} lines)`;
+      const cell = row.querySelector<HTMLElement>('[data-role=status]')!;
+      cell.textContent = status ? (statusText[status] ?? status) : code === null ? '–' : 'not run yet';
+      cell.dataset.status = status ?? '';
+    }
+  }
+
+  private say(text: string, tone: 'info' | 'pass' | 'warn' | 'error' = 'info'): void {
+    const m = this.q('message');
+    m.textContent = text;
+    m.dataset.tone = tone;
+  }
+
+  private download(): void {
+    const files: Record<string, string> = {};
+    const manifest: BundleManifest = { format: bundleFormat, version: bundleVersion, exportedAt: new Date().toISOString(), exercises: {} };
+    const student = this.q<HTMLInputElement>('student').value.trim();
+    if (student) manifest.student = student;
+    for (const e of this.exercises) {
+      const code = loadCode(e.id);
+      if (code !== null) files[e.id] = code;
+      manifest.exercises[e.id] = { saved: code !== null, status: loadStatus(e.id) };
+    }
+    const saved = Object.keys(files).length;
+    if (saved === 0) {
+      this.say('There is no saved code to download yet: open an exercise and edit or run it first.', 'warn');
+      return;
+    }
+    const blob = new Blob([makeBundle(files, manifest) as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `rdl-work${student ? `-${student.replace(/[^\p{L}\p{N}_-]+/gu, '-')}` : ''}.zip`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    const left = this.exercises.length - saved;
+    this.say(`Downloaded ${a.download}: your code for ${saved} exercise${saved === 1 ? '' : 's'}${left ? ` (${left} not started, left out)` : ''}. Hand this file in as your instructor asks.`, 'pass');
+  }
+
+  private async importFile(file: File): Promise<void> {
+    const bundle = readBundle(new Uint8Array(await file.arrayBuffer()));
+    const ids = this.exercises.map((e) => e.id);
+    const title = (id: string) => this.exercises.find((e) => e.id === id)?.title ?? id;
+    const plan: { id: string; code: string; action: 'restored' | 'replaced' | 'unchanged' }[] = [];
+    const ignored = [...bundle.problems];
+    for (const [rel, code] of bundle.files) {
+      const id = matchExercise(rel, ids);
+      if (!id) ignored.push(`${rel}: not an exercise of this course`);
+      else if (!plan.some((p) => p.id === id)) {
+        const current = loadCode(id);
+        plan.push({ id, code, action: current === null ? 'restored' : current === code ? 'unchanged' : 'replaced' });
+      }
+    }
+    if (plan.length === 0) {
+      this.say(`Nothing to import from ${file.name}: it has no code for this course's exercises.${ignored.length ? ` (${ignored.join('; ')})` : ''}`, 'error');
+      return;
+    }
+    const replacing = plan.filter((p) => p.action === 'replaced');
+    if (replacing.length && !window.confirm(`Importing ${file.name} replaces the code you have now for:\n\n${replacing.map((p) => `• ${title(p.id)}`).join('\n')}\n\nYour current code for ${replacing.length === 1 ? 'it' : 'them'} will be lost (use "Download my work" first to keep a copy). Import anyway?`)) {
+      this.say('Import cancelled: nothing was changed.', 'info');
+      return;
+    }
+    const failed: string[] = [];
+    for (const p of plan) {
+      if (p.action === 'unchanged') continue;
+      if (!saveCode(p.id, p.code)) failed.push(p.id);
+      // The status shown must belong to the code now saved: the bundle's, when it says, else none.
+      const status = bundle.manifest?.exercises?.[p.id]?.status;
+      if (status) saveStatus(p.id, status);
+      else clearStatus(p.id);
+    }
+    const report = this.q<HTMLUListElement>('report');
+    report.replaceChildren();
+    const line = (text: string, action: string) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      li.dataset.action = action;
+      report.append(li);
+    };
+    for (const p of plan) line(`${title(p.id)}: ${{ restored: 'restored', replaced: 'replaced your previous code', unchanged: 'already the same, unchanged' }[p.action]}`, p.action);
+    for (const i of ignored) line(`Ignored ${i}`, 'ignored');
+    report.hidden = false;
+    this.refresh();
+    if (failed.length) this.say(`This browser refused to save the code for ${failed.map(title).join(', ')}.`, 'error');
+    else this.say(`Imported ${file.name}${bundle.manifest?.student ? ` (${bundle.manifest.student})` : ''}: ${plan.filter((p) => p.action !== 'unchanged').length} exercise(s) updated.`, 'pass');
+  }
+}
+
+customElements.define('rdl-progress', ProgressElement);

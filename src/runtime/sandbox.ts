@@ -1,0 +1,104 @@
+/**
+ * The instructor sandbox: how a grading child process is started so that a hostile submission can hurt neither
+ * the grader nor another student (Node only). node-host.ts spawns what `sandboxCommand` returns.
+ *
+ * Layers, outermost first:
+ * - **A separate process per submission**, killed with SIGKILL at the wall-clock timeout (node-host.ts).
+ *   Monkey-patching `Math.random`, tfjs or any global stays inside that process, and the metrics are computed
+ *   in the parent from the outputs the child returns, with labels the child never had.
+ * - **An address-space limit** (`prlimit --as`, or `ulimit -v` in `sh -c` where util-linux is missing). Unlike
+ *   `--max-old-space-size`, which caps only V8's JavaScript heap, it also stops typed arrays and WASM memory:
+ *   4 GB of Float32Array got through `--max-old-space-size=256` (STACK-NOTES.md §6).
+ * - **Node's permission model** (`--permission`): file reads only under node_modules, src/runtime and graders
+ *   (the code the child runs; never exercises/, with its solutions, nor the submissions, the seed file or the
+ *   output folder); no file writes, child processes, worker threads, native addons, WASI or inspector; and on
+ *   Node ≥ 25 no network either (`--allow-net` is not given).
+ * - **Its own unprivileged uid when the grader runs as root** (Gradescope, CI containers): a signal from one child
+ *   then cannot reach the grader or another child even if it got past node-child.ts, which replaces
+ *   `process.kill` and `os.setPriority` (the permission model does not cover them) before learner code runs.
+ * - **An empty environment and a bare argv**: the grading seed and the hidden labels are in neither, nor in any
+ *   IPC message (the child gets the training split, the test inputs and a seed derived from the grading seed).
+ *
+ * Deliberately *not* used: `--disallow-code-generation-from-strings`. The loader evaluates the learner's module
+ * with `new Function` (load-module.ts, shared with the browser worker, which needs it). Forbidding code
+ * generation would protect nothing here: the learner's code already runs as arbitrary JavaScript inside the
+ * child, so `eval` adds no capability. The boundary is the process, the permission model and the rlimit.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root (this file is src/runtime/sandbox.ts). */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface SandboxOptions {
+  /**
+   * Address-space limit of the child in MiB (virtual memory, not resident memory). Node and V8 reserve about
+   * 1.3 GiB of address space up front, so values under ~1536 fail before any learner code runs. Measured here
+   * (Node 26, x64) at 2048–6144: the learner gets about 576 MB of typed arrays and 320 MB of tfjs-WASM heap, and
+   * the JavaScript heap ends at about 600 MB; at 8192 the WASM heap grows to about 2 GB.
+   */
+  memoryMb: number;
+}
+
+/** Default address-space cap per submission: room for the exercises' models, and far below a 4 GB bomb. */
+export const defaultMemoryMb = 4096;
+
+const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
+
+/** The Node flags of a sandboxed child: permission model, read-only access to the code it runs. */
+export function sandboxNodeFlags(root = projectRoot): string[] {
+  const read = ['node_modules', 'src/runtime', 'graders', 'package.json'].map((p) => `--allow-fs-read=${path.join(root, p)}`);
+  return ['--permission', ...read, '--disable-warning=ExperimentalWarning'];
+}
+
+/**
+ * Command and arguments that start `node <flags> <script>` under the address-space limit. The IPC channel
+ * (NODE_CHANNEL_FD) survives the exec through prlimit or sh, so the caller can still use `stdio: 'ipc'`.
+ */
+export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[]; memoryCapped: 'prlimit' | 'ulimit' } {
+  const node = [process.execPath, ...sandboxNodeFlags(root), script];
+  const bytes = Math.round(opts.memoryMb * 1024 * 1024);
+  if (PRLIMIT) return { command: PRLIMIT, args: [`--as=${bytes}`, '--', ...node], memoryCapped: 'prlimit' };
+  // POSIX sh: `ulimit -v` takes KiB. "$0" "$@" keeps every argument quoted as given.
+  return { command: '/bin/sh', args: ['-c', `ulimit -v ${Math.round(bytes / 1024)} && exec "$0" "$@"`, ...node], memoryCapped: 'ulimit' };
+}
+
+let nextUid = 0;
+let reachable: boolean | undefined;
+
+/** Whether a process of another uid can reach `file`: every folder above it searchable by others, it readable. */
+function othersCanRead(file: string): boolean {
+  try {
+    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+      if ((statSync(dir).mode & 0o001) === 0) return false;
+      if (dir === path.dirname(dir)) break;
+    }
+    return (statSync(file).mode & 0o004) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * uid/gid for the next child when this process is root: a fresh one from 61000–61999 per child, so concurrent
+ * children cannot signal each other either (a process may signal only its own uid's). Needs no /etc/passwd entry;
+ * the child only reads world-readable files. Undefined when not root (setuid is impossible) or when the code is
+ * not readable by other users (e.g. a checkout in /root): then the JS-level block in node-child.ts is the guard.
+ */
+export function sandboxIdentity(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0 || process.env.RDL_SANDBOX_SAME_UID) return undefined;
+  // A checkout under /root (mode 700) cannot be read by another uid: keep root's uid there rather than fail every run.
+  reachable ??= [process.execPath, path.join(projectRoot, 'package.json'), path.join(projectRoot, 'src/runtime/node-child.ts'), path.join(projectRoot, 'node_modules/@tensorflow/tfjs/package.json')].every(othersCanRead);
+  if (!reachable) return undefined;
+  const id = 61000 + (nextUid++ % 1000);
+  return { uid: id, gid: id };
+}
+
+/** Error texts V8, tfjs-WASM and emscripten produce when an allocation fails under the cap. */
+export const outOfMemoryPattern = /heap out of memory|Array buffer allocation failed|Out of memory|Cannot allocate Wasm memory|memory access out of bounds/i;
+
+/** The message for a submission that hit the memory cap, with what the engine said. */
+export function outOfMemoryMessage(memoryMb: number, detail?: string): string {
+  return `Out of memory: your code needed more than the grader's memory limit (${memoryMb} MB of address space). Are tensors created in a loop without being disposed (use tf.tidy), or are arrays or the model far larger than needed?${detail ? ` (${detail.trim().slice(0, 200)})` : ''}`;
+}

@@ -1,0 +1,186 @@
+/**
+ * `npm run grade -- <submissions-dir>` end to end on the hostile fixture set (tests/fixtures/submissions), with
+ * real sandboxed child processes and real tfjs-WASM: every outcome against its golden entry in expected.json,
+ * the files written, and that no submission reached the network or another student's grade.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
+import type { GradeReport } from '../../graders/report.ts';
+import { blobsId } from '../helpers/exercise.ts';
+import { loadExercise } from '../../graders/exercise-files.ts';
+
+const fixtures = path.resolve('tests/fixtures/submissions');
+const expected = JSON.parse(readFileSync(path.join(fixtures, 'expected.json'), 'utf8')) as {
+  seed: number;
+  students: Record<string, { status: GradeReport['status']; kind?: string; message?: string }>;
+};
+const run = promisify(execFile);
+const grade = (...args: string[]) => run(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 }).then(
+  (r) => ({ ...r, code: 0 }),
+  (e: { code: number; stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }),
+);
+const gradeSync = (...args: string[]) => spawnSync(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+
+interface Graded {
+  student: string;
+  displayName?: string;
+  reports: Record<string, GradeReport>;
+  total: number;
+  status: string;
+  notes: string[];
+}
+
+let dir: string;
+let out: string;
+let result: { stdout: string; stderr: string; code: number };
+let graded: { seed: number; students: Graded[] };
+let server: Server | null = null;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'rdl-subs-'));
+  cpSync(fixtures, dir, { recursive: true });
+  // pia hands in the zip from the site's "Download my work", dropped in the folder as <student>.zip.
+  writeFileSync(
+    path.join(dir, 'pia.zip'),
+    makeBundle({ [blobsId]: loadExercise(blobsId).solution }, { format: bundleFormat, version: 1, student: 'Pia P.', exportedAt: new Date().toISOString(), exercises: { [blobsId]: { saved: true, status: 'passed' } } }),
+  );
+  // kat-network POSTs here; nothing may arrive. (If the port is taken, the fetch still must fail: see its golden.)
+  server = await new Promise<Server | null>((resolve) => {
+    const s = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      res.end('ok');
+    });
+    s.once('error', () => resolve(null));
+    s.listen(18765, '127.0.0.1', () => resolve(s));
+  });
+  out = path.join(dir, 'out');
+  // --timeout 20: the endless loop costs 20 s; honest solutions take 2–12 s here even with other tests running.
+  result = await grade(dir, '--seed', String(expected.seed), '--jobs', '2', '--timeout', '20', '--out', out);
+  graded = JSON.parse(readFileSync(path.join(out, 'grades.json'), 'utf8'));
+}, 600_000);
+
+afterAll(() => {
+  server?.close();
+});
+
+describe('batch grading of the hostile fixture set', () => {
+  it('runs to the end with exit code 0, a summary table and a throughput line', () => {
+    expect(result.stderr).not.toMatch(/Error:|Self-check failed/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
+    expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
+    expect(result.stdout).toMatch(/20 students, 19 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+  });
+
+  it('has a golden entry for every student and nothing else', () => {
+    expect(graded.students.map((s) => s.student).sort()).toEqual(Object.keys(expected.students).sort());
+  });
+
+  it.each(Object.entries(expected.students))('%s: %j', (student, want) => {
+    const s = graded.students.find((x) => x.student === student)!;
+    const r = s.reports[blobsId]!;
+    expect(r.status).toBe(want.status);
+    expect(r.score).toBe(want.status === 'passed' ? 1 : 0);
+    expect(r.seed).toBe(expected.seed);
+    if (want.kind) expect(r.error?.kind).toBe(want.kind);
+    if (want.message) expect(r.error?.message ?? r.checks.find((c) => !c.passed)?.message).toContain(want.message);
+  });
+
+  it('no request reached the network', () => {
+    if (server) expect(requests).toEqual([]);
+  });
+
+  it("hostile neighbours change nobody's grade: every honest copy of the solution gets identical metrics", () => {
+    const values = ['ada', 'pia', 'sam-flat'].map((n) => graded.students.find((s) => s.student === n)!.reports[blobsId]!.checks.map((c) => c.value));
+    expect(values[1]).toEqual(values[0]);
+    expect(values[2]).toEqual(values[0]);
+  });
+
+  it('keeps only the first few hundred lines a submission prints', () => {
+    const logs = graded.students.find((s) => s.student === 'qin-log-flood')!.reports[blobsId]!.logs;
+    expect(logs.length).toBeLessThanOrEqual(302);
+    expect(logs.at(-1)).toBe('… (further output dropped)');
+  });
+
+  it('writes grades.csv with student, one column per exercise, total and status', () => {
+    const lines = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(`student,${blobsId},total,status`);
+    expect(lines).toHaveLength(1 + Object.keys(expected.students).length);
+    expect(lines).toContain('ada,1,1,passed');
+    expect(lines).toContain('fay-endless,0,0,"0/1 passed, 1 error"');
+    expect(lines).toContain('ray-nothing,0,0,"0/1 passed, 1 not submitted"');
+  });
+
+  it('writes grades.json with every GradeReport, the options and the manifest name of a bundle', () => {
+    expect(graded.seed).toBe(expected.seed);
+    for (const s of graded.students) expect(Object.keys(s.reports[blobsId]!).sort()).toEqual(['backend', 'checks', 'durationMs', 'error', 'exerciseId', 'logs', 'maxScore', 'score', 'seed', 'status']);
+    expect(graded.students.find((s) => s.student === 'pia')!.displayName).toBe('Pia P.');
+    expect(graded.students.find((s) => s.student === 'ray-nothing')!.notes).toEqual(['scratch.ts matches no exercise (ignored)']);
+  });
+
+  it('writes a feedback file per student that explains the grade without revealing the seed', () => {
+    const files = readdirSync(path.join(out, 'feedback')).sort();
+    expect(files).toEqual(Object.keys(expected.students).map((s) => `${s}.md`).sort());
+    const mia = readFileSync(path.join(out, 'feedback', 'mia-hardcoded.md'), 'utf8');
+    expect(mia).toMatch(/^# Feedback for mia-hardcoded\n\nScore: 0\/1/);
+    expect(mia).toMatch(/Test accuracy is 0\.\d+, below 0\.83/);
+    expect(mia).toMatch(/FAILED .* secret seed/);
+    for (const f of files) expect(readFileSync(path.join(out, 'feedback', f), 'utf8')).not.toMatch(new RegExp(`seed ${expected.seed}\\b`));
+    expect(readFileSync(path.join(out, 'feedback', 'ray-nothing.md'), 'utf8')).toMatch(/Not submitted.*\n[\s\S]*scratch\.ts matches no exercise/);
+  });
+});
+
+describe('the grading seed', () => {
+  it('hard-coded outputs pass on the public seed only: --seed changes the hidden data', () => {
+    const mia = path.join(fixtures, 'mia-hardcoded', `${blobsId}.ts`);
+    const pub = gradeSync('-e', blobsId, '-f', mia, '--json');
+    expect(JSON.parse(pub.stdout)).toMatchObject({ status: 'passed', seed: 42 });
+    // The batch above graded ada (the reference solution) on seed 7; on the public seed its test accuracy is 0.881.
+    const ada = graded.students.find((s) => s.student === 'ada')!.reports[blobsId]!;
+    expect(ada.seed).toBe(expected.seed);
+    expect(ada.checks[0]!.value).not.toBeCloseTo(0.881, 3);
+  });
+
+  it('reads a secret seed from --seed-file; the self-check catches settings the reference cannot pass', async () => {
+    const seedFile = path.join(dir, 'secret-seed.txt');
+    writeFileSync(seedFile, '12345\n');
+    const r = await grade(path.join(fixtures, 'ada', '..'), '--seed-file', seedFile, '--timeout', '0.5', '--out', path.join(dir, 'never'));
+    expect(r.stderr).toMatch(/Self-check failed: the reference solution does not pass[\s\S]*timeout|Stopped after/);
+    expect(r.stderr).toMatch(/secret seed/);
+    expect(r.stderr).not.toMatch(/12345/);
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(dir, 'never', 'grades.csv'))).toBe(false);
+  });
+});
+
+describe('batch usage errors exit with code 2', () => {
+  it.each([
+    [['/no/such/dir'], /No such submissions folder: \/no\/such\/dir/],
+    [[fixtures, '--seed', 'abc'], /--seed must be an integer from 0 to 4294967295/],
+    [[fixtures, '--seed', '1', '--seed-file', 'x'], /Give --seed or --seed-file, not both/],
+    [[fixtures, '--seed-file', '/no/seed.txt'], /No such seed file/],
+    [[fixtures, '--jobs', '0'], /--jobs must be a positive integer/],
+    [[fixtures, '--memory', '512'], /--memory must be a positive integer ≥ 1536/],
+    [[fixtures, '--exercise', 'no/such'], /Unknown exercise "no\/such"/],
+    [[fixtures, '--solution'], /leave them out when grading a folder/],
+    [['-e', blobsId, '--solution', '--out', 'x'], /--out is for grading a folder/],
+  ])('%j', (args, message) => {
+    const r = gradeSync(...args);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/Usage:/);
+    expect(r.status).toBe(2);
+  });
+
+  it('--help documents batch mode', () => {
+    const r = gradeSync('--help');
+    for (const flag of ['<submissions-dir>', '--out', '--jobs', '--timeout', '--memory', '--seed-file', '--gradescope', 'grades.csv']) expect(r.stdout).toContain(flag);
+    expect(r.status).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The Gradescope autograder bundle: run_autograder grades an upload in /autograder/submission (here a temp
+ * folder through AUTOGRADER_ROOT) and writes results.json in Gradescope's format; make-zip.ts packs the bundle.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
+import { loadExercise } from '../../graders/exercise-files.ts';
+import { blobsId, solutionWith } from '../helpers/exercise.ts';
+
+/** Runs autograder/run_autograder on `files` (path in the upload → content); returns results.json. */
+function runAutograder(files: Record<string, string | Uint8Array>, seed?: string) {
+  const root = mkdtempSync(path.join(tmpdir(), 'rdl-gradescope-'));
+  for (const [rel, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, 'submission', rel)), { recursive: true });
+    writeFileSync(path.join(root, 'submission', rel), content);
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, AUTOGRADER_ROOT: root, COURSE_DIR: process.cwd(), SECRET_SEED_FILE: path.join(root, 'none') };
+  if (seed) writeFileSync((env.SECRET_SEED_FILE = path.join(root, 'seed.txt')), seed);
+  const r = spawnSync('bash', ['autograder/run_autograder'], { env, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  return JSON.parse(readFileSync(path.join(root, 'results', 'results.json'), 'utf8'));
+}
+
+/** Unix mode of each entry, from the zip's central directory (fflate's reader does not return it). */
+function unixModes(zip: Uint8Array): Record<string, number> {
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const modes: Record<string, number> = {};
+  for (let i = 0; i + 46 <= zip.length; i++) {
+    if (v.getUint32(i, true) !== 0x02014b50) continue;
+    const nameLength = v.getUint16(i + 28, true);
+    modes[new TextDecoder().decode(zip.subarray(i + 46, i + 46 + nameLength))] = v.getUint32(i + 38, true) >>> 16;
+  }
+  return modes;
+}
+
+describe('Gradescope autograder', () => {
+  it("grades the site's zip bundle and writes results.json per Gradescope's spec, the secret seed hidden", () => {
+    const zip = makeBundle({ [blobsId]: loadExercise(blobsId).solution }, { format: bundleFormat, version: 1, exportedAt: '', exercises: {} });
+    const results = runAutograder({ 'rdl-work-ada.zip': zip }, '9876\n');
+    expect(results).toMatchObject({ score: 1, visibility: 'visible', stdout_visibility: 'hidden' });
+    expect(typeof results.execution_time).toBe('number');
+    expect(results.tests).toHaveLength(1);
+    expect(results.tests[0]).toEqual({ name: `${loadExercise(blobsId).meta.title} (${blobsId})`, score: 1, max_score: 1, status: 'passed', output: expect.stringMatching(/PASSED .* secret seed/), visibility: 'visible' });
+    expect(JSON.stringify(results)).not.toMatch(/9876/);
+  });
+
+  it('scores a broken upload 0 with the reason, and a missing exercise as not submitted', () => {
+    const results = runAutograder({ '01-softmax-blobs.ts': solutionWith(blobsId, 'const model = tf.sequential();', 'throw new Error("nope");') });
+    expect(results.score).toBe(0);
+    expect(results.tests[0]).toMatchObject({ score: 0, max_score: 1, status: 'failed', output: expect.stringMatching(/Your code threw Error: nope/) });
+    const none = runAutograder({ 'readme.txt': 'hi' });
+    expect(none.tests[0]).toMatchObject({ score: 0, status: 'failed', output: expect.stringMatching(/^Not submitted/) });
+  });
+
+  it('make-zip packs setup.sh and run_autograder (executable) at the root with the grader, seed and exercise list', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rdl-agzip-'));
+    writeFileSync(path.join(dir, 'seed.txt'), '4242\n');
+    const out = path.join(dir, 'autograder.zip');
+    execFileSync(process.execPath, ['autograder/make-zip.ts', '--seed-file', path.join(dir, 'seed.txt'), '-e', blobsId, '--out', out], { encoding: 'utf8' });
+    const bytes = new Uint8Array(readFileSync(out));
+    const entries = unzipSync(bytes);
+    const modes = unixModes(bytes);
+    expect([modes['setup.sh'], modes['run_autograder']]).toEqual([0o100755, 0o100755]);
+    for (const f of ['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', '.nvmrc', 'graders/cli.ts', 'src/runtime/node-child.ts', `exercises/${blobsId}/exercise.yaml`]) expect(Object.keys(entries)).toContain(f);
+    expect(new TextDecoder().decode(entries['secret-seed.txt'])).toBe('4242\n');
+    expect(new TextDecoder().decode(entries['assignment-exercises.txt'])).toBe(`${blobsId}\n`);
+    expect(Object.keys(entries).some((f) => f.startsWith('tests/') || f.startsWith('node_modules/'))).toBe(false);
+  });
+});
