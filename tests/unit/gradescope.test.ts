@@ -9,7 +9,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
+import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { blobsId, solutionWith } from '../helpers/exercise.ts';
 
 /** Runs autograder/run_autograder on `files` (path in the upload → content); returns results.json. */
@@ -44,8 +44,11 @@ describe('Gradescope autograder', () => {
     const results = runAutograder({ 'rdl-work-ada.zip': zip }, '9876\n');
     expect(results).toMatchObject({ score: 1, visibility: 'visible', stdout_visibility: 'hidden' });
     expect(typeof results.execution_time).toBe('number');
-    expect(results.tests).toHaveLength(1);
-    expect(results.tests[0]).toEqual({ name: `${loadExercise(blobsId).meta.title} (${blobsId})`, score: 1, max_score: 1, status: 'passed', output: expect.stringMatching(/PASSED .* secret seed/), visibility: 'visible' });
+    // One test per exercise of the course (no assignment-exercises.txt here); only the submitted one scores.
+    expect(results.tests).toHaveLength(listExerciseIds().length);
+    const [submitted, ...others] = [...results.tests].sort((a: { name: string }, b: { name: string }) => Number(!a.name.includes(blobsId)) - Number(!b.name.includes(blobsId)));
+    for (const t of others) expect(t).toMatchObject({ score: 0, max_score: 1 });
+    expect(submitted).toEqual({ name: `${loadExercise(blobsId).meta.title} (${blobsId})`, score: 1, max_score: 1, status: 'passed', output: expect.stringMatching(/PASSED .* secret seed/), visibility: 'visible' });
     expect(JSON.stringify(results)).not.toMatch(/9876/);
   });
 
