@@ -1,0 +1,74 @@
+/**
+ * <rdl-depth-regions>: the interactive part of the width-vs-depth figure. The server-rendered markup shows one
+ * net; this element reveals the controls and redraws the line plot, the region map and the counts whenever the
+ * budget, the depth, the weights or the mode change (plain TypeScript, no tfjs).
+ */
+import { depthsFor, regionsView, type RegionsSettings } from './depth-regions-view.ts';
+
+class DepthRegionsElement extends HTMLElement {
+  private frame = 0;
+  private s!: RegionsSettings;
+
+  connectedCallback(): void {
+    this.s = JSON.parse(this.dataset.settings!) as RegionsSettings;
+    const controls = this.q('controls');
+    if (controls) controls.hidden = false;
+    const budget = this.querySelector<HTMLSelectElement>('[data-param="budget"]')!;
+    const depth = this.querySelector<HTMLInputElement>('[data-param="depth"]')!;
+    budget.addEventListener('input', () => {
+      // Keep the depth when the new budget allows it, else take the nearest smaller one.
+      const depths = depthsFor(Number(budget.value));
+      const keep = depths.filter((d) => d <= this.s.depth).pop() ?? 1;
+      this.s.budget = Number(budget.value);
+      this.s.depth = keep;
+      depth.max = String(depths.length - 1);
+      depth.value = String(depths.indexOf(keep));
+      this.schedule();
+    });
+    depth.addEventListener('input', () => {
+      this.s.depth = depthsFor(this.s.budget)[Number(depth.value)]!;
+      this.schedule();
+    });
+    for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
+      radio.addEventListener('change', () => {
+        if (radio.checked) this.s.mode = radio.value as RegionsSettings['mode'];
+        this.schedule();
+      });
+    this.q('resample')?.addEventListener('click', () => {
+      this.s.seed += 1;
+      this.s.mode = 'random';
+      for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === 'random';
+      this.schedule();
+    });
+  }
+
+  private q(role: string): HTMLElement | null {
+    return this.querySelector<HTMLElement>(`[data-role="${role}"]`);
+  }
+
+  /** Redraws at most once per animation frame while a slider is dragged. */
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private render(): void {
+    const view = regionsView(this.s);
+    const set = (role: string, html: string) => {
+      const el = this.q(role);
+      if (el) el.innerHTML = html;
+    };
+    set('line', view.lineSvg);
+    set('map', view.mapSvg ?? '');
+    set('summary', view.lines.map((l) => `<li>${l}</li>`).join(''));
+    const arch = this.q('arch');
+    if (arch) arch.textContent = `${this.s.depth} × ${this.s.budget / this.s.depth}`;
+    const seed = this.q('seed');
+    if (seed) seed.textContent = String(this.s.seed);
+  }
+}
+
+if (!customElements.get('rdl-depth-regions')) customElements.define('rdl-depth-regions', DepthRegionsElement);

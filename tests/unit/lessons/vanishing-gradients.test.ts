@@ -1,0 +1,173 @@
+/**
+ * Lesson "Vanishing gradients": the grader's float64 backprop (graders/dense.ts) against tfjs autodiff, the
+ * gradient-norms exercise (reference passes, plausible wrong answers fail, no tensor leak), and the lesson's
+ * figure data.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { weightGradientNorms } from '../../../graders/dense.ts';
+import { loadExercise } from '../../../graders/exercise-files.ts';
+import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/gradient-norms.ts';
+import type { DeepNet } from '../../../graders/datasets/types.ts';
+import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
+import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
+import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/gradient-norms-data.ts';
+import training from '../../../src/components/figures/gradient-training.json';
+
+const id = '04-activation-depth/07-gradient-norms';
+
+/** ∂L/∂W norms by tfjs autodiff (tf.grads), L = mean softmax cross-entropy: an independent second opinion. */
+function tfjsNorms(net: DeepNet): number[] {
+  return tf.tidy(() => {
+    const x = tf.tensor2d(net.x, [net.n, net.features]);
+    const labels = tf.oneHot(tf.tensor1d(net.y, 'int32'), net.classes);
+    const ws = net.layers.map((l) => tf.tensor2d(l.weights, [l.inputs, l.units]));
+    const bs = net.layers.map((l) => tf.tensor1d(l.bias));
+    const act = { sigmoid: tf.sigmoid, relu: tf.relu, tanh: tf.tanh }[net.activation];
+    const loss = (...w: tf.Tensor[]) => {
+      let a: tf.Tensor = x;
+      w.forEach((wl, l) => {
+        const z = tf.add(tf.matMul(a, wl as tf.Tensor2D), bs[l]!);
+        a = l < w.length - 1 ? act(z) : z;
+      });
+      return tf.losses.softmaxCrossEntropy(labels, a) as tf.Scalar;
+    };
+    return tf.grads(loss)(ws).map((g) => tf.norm(g).dataSync()[0]!);
+  });
+}
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+describe('weightGradientNorms (the grader reference) agrees with tfjs autodiff', () => {
+  const params = deepMlpParams.parse({ depths: [1, 2, 5, 8, 16], activations: ['sigmoid', 'relu', 'tanh'], width: 24, n: 90 });
+  it.each([1, 2, 3])('seed %i: every layer of 15 nets within 2e-5 relative', (seed) => {
+    const { calls, hidden } = deepMlpProblem.make(params, seed, {});
+    let worst = 0;
+    calls.forEach((c, i) => {
+      const net = c.arg as DeepNet;
+      const ref = weightGradientNorms(net.layers, net.activation, net.x, net.y, net.n);
+      expect(ref).toEqual(hidden.reference[i]);
+      const mine = tfjsNorms(net);
+      expect(mine).toHaveLength(net.layers.length);
+      mine.forEach((m, l) => (worst = Math.max(worst, Math.abs(m - ref[l]!) / ref[l]!)));
+    });
+    // Measured: at most 3e-6 (float32 tfjs vs float64) over these nets and seeds.
+    expect(worst).toBeLessThan(2e-5);
+  });
+});
+
+describe('gradient-norms exercise', () => {
+  const { solution, meta } = loadExercise(id);
+  const max = meta.checks[0]!.max!;
+
+  it.each([1, 2, 3])('the reference solution passes on seed %i with a wide margin', async (seed) => {
+    const r = await gradeInProcess(id, solution, seed);
+    expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
+    // Measured 7e-7 … 7e-6 on WASM: float32 rounding only, two orders of magnitude inside the bound.
+    expect(r.checks[0]!.value).toBeLessThan(max / 50);
+  });
+
+  const correct: Record<string, [string, string]> = {
+    'tf.variableGrads instead of tf.grads': [
+      'const grads = tf.grads(loss)(weights);',
+      'const vars = weights.map((w) => tf.variable(w)); const named = tf.variableGrads(() => loss(...vars), vars).grads; const grads = vars.map((v) => named[v.name]!); vars.forEach((v) => v.dispose());',
+    ],
+    'the loss written as −mean(logSoftmax)': [
+      'return tf.losses.softmaxCrossEntropy(labels, a) as tf.Scalar;',
+      'return tf.neg(tf.mean(tf.sum(tf.mul(labels, tf.logSoftmax(a)), 1))) as tf.Scalar;',
+    ],
+    'log of softmax (less stable, still fine here)': [
+      'return tf.losses.softmaxCrossEntropy(labels, a) as tf.Scalar;',
+      'return tf.neg(tf.mean(tf.sum(tf.mul(labels, tf.log(tf.softmax(a))), 1))) as tf.Scalar;',
+    ],
+  };
+  it.each(Object.entries(correct))('a correct variant passes: %s', async (_name, [find, replace]) => {
+    const r = await gradeInProcess(id, solutionWith(id, find, replace), 1);
+    expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
+  });
+
+  const norm = 'return tf.stack(grads.map((g) => tf.norm(g)));';
+  const ce = 'return tf.losses.softmaxCrossEntropy(labels, a) as tf.Scalar;';
+  const hidden = 'a = l < ws.length - 1 ? activate(z) : z;';
+  // [find, replace, lowest relative error measured on seeds 1–10 and 42]
+  const wrong: Record<string, [string, string, number]> = {
+    'norms of the bias gradients': ['const grads = tf.grads(loss)(weights);', 'const grads = tf.grads((...bs: tf.Tensor[]) => { biases.splice(0, biases.length, ...(bs as tf.Tensor1D[])); return loss(...weights); })(biases);', 1.6],
+    'summed instead of mean loss': [ce, 'return tf.losses.softmaxCrossEntropy(labels, a, undefined, 0, tf.Reduction.SUM) as tf.Scalar;', 199],
+    'no activation on the hidden layers': [hidden, 'a = z;', 5e9],
+    'the activation on the output layer too': [hidden, 'a = activate(z);', 0.9],
+    'last layer first': [norm, 'return tf.stack(grads.map((g) => tf.norm(g)).reverse());', 4e13],
+    'squared norms': [norm, 'return tf.stack(grads.map((g) => tf.sum(tf.square(g))));', 0.99],
+    'mean |g| instead of the norm': [norm, 'return tf.stack(grads.map((g) => tf.mean(tf.abs(g))));', 0.99],
+    'mean squared error instead of cross-entropy': [ce, 'return tf.losses.meanSquaredError(labels, tf.softmax(a)) as tf.Scalar;', 0.79],
+    'W read as units×inputs': ['const weights = net.layers.map((l) => tf.tensor2d(l.weights, [l.inputs, l.units]));', 'const weights = net.layers.map((l) => tf.transpose(tf.tensor2d(l.weights, [l.units, l.inputs])) as tf.Tensor2D);', 1.3],
+    'biases left out': ['const z = tf.add(tf.matMul(a, w as tf.Tensor2D), biases[l]!);', 'const z = tf.matMul(a, w as tf.Tensor2D);', 0.99],
+  };
+  it.each(Object.entries(wrong))('a wrong answer fails: %s', async (_name, [find, replace, lowest]) => {
+    const r = await gradeInProcess(id, solutionWith(id, find, replace), 2);
+    expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('failed');
+    expect(r.checks[0]!.value).toBeGreaterThan(Math.min(lowest * 0.9, 100 * max));
+    // The details name every net, with its worst layer.
+    expect(r.checks[0]!.details).toHaveLength(8);
+  });
+
+  it('a graded run leaks no tensors', async () => {
+    await gradeInProcess(id, solution, 1); // warm up: kernels may allocate once
+    const before = tf.memory().numTensors;
+    await gradeInProcess(id, solution, 2);
+    await gradeInProcess(id, loadExercise(id).starter, 2);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('figure data and the numbers the lesson quotes', () => {
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const ratio = (hidden: number, activation: 'sigmoid' | 'relu', scheme: 'pytorch' | 'glorot' | 'he' = 'pytorch') =>
+    sci(ratioVsDepth([hidden], activation, { width: 32, n: 100, seeds, scheme })[0]!.mean);
+
+  it('first/last ratios at width 32, batch 100, geometric mean over seeds 1–10', () => {
+    expect(ratio(8, 'sigmoid')).toBe('8e-8');
+    expect(ratio(8, 'relu')).toBe('0.0038');
+    expect(ratio(4, 'sigmoid')).toBe('2.1e-4');
+    expect(ratio(5, 'sigmoid')).toBe('3e-5');
+    expect(ratio(16, 'sigmoid')).toBe('1.1e-14');
+    expect(ratio(8, 'sigmoid', 'glorot')).toBe('4.9e-6');
+    expect(ratio(8, 'sigmoid', 'he')).toBe('1.3e-5');
+    expect(ratio(8, 'relu', 'he')).toBe('0.27');
+  });
+
+  it('each sigmoid layer shrinks the gradient about 7× (seed 1, 8 hidden layers)', () => {
+    const n = layerNorms({ hidden: 8, width: 32, activation: 'sigmoid', seed: 1 });
+    for (let l = 1; l + 1 < n.length; l++) {
+      const f = n[l + 1]! / n[l]!;
+      expect(f).toBeGreaterThan(5);
+      expect(f).toBeLessThan(10);
+    }
+  });
+
+  it('the interactive figure recomputes 16 layers of 32 units for both activations quickly', () => {
+    normsForBoth({ hidden: 16, width: 32, scheme: 'pytorch', seed: 1, n: 100 }); // warm up
+    const t = performance.now();
+    const norms = normsForBoth({ hidden: 16, width: 32, scheme: 'pytorch', seed: 2, n: 100 });
+    expect(performance.now() - t).toBeLessThan(1500); // ~60 ms on an idle core
+    expect(norms.sigmoid).toHaveLength(17);
+    expect(norms.relu).toHaveLength(17);
+  });
+
+  it('the checked-in training results say what the lesson says', () => {
+    const row = (a: string, init: string) => training.rows.find((r) => r.activation === a && r.init === init)!;
+    const escape = (loss: number[]) => loss.findIndex((l) => l < 1.0) * training.setup.lossEvery;
+    expect(training.setup.hidden).toBe(8);
+    expect(training.setup.width).toBe(32);
+    expect(training.setup.epochs).toBe(1000);
+    expect(row('sigmoid', 'pytorch').runs.map((r) => escape(r.loss))).toEqual([650, 400, 800]);
+    expect(row('relu', 'pytorch').runs.map((r) => escape(r.loss))).toEqual([75, 75, 75]);
+    expect(row('sigmoid', 'glorot').runs.map((r) => escape(r.loss))).toEqual([475, 675, 450]);
+    expect(row('relu', 'he').runs.map((r) => escape(r.loss))).toEqual([25, 25, 25]);
+    // At epoch 300 the sigmoid nets are still exactly at chance level (ln 3), the ReLU nets done.
+    for (const r of row('sigmoid', 'pytorch').runs) expect(r.loss[300 / training.setup.lossEvery]).toBeCloseTo(Math.log(3), 3);
+    for (const r of row('relu', 'pytorch').runs) expect(r.trainAccuracy).toBeCloseTo(0.993, 3);
+    expect(row('sigmoid', 'pytorch').runs.map((r) => r.trainAccuracy)).toEqual([0.6067, 0.76, 0.5333].map((v) => expect.closeTo(v, 3)));
+  });
+});
