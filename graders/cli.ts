@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from './exercise-files.ts';
 import { formatReport } from './format-report.ts';
-import { runBatchCli, UsageError } from './batch/cli-batch.ts';
+import { parseSeed, runBatchCli, UsageError } from './batch/cli-batch.ts';
 import { childProcessRunner } from '../src/runtime/node-host.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { runExercise } from '../src/runtime/run-exercise.ts';
@@ -46,7 +46,8 @@ bundle from the course's "Download my work" (<student>.zip, or a zip inside <stu
   output not writable), 2 usage error (bad option, missing folder).
 
 Both modes:
-  --seed <n>             grading seed, 0–4294967295 (default: each exercise's public seed)
+  --seed <n>             grading seed, 0 to 2^53−1 (default: each exercise's public seed); for marks use a
+                         large random one, e.g. 15 digits (see docs/instructors.md)
   --timeout <s>          wall-clock limit per submission in seconds (default: the exercise's timeoutMs)
   --memory <MB>          address-space cap per submission process (default: ${defaultMemoryMb}; at least 1536, as
                          Node itself reserves ~1.3 GB; covers typed arrays and WASM memory, unlike the JS heap flag)
@@ -131,8 +132,12 @@ async function main(): Promise<number> {
   if (args.exercise.length > 1) die('Give one --exercise when grading one file.');
   const sources = [args.file !== undefined, args.solution, args.starter].filter(Boolean).length;
   if (sources !== 1) die('Give exactly one of --file, --solution or --starter.');
-  const seed = args.seed === undefined ? undefined : Number(args.seed);
-  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) die(`--seed must be a non-negative integer, got "${args.seed}".`);
+  let seed: number | undefined;
+  try {
+    seed = args.seed === undefined ? undefined : parseSeed(args.seed, '--seed');
+  } catch (e) {
+    die((e as Error).message);
+  }
   const timeoutS = args.timeout === undefined ? undefined : Number(args.timeout);
   if (timeoutS !== undefined && !(timeoutS > 0)) die(`--timeout must be a positive number, got "${args.timeout}".`);
   const memoryMb = args.memory === undefined ? defaultMemoryMb : Number(args.memory);

@@ -2,6 +2,7 @@
  * `npm run grade -- <submissions-dir> …`: the instructor's batch mode of graders/cli.ts (which parses the
  * arguments and hands them here). Progress bar: cli-progress, on a TTY only; summary table: cli-table3.
  */
+import { maxSeed } from '../rng.ts';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -33,11 +34,11 @@ export interface BatchArgs {
 /** A usage problem: the caller prints it with the usage text and exits 2. */
 export class UsageError extends Error {}
 
-/** Parses a seed: a non-negative integer below 2^32 (the RNG's state size). */
+/** Parses a seed: a non-negative integer up to 2^53 − 1 (graders/rng.ts says why large seeds matter). */
 export function parseSeed(text: string, where: string): number {
   const t = text.trim();
   const n = Number(t);
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(n) || n >= 2 ** 32) throw new UsageError(`${where} must be an integer from 0 to 4294967295, got "${t.slice(0, 40)}".`);
+  if (!/^\d+$/.test(t) || !Number.isSafeInteger(n) || n > maxSeed) throw new UsageError(`${where} must be an integer from 0 to ${maxSeed}, got "${t.slice(0, 40)}".`);
   return n;
 }
 

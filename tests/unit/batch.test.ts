@@ -164,7 +164,7 @@ describe('the grading seed', () => {
 describe('batch usage errors exit with code 2', () => {
   it.each([
     [['/no/such/dir'], /No such submissions folder: \/no\/such\/dir/],
-    [[fixtures, '--seed', 'abc'], /--seed must be an integer from 0 to 4294967295/],
+    [[fixtures, '--seed', 'abc'], /--seed must be an integer from 0 to 9007199254740991/],
     [[fixtures, '--seed', '1', '--seed-file', 'x'], /Give --seed or --seed-file, not both/],
     [[fixtures, '--seed-file', '/no/seed.txt'], /No such seed file/],
     [[fixtures, '--jobs', '0'], /--jobs must be a positive integer/],

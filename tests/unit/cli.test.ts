@@ -65,7 +65,7 @@ describe('grade CLI', () => {
     [['-e', blobsId], /exactly one of --file, --solution or --starter/],
     [['-e', 'no/such', '--solution'], /Unknown exercise "no\/such"/],
     [['-e', blobsId, '-f', '/nope.ts'], /No such file: \/nope\.ts/],
-    [['-e', blobsId, '--solution', '--seed=-1'], /--seed must be a non-negative integer/],
+    [['-e', blobsId, '--solution', '--seed=-1'], /--seed must be an integer from 0 to 9007199254740991, got "-1"/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
   ])('rejects %j with exit code 2', (args, message) => {
     const r = grade(...args);

@@ -19,6 +19,16 @@ describe('seeded rng', () => {
     expect(sd).toBeGreaterThan(0.97);
     expect(sd).toBeLessThan(1.03);
   });
+  it('keeps the streams of seeds below 2^32, and gives seeds above it their own', () => {
+    // Pinned values: thresholds in exercise.yaml were measured on these streams.
+    expect(makeRng(42, 'blobs/test').uniform()).toBe(0.33258263976313174);
+    expect(makeRng(1, 'x').normal()).toBe(1.307918382372005);
+    const big = 2 ** 40 + 42;
+    expect(makeRng(big, 'blobs/test').uniform()).not.toBe(makeRng(42, 'blobs/test').uniform());
+    expect(makeRng(big, 'blobs/test').uniform()).toBe(makeRng(big, 'blobs/test').uniform());
+    expect(makeRng(Number.MAX_SAFE_INTEGER, 's').uniform()).not.toBe(makeRng(Number.MAX_SAFE_INTEGER - 1, 's').uniform());
+    expect(deriveSeed(big, 'learner')).not.toBe(deriveSeed(42, 'learner'));
+  });
   it('derives a seed that is not the data seed', () => {
     expect(deriveSeed(42, 'learner')).not.toBe(42);
     expect(deriveSeed(42, 'learner')).toBe(deriveSeed(42, 'learner'));
