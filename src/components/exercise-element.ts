@@ -3,7 +3,7 @@
  * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
  * choice, the live loss curve, the checks and the decision-region plot.
  */
-import { boundText, positionText } from '../../graders/checks.ts';
+import { boundText, fmt, positionText } from '../../graders/checks.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
@@ -233,7 +233,7 @@ class ExerciseElement extends HTMLElement {
           { className: c.passed ? 'pass' : 'fail' },
           el('span', { className: 'mark', textContent: c.passed ? '✓' : '✗' }),
           el('strong', { textContent: c.label }),
-          ` ${Number.isFinite(c.value) ? c.value.toFixed(3) : String(c.value)} `,
+          ` ${fmt(c.value)} `,
           el('span', { className: 'bound', textContent: `(needs ${boundText(c, ', ')})` }),
           // A pass needs no explanation beyond the line itself; a failure gets the teaching message.
           ...(c.passed ? [] : [el('p', { textContent: c.message })]),

@@ -122,8 +122,11 @@ export function gridClasses(m: LinearClassifier, box: GridBox): Uint8Array {
   return predictClasses(m, xs, size * size);
 }
 
-/** The figure's settings: learning rate 1 for 1000 full-batch steps reaches the optimum (see the test). */
-export const linearSpiralFit: FitOptions = { steps: 1000, lr: 1 };
+/**
+ * The figure's settings. Learning rate 2 for 300 full-batch steps reaches the optimum: on seed 1 the loss is then
+ * 0.74721 nats, the same to 5 decimals as after 10 000 steps (checked in the lesson's test).
+ */
+export const linearSpiralFit: FitOptions = { steps: 300, lr: 2 };
 
 export interface LinearSpiralResult {
   train: Split;
