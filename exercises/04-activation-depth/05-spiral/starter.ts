@@ -2,36 +2,36 @@ import * as tf from '@tensorflow/tfjs';
 import type { Split, TrainContext } from 'course';
 
 /**
- * Reference solution: the original PyTorch network in TensorFlow.js. A 2 → 100 → 3 network with a ReLU hidden
- * layer and a softmax output, trained with Adam (learning rate 0.001) on the full batch for 1000 epochs.
+ * Classify points of a three-arm spiral.
+ *
+ * `data` holds the 3000 training points: `data.x` is a flat Float32Array of (x, y) pairs, `data.y` the arm of each
+ * point (0, 1 or 2). The grader draws a fresh spiral of 3000 points, which your code never sees, and checks the
+ * model you return on it.
+ *
+ * As it stands, this trains a linear model: one dense layer into a softmax. Run it once and watch the decision
+ * regions: three wedges with straight borders, which cannot follow the arms. Then make it a network.
  */
 export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersModel> {
   const xs = tf.tensor2d(data.x, [data.n, data.features]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.y, 'int32'), data.classes));
 
-  // PyTorch's default initialisation for nn.Linear, so the numbers compare with the original: weights and biases
-  // uniform in ±1/√(inputs of the layer). varianceScaling with scale 1/3 and a uniform distribution has exactly
-  // that limit, √(3 · (1/3) / fanIn). Seeds from ctx.seed make every run of a grading seed identical.
-  const init = (fanIn: number, seed: number) => ({
-    kernelInitializer: tf.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', seed }),
-    biasInitializer: tf.initializers.randomUniform({ minval: -1 / Math.sqrt(fanIn), maxval: 1 / Math.sqrt(fanIn), seed: seed + 1 }),
-  });
-
   const model = tf.sequential();
-  // 100 ReLU units: each one is a bent line (a "crease") across the plane, and the output layer adds them up into
-  // piecewise-linear boundaries that can follow the arms. Swap 'relu' for 'sigmoid' to see the net fail.
-  model.add(tf.layers.dense({ units: 100, activation: 'relu', inputShape: [data.features], ...init(data.features, ctx.seed) }));
-  model.add(tf.layers.dense({ units: data.classes, activation: 'softmax', ...init(100, ctx.seed + 2) }));
+  // TODO: add a hidden layer first: tf.layers.dense with 100 units, activation 'relu' and inputShape
+  //       [data.features]. For runs that repeat exactly, also pass a seeded initializer, e.g.
+  //       kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed }).
 
-  // Adam adapts each weight's step size from the history of its gradients, so the same small learning rate works
-  // for weights whose gradients differ by orders of magnitude.
+  // TODO: once the hidden layer has inputShape, remove it from this output layer.
+  model.add(tf.layers.dense({ units: data.classes, activation: 'softmax', inputShape: [data.features] }));
+
+  // Adam with learning rate 0.001 on the full batch for 1000 epochs: the original PyTorch recipe.
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
   await model.fit(xs, ys, {
     epochs: 1000,
-    batchSize: data.n, // full batch: one Adam step per epoch on all 3000 points, as in the original
+    batchSize: data.n,
     shuffle: false,
     verbose: 0,
-    // Passing the model as well as the loss makes the page redraw the decision regions while it trains.
+    // Passing `model` as well as the loss lets the page redraw the decision regions a few times a second while it
+    // trains. Keep it when you change the network.
     callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, model }) },
   });
 

@@ -1,0 +1,138 @@
+/**
+ * Measurements behind the spiral lesson and its exercise.yaml bounds.
+ *
+ *   node scripts/with-node.mjs node scripts/measure-spiral.ts bayes
+ *       The Bayes-optimal classifier (it knows the generating process) on 200 hidden test spirals.
+ *   node scripts/with-node.mjs node scripts/measure-spiral.ts grade [--act relu|sigmoid|tanh] [--epochs N]
+ *       [--lr R] [--strong] [--backend wasm|cpu] [--seeds 1-10]
+ *       The reference solution, changed only where the flags say, graded in this process exactly as the grader
+ *       does; one line per seed (accuracy, cross-entropy, wall time), then the range.
+ *
+ *   node scripts/with-node.mjs node scripts/measure-spiral.ts regions [--seeds N]
+ *       Decision regions of the ReLU reference and its tanh and sigmoid variants on one seed (default 1), written
+ *       to src/components/figures/spiral-regions.json for the lesson's static figure.
+ *
+ * `--probe` logs the size of the hidden pre-activations before and after training.
+ * `--strong` swaps the 2 → 100 → 3 network for a 2 → 256 → 256 → 3 ReLU network (a "how good can a trained model
+ * get" probe for the upper bounds).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
+import { loadExercise } from '../graders/exercise-files.ts';
+import { accuracy, crossEntropy } from '../graders/metrics.ts';
+import { spiralPosterior } from '../src/components/figures/spiral-data.ts';
+import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
+import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
+
+const id = '04-activation-depth/05-spiral';
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    act: { type: 'string', default: 'relu' },
+    epochs: { type: 'string' },
+    lr: { type: 'string' },
+    strong: { type: 'boolean' },
+    probe: { type: 'boolean' },
+    backend: { type: 'string', default: 'wasm' },
+    seeds: { type: 'string', default: '1-10' },
+  },
+});
+const { meta, solution } = loadExercise(id);
+const p = meta.data.params as SpiralParams;
+
+/** CPU seconds this process used since `since` (wall time minus waiting for a shared machine). */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1e6;
+};
+const stats = (a: number[]) => {
+  const mean = a.reduce((x, y) => x + y, 0) / a.length;
+  const sd = Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / a.length);
+  return `mean ${mean.toFixed(4)}  sd ${sd.toFixed(4)}  min ${Math.min(...a).toFixed(4)}  max ${Math.max(...a).toFixed(4)}`;
+};
+
+/** The reference solution with the activation, epochs, learning rate or network swapped. */
+function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolean; probe?: boolean }): string {
+  let source = solution;
+  const swap = (find: string, replace: string) => {
+    if (!source.includes(find)) throw new Error(`"${find}" not in solution.ts`);
+    source = source.replaceAll(find, replace);
+  };
+  if (v.act !== 'relu') swap("activation: 'relu'", `activation: '${v.act}'`);
+  if (v.epochs) swap('epochs: 1000', `epochs: ${v.epochs}`);
+  if (v.lr) swap('tf.train.adam(1e-3)', `tf.train.adam(${v.lr})`);
+  if (v.strong) {
+    swap("units: 100, activation: 'relu'", "units: 256, activation: 'relu'");
+    swap(
+      "model.add(tf.layers.dense({ units: data.classes, activation: 'softmax', ...init(100, ctx.seed + 2) }));",
+      "model.add(tf.layers.dense({ units: 256, activation: 'relu', ...init(256, ctx.seed + 4) }));\n  model.add(tf.layers.dense({ units: data.classes, activation: 'softmax', ...init(256, ctx.seed + 2) }));",
+    );
+  }
+  if (v.probe) {
+    // Log the hidden layer's pre-activations z = x·W₁ + b₁ on the training points before and after training: how
+    // large they are, how many leave the sigmoid's nearly linear middle (|z| > 1) and how many sit where it is nearly
+    // flat (|z| > 2.5 puts σ' below 0.07).
+    const probe = (when: string) =>
+      `{ const [w1, b1] = model.layers[0]!.getWeights(); const z = tf.tidy(() => xs.matMul(w1!).add(b1!).abs()); const zs = z.dataSync(); z.dispose();` +
+      ` let over1 = 0, over25 = 0, max = 0, sum = 0; for (const a of zs) { if (a > 1) over1++; if (a > 2.5) over25++; if (a > max) max = a; sum += a; }` +
+      ` const w = w1!.dataSync(); let wmax = 0; for (const a of w) wmax = Math.max(wmax, Math.abs(a));` +
+      ` ctx.log('${when}: |z| mean ' + (sum / zs.length).toFixed(2) + ', max ' + max.toFixed(2) + '; share of |z| > 1: ' + (over1 / zs.length).toFixed(3) + ', > 2.5: ' + (over25 / zs.length).toFixed(4) + '; max |W1| ' + wmax.toFixed(2)); }\n  `;
+    swap('  await model.fit(', `  ${probe('before training')}await model.fit(`);
+    swap('  xs.dispose();\n  ys.dispose();\n  return model;', `  ${probe('after training')}xs.dispose();\n  ys.dispose();\n  return model;`);
+  }
+  return source;
+}
+
+if (positionals[0] === 'bayes') {
+  const accs: number[] = [], ces: number[] = [];
+  for (let seed = 0; seed < 200; seed++) {
+    const { test } = spiral(p, seed);
+    const k = test.classes, probs = new Float32Array(test.n * k);
+    for (let i = 0; i < test.n; i++) spiralPosterior(test.x[2 * i]!, test.x[2 * i + 1]!, k, p.noise).forEach((v, j) => (probs[i * k + j] = v));
+    accs.push(accuracy(probs, test.y, k));
+    ces.push(crossEntropy(probs, test.y, k));
+  }
+  console.log(`Bayes-optimal test accuracy over 200 seeds:      ${stats(accs)}`);
+  console.log(`Bayes-optimal test cross-entropy over 200 seeds: ${stats(ces)}`);
+} else if (positionals[0] === 'grade') {
+  const source = variant({ act: args.act!, ...(args.epochs && { epochs: args.epochs }), ...(args.lr && { lr: args.lr }), strong: !!args.strong, probe: !!args.probe });
+  const [a, b] = args.seeds!.split('-').map(Number);
+  const backend = args.backend as NodeBackend;
+  const tf = await useNodeBackend(backend);
+  const accs: number[] = [], ces: number[] = [], times: number[] = [];
+  console.log(`act=${args.act} epochs=${args.epochs ?? 1000} lr=${args.lr ?? '1e-3'} strong=${!!args.strong} backend=${backend}`);
+  for (let seed = a!; seed <= (b ?? a!); seed++) {
+    const tensors = tf.memory().numTensors;
+    const cpu0 = process.cpuUsage();
+    const { report } = await runExercise({ meta, source, backend, runner: inThreadRunner(tf), seed });
+    if (report.error) throw new Error(report.error.message);
+    const m = Object.fromEntries(report.checks.map((c) => [c.metric, c.value]));
+    accs.push(m.testAccuracy!), ces.push(m.testCrossEntropy!), times.push(report.durationMs / 1000);
+    for (const line of report.logs) if (line.includes('|z|')) console.log(`  ${line}`);
+    console.log(`seed ${seed}: accuracy ${m.testAccuracy!.toFixed(4)}  cross-entropy ${m.testCrossEntropy!.toFixed(4)}  ${(report.durationMs / 1000).toFixed(1)} s (CPU ${cpuSeconds(cpu0).toFixed(1)} s)  ${report.status}  tensors +${tf.memory().numTensors - tensors}`);
+  }
+  console.log(`accuracy:      ${stats(accs)}`);
+  console.log(`cross-entropy: ${stats(ces)}`);
+  console.log(`seconds:       ${stats(times)}`);
+} else if (positionals[0] === 'regions') {
+  // The decision regions of the reference network and its tanh and sigmoid variants after training on one seed,
+  // as 60×60 grids of predicted classes: src/components/figures/spiral-regions.json, drawn by SpiralRegions.astro.
+  const seed = Number(args.seeds!.split('-')[0]);
+  const tf = await useNodeBackend('wasm');
+  const panels = [];
+  let box: Record<string, number> = {};
+  for (const act of ['relu', 'tanh', 'sigmoid']) {
+    const { report, plot } = await runExercise({ meta, source: variant({ act }), backend: 'wasm', runner: inThreadRunner(tf), seed, gridSize: 60 });
+    if (report.error || plot?.kind !== 'regions') throw new Error(report.error?.message ?? 'no regions plot');
+    const m = Object.fromEntries(report.checks.map((c) => [c.metric, c.value]));
+    panels.push({ activation: act, testAccuracy: Number(m.testAccuracy!.toFixed(4)), testCrossEntropy: Number(m.testCrossEntropy!.toFixed(4)), grid: Array.from(plot.gridClasses).join('') });
+    console.log(act, m);
+    box = Object.fromEntries(Object.entries(plot.box).map(([k, v]) => [k, Number(v.toFixed(4))]));
+  }
+  const out = { generatedBy: 'node scripts/with-node.mjs node scripts/measure-spiral.ts regions --seeds ' + seed, seed, size: 60, box, panels };
+  writeFileSync('src/components/figures/spiral-regions.json', JSON.stringify(out, null, 1) + '\n');
+} else {
+  console.error('usage: measure-spiral.ts bayes | grade [flags] | regions [--seeds N]');
+  process.exit(2);
+}

@@ -1,0 +1,94 @@
+/**
+ * The spiral lesson: the best possible classifier and the hard limits behind the exercise's upper bounds, the
+ * stored decision regions of the lesson's figure, and the exercise graded for real on tfjs (WASM). Each training run
+ * takes about 11 s of CPU (1000 full-batch epochs), so each run is its own test.
+ */
+import { describe, expect, it } from 'vitest';
+import { spiral, spiralParams } from '../../../graders/datasets/spiral.ts';
+import { loadExercise } from '../../../graders/exercise-files.ts';
+import { accuracy, crossEntropy } from '../../../graders/metrics.ts';
+import { decodeRegions, spiralExercise, spiralPosterior, testPoints } from '../../../src/components/figures/spiral-data.ts';
+import stored from '../../../src/components/figures/spiral-regions.json';
+import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
+import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
+
+const id = '04-activation-depth/05-spiral';
+const { meta, solution, starter } = loadExercise(id);
+const p = spiralParams.parse(meta.data.params);
+const bound = (metric: string) => meta.checks.find((c) => c.metric === metric)!;
+
+describe('the spiral data and the best possible classifier', () => {
+  it('is the lesson’s spiral', () => {
+    expect(p).toEqual(spiralExercise);
+  });
+
+  it('puts three test points at the origin, one per arm, so no model beats 2998/3000 or 3·ln 3/3000 nats', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const { test } = spiral(p, seed);
+      const origin = Array.from({ length: test.n }, (_, i) => i).filter((i) => test.x[2 * i] === 0 && test.x[2 * i + 1] === 0);
+      expect(origin.map((i) => test.y[i]).sort()).toEqual([0, 1, 2]);
+    }
+    const bestAccuracy = 2998 / 3000, bestCrossEntropy = (3 * Math.log(3)) / 3000;
+    expect(bound('testAccuracy').max!).toBeGreaterThan(bestAccuracy);
+    expect(bound('testAccuracy').max!).toBeLessThan(1);
+    expect(bound('testCrossEntropy').min!).toBeLessThan(bestCrossEntropy);
+    expect(bound('testCrossEntropy').min!).toBeGreaterThan(0);
+  });
+
+  it('the Bayes-optimal classifier reaches those limits: the arms barely overlap', () => {
+    for (const seed of [1, 2, 3]) {
+      const { test } = spiral(p, seed);
+      const probs = new Float32Array(test.n * 3);
+      for (let i = 0; i < test.n; i++) spiralPosterior(test.x[2 * i]!, test.x[2 * i + 1]!, 3, p.noise).forEach((v, j) => (probs[3 * i + j] = v));
+      expect(accuracy(probs, test.y, 3)).toBeCloseTo(2998 / 3000, 6);
+      expect(crossEntropy(probs, test.y, 3)).toBeGreaterThan((3 * Math.log(3)) / 3000 - 1e-6);
+      expect(crossEntropy(probs, test.y, 3)).toBeLessThan(0.0017);
+    }
+    expect(spiralPosterior(0, 0, 3, 0.2)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    // On arm 1 at radius 0.5 the angle is 4 + 2 = 6 rad.
+    const post = spiralPosterior(0.5 * Math.sin(6), 0.5 * Math.cos(6), 3, 0.2);
+    expect(post[1]).toBeGreaterThan(0.999);
+  });
+});
+
+describe('the stored decision regions', () => {
+  const { size, panels, seed } = decodeRegions(stored);
+  it('holds a 60×60 grid of classes per activation, from the public seed', () => {
+    expect(seed).toBe(meta.seed);
+    expect(panels.map((q) => q.activation)).toEqual(['relu', 'tanh', 'sigmoid']);
+    for (const q of panels) {
+      expect(q.gridClasses).toHaveLength(size * size);
+      expect(new Set(q.gridClasses)).toEqual(new Set([0, 1, 2]));
+    }
+  });
+  it('matches the lesson: ReLU passes, tanh and sigmoid fall short', () => {
+    const [relu, tanh, sigmoid] = panels;
+    expect(relu!.testAccuracy).toBeGreaterThan(bound('testAccuracy').min!);
+    expect(tanh!.testAccuracy).toBeLessThan(bound('testAccuracy').min!);
+    expect(sigmoid!.testAccuracy).toBeLessThan(0.6);
+    expect(testPoints(seed, 10).y).toHaveLength(300);
+  });
+});
+
+describe('spiral exercise on tfjs (WASM)', () => {
+  it('the starter (a linear model) fails with a low accuracy', async () => {
+    const r = await gradeInProcess(id, starter, 1);
+    expect(r.status).toBe('failed');
+    expect(r.checks.find((c) => c.metric === 'testAccuracy')!.value).toBeLessThan(0.6);
+  }, 300_000);
+
+  // The corpus test (tests/exercises.test.ts) grades the solution on the public seed and seeds 1–5.
+  it('the solution passes without leaking tensors', async () => {
+    const tf = await useNodeBackend('wasm');
+    const before = tf.memory().numTensors;
+    const r = await gradeInProcess(id, solution, 6);
+    expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
+    expect(tf.memory().numTensors).toBe(before);
+  }, 300_000);
+
+  it('the same network with sigmoid units fails', async () => {
+    const r = await gradeInProcess(id, solutionWith(id, "activation: 'relu'", "activation: 'sigmoid'"), 1);
+    expect(r.status).toBe('failed');
+    expect(r.checks.find((c) => c.metric === 'testAccuracy')!.value).toBeLessThan(0.6);
+  }, 300_000);
+});
