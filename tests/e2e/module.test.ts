@@ -64,3 +64,24 @@ describe.each(lessons)('lesson %s', (lesson) => {
     expect(await page.locator(`${sel} [data-role=checks] li.pass`).count()).toBe(loadExercise(id!).meta.checks.length);
   }, 300_000);
 });
+
+describe('live decision regions', () => {
+  it('the spiral solution redraws its regions while it trains (it passes its model to ctx.report)', async () => {
+    const id = '04-activation-depth/05-spiral';
+    const sel = `rdl-exercise[data-exercise-id="${id}"]`;
+    const { page } = b;
+    const url = `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
+    await page.goto(url);
+    await page.evaluate(([key, code]) => localStorage.setItem(key!, code!), [`rdl:code:${id}`, loadExercise(id).solution]);
+    await page.goto(url);
+    await page.locator(`${sel}[data-ready=true]`).waitFor();
+    await page.locator(`${sel} [data-role=run]`).click();
+    // The regions figure appears while the run is still going, not only at the end.
+    await page.waitForFunction((s) => {
+      const e = document.querySelector(s) as HTMLElement | null;
+      return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
+    }, sel, { timeout: 120_000 });
+    await page.locator(`${sel} [data-role=stop]`).click();
+    await page.locator(`${sel}[data-status=error]`).waitFor();
+  }, 180_000);
+});
