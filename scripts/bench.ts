@@ -34,9 +34,11 @@ const { values: args } = parseArgs({
   },
 });
 const ids = listExerciseIds().filter((id) => !args.exercise || args.exercise.includes(id));
+/** Seconds for runs of a second or more, milliseconds below (the truth-table exercises take a few ms). */
+const duration = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const row = (where: string, id: string, backend: string, times: number[], note = '') =>
-  console.log(`${where.padEnd(9)} ${id.padEnd(40)} ${backend.padEnd(7)} ${times.length ? `${(median(times) / 1000).toFixed(2)} s`.padStart(8) : '       –'}  ${times.length ? `(${times.map((t) => (t / 1000).toFixed(2)).join(', ')})` : ''} ${note}`);
+  console.log(`${where.padEnd(9)} ${id.padEnd(40)} ${backend.padEnd(7)} ${times.length ? duration(median(times)).padStart(8) : '       –'}  ${times.length ? `(${times.map(duration).join(', ')})` : ''} ${note}`);
 
 console.log(`${'where'.padEnd(9)} ${'exercise'.padEnd(40)} ${'backend'.padEnd(7)} ${'median'.padStart(8)}  (runs)`);
 
