@@ -16,7 +16,7 @@ export default defineConfig({
     starlight({
       title: 'Runnable Deep Learning',
       description: 'Learn deep-learning ideas by writing TypeScript that trains real models in your browser.',
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/figures.css'],
       sidebar: [
         { label: 'Mixtures', items: [{ autogenerate: { directory: 'mixtures' } }] },
         { label: 'Mixture density networks', items: [{ autogenerate: { directory: 'mixture-density-networks' } }] },

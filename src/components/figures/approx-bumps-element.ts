@@ -5,56 +5,41 @@
  * the steepness, so moving N reuses them.
  */
 import { approxChartSvg, approxSummary, errorChartSvg, errorCurves, type ApproxSettings, type Units } from './approx-data.ts';
+import { byRole, oncePerFrame, paramControls, readParams, revealControls, setRole } from './figure-controls.ts';
 
 class ApproxBumpsElement extends HTMLElement {
-  private frame = 0;
   private settings!: ApproxSettings;
   private curves: { key: string; value: ReturnType<typeof errorCurves> } | null = null;
 
   connectedCallback(): void {
     this.settings = JSON.parse(this.dataset.settings!) as ApproxSettings;
-    const controls = this.querySelector<HTMLElement>('[data-role="controls"]');
-    if (controls) controls.hidden = false;
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) el.addEventListener('input', () => this.schedule());
+    revealControls(this);
+    for (const el of paramControls(this)) el.addEventListener('input', this.schedule);
   }
 
   private read(): void {
-    for (const el of this.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')) {
-      const values = el.dataset.values ? (JSON.parse(el.dataset.values) as number[]) : null;
-      const v = values ? values[Number(el.value)]! : el.value;
-      const s = this.settings;
-      if (el.dataset.param === 'target') s.target = v as ApproxSettings['target'];
-      else if (el.dataset.param === 'units') s.units = v as Units;
-      else if (el.dataset.param === 'n') s.n = Number(v);
-      else if (el.dataset.param === 'steepness') s.steepness = Number(v);
-      const out = el.parentElement?.querySelector('output');
-      if (out) out.textContent = String(v);
-    }
+    const s = this.settings;
+    readParams(this, (param, v) => {
+      if (param === 'target') s.target = v as ApproxSettings['target'];
+      else if (param === 'units') s.units = v as Units;
+      else if (param === 'n') s.n = Number(v);
+      else if (param === 'steepness') s.steepness = Number(v);
+    });
     // Steepness only shapes sigmoid bumps.
-    this.querySelector('[data-role="steepness"]')?.classList.toggle('disabled', this.settings.units !== 'sigmoid');
+    byRole(this, 'steepness')?.classList.toggle('disabled', s.units !== 'sigmoid');
   }
 
-  private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  }
+  /** Redraws at most once per animation frame while a slider is dragged. */
+  private readonly schedule = oncePerFrame(() => this.render());
 
   private render(): void {
     this.read();
     const s = this.settings;
     const key = `${s.target}/${s.steepness}`;
     if (this.curves?.key !== key) this.curves = { key, value: errorCurves(s) };
-    const set = (role: string, html: string) => {
-      const el = this.querySelector<HTMLElement>(`[data-role="${role}"]`);
-      if (el) el.innerHTML = html;
-    };
-    set('chart', approxChartSvg(s));
-    set('errors', errorChartSvg(s, this.curves.value));
-    const summary = this.querySelector<HTMLElement>('[data-role="summary"]');
-    if (summary) summary.textContent = approxSummary(s);
+    setRole(this, 'chart', approxChartSvg(s));
+    setRole(this, 'errors', errorChartSvg(s, this.curves.value));
+    setRole(this, 'summary', approxSummary(s), 'text');
   }
 }
 

@@ -4,15 +4,14 @@
  * budget, the depth, the weights or the mode change (plain TypeScript, no tfjs).
  */
 import { depthsFor, regionsView, type RegionsSettings } from './depth-regions-view.ts';
+import { byRole, oncePerFrame, revealControls, setRole } from './figure-controls.ts';
 
 class DepthRegionsElement extends HTMLElement {
-  private frame = 0;
   private s!: RegionsSettings;
 
   connectedCallback(): void {
     this.s = JSON.parse(this.dataset.settings!) as RegionsSettings;
-    const controls = this.q('controls');
-    if (controls) controls.hidden = false;
+    revealControls(this);
     const budget = this.querySelector<HTMLSelectElement>('[data-param="budget"]')!;
     const depth = this.querySelector<HTMLInputElement>('[data-param="depth"]')!;
     budget.addEventListener('input', () => {
@@ -34,7 +33,7 @@ class DepthRegionsElement extends HTMLElement {
         if (radio.checked) this.s.mode = radio.value as RegionsSettings['mode'];
         this.schedule();
       });
-    this.q('resample')?.addEventListener('click', () => {
+    byRole(this, 'resample')?.addEventListener('click', () => {
       this.s.seed += 1;
       this.s.mode = 'random';
       for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === 'random';
@@ -42,32 +41,16 @@ class DepthRegionsElement extends HTMLElement {
     });
   }
 
-  private q(role: string): HTMLElement | null {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`);
-  }
-
   /** Redraws at most once per animation frame while a slider is dragged. */
-  private schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
-  }
+  private readonly schedule = oncePerFrame(() => this.render());
 
   private render(): void {
     const view = regionsView(this.s);
-    const set = (role: string, html: string) => {
-      const el = this.q(role);
-      if (el) el.innerHTML = html;
-    };
-    set('line', view.lineSvg);
-    set('map', view.mapSvg ?? '');
-    set('summary', view.lines.map((l) => `<li>${l}</li>`).join(''));
-    const arch = this.q('arch');
-    if (arch) arch.textContent = `${this.s.depth} × ${this.s.budget / this.s.depth}`;
-    const seed = this.q('seed');
-    if (seed) seed.textContent = String(this.s.seed);
+    setRole(this, 'line', view.lineSvg);
+    setRole(this, 'map', view.mapSvg ?? '');
+    setRole(this, 'summary', view.lines.map((l) => `<li>${l}</li>`).join(''));
+    setRole(this, 'arch', `${this.s.depth} × ${this.s.budget / this.s.depth}`, 'text');
+    setRole(this, 'seed', String(this.s.seed), 'text');
   }
 }
 

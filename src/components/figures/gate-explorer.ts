@@ -282,7 +282,7 @@ export function cornerTableHtml(u: Unit): string {
     const bit = c.y <= gateTolerance ? '0' : c.y >= 1 - gateTolerance ? '1' : '—';
     return `<tr><td>(${c.x1}, ${c.x2})</td><td>${minus(r2(c.z))}</td><td>${formatOutput(c.y)}</td><td>${bit}</td></tr>`;
   });
-  return `<table class="gate-table"><thead><tr><th>(x₁, x₂)</th><th>z = w₁x₁ + w₂x₂ + b</th><th>output σ(z)</th><th>reads as</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="gate-table rdl-figure-table"><thead><tr><th>(x₁, x₂)</th><th>z = w₁x₁ + w₂x₂ + b</th><th>output σ(z)</th><th>reads as</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** One sentence: which gate the unit implements, or why it implements none. */
