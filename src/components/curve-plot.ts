@@ -5,17 +5,12 @@
  */
 import type { CurvePlot } from '../../graders/problem.ts';
 import { classColors } from './decision-plot.ts';
+import { hiDpiContext } from './hidpi-canvas.ts';
 
 export function drawCurvePlot(canvas: HTMLCanvasElement, plot: CurvePlot): void {
   const w = 420, h = 300, pad = 28;
-  const dpr = globalThis.devicePixelRatio || 1;
-  canvas.width = w * dpr;
-  canvas.height = h * dpr;
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  const ctx = canvas.getContext('2d');
+  const ctx = hiDpiContext(canvas, w, h);
   if (!ctx) return;
-  ctx.scale(dpr, dpr);
   const all = [...plot.y, ...plot.curveY, ...(plot.trueY ?? [])].filter(Number.isFinite);
   const x0 = Math.min(...plot.curveX), x1 = Math.max(...plot.curveX);
   const y0 = Math.min(...all), y1 = Math.max(...all);

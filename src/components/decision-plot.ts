@@ -4,6 +4,7 @@
  * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
  */
 import type { RegionsPlot } from '../../graders/problem.ts';
+import { hiDpiContext } from './hidpi-canvas.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito). */
 export const classColors = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
@@ -11,14 +12,8 @@ export const classColors = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9
 /** Draws the regions, and the test points when the plot has them (live frames during training have none). */
 export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: Pick<RegionsPlot, 'box' | 'size' | 'gridClasses'> & Partial<Pick<RegionsPlot, 'x' | 'y' | 'predicted'>>): void {
   const css = 320;
-  const dpr = globalThis.devicePixelRatio || 1;
-  canvas.width = css * dpr;
-  canvas.height = css * dpr;
-  canvas.style.width = `${css}px`;
-  canvas.style.height = `${css}px`;
-  const ctx = canvas.getContext('2d');
+  const ctx = hiDpiContext(canvas, css, css);
   if (!ctx) return;
-  ctx.scale(dpr, dpr);
   const { box, size } = plot;
   const cell = css / size;
   ctx.globalAlpha = 0.28;
