@@ -3,6 +3,7 @@
  * Imports are resolved from a fixed table (`@tensorflow/tfjs`, `course`): nothing is fetched or read from disk.
  */
 import type { LearnerError } from '../../graders/report.ts';
+import { clip } from './output-limits.ts';
 
 export type LoadResult = { ok: true; exports: Record<string, unknown> } | { ok: false; error: LearnerError };
 
@@ -35,7 +36,8 @@ export function thrownError(error: unknown, during: string): LearnerError {
   const pos = learnerPosition(error);
   // A cause says why, e.g. fetch's "fetch failed" is caused by "connect ERR_ACCESS_DENIED" in the grader's sandbox.
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  const what = error instanceof Error ? `${error.name}: ${error.message}${cause}` : `a non-Error value: ${String(error)}`;
+  // Clipped: a message can be any size the learner likes, and the report travels over IPC and into the page.
+  const what = clip(error instanceof Error ? `${error.name}: ${error.message}${cause}` : `a non-Error value: ${String(error)}`);
   return { kind: 'thrown', message: `Your code threw ${what} ${during}${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}.`, ...pos };
 }
 

@@ -15,12 +15,9 @@ import type { NodeBackend } from './node-backend.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
 import { outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
 import { timeoutError } from './timeout-error.ts';
+import { logLimiter } from './output-limits.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
-
-/** Learner output kept per run: enough to debug, bounded so a print loop cannot fill the grader's memory. */
-const MAX_LOG_LINES = 300;
-const MAX_LOG_CHARS = 64 * 1024;
 
 export interface ChildRunnerOptions {
   backend: NodeBackend;
@@ -46,13 +43,11 @@ export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
       const nonce = randomUUID();
       let stderr = '';
       let settled = false;
-      let logLines = 0;
-      let logChars = 0;
+      // The child limits what it sends too; this bounds what it writes to stdout directly.
+      const limit = logLimiter();
       const log = (line: string) => {
-        if (logLines > MAX_LOG_LINES || logChars > MAX_LOG_CHARS) return;
-        logLines++;
-        logChars += line.length;
-        events.onLog?.(logLines > MAX_LOG_LINES || logChars > MAX_LOG_CHARS ? '… (further output dropped)' : line.slice(0, 2000));
+        const kept = limit(line);
+        if (kept !== undefined) events.onLog?.(kept);
       };
       const oom = (detail?: string): LearnerError => ({ kind: 'thrown', message: outOfMemoryMessage(opts.sandbox?.memoryMb ?? 0, detail) });
       const finish = (r: LearnerRunResult) => {

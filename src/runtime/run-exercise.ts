@@ -9,6 +9,7 @@ import { makeProblem, plotProblem, scoreProblem } from '../../graders/problems/i
 import type { GradeReport } from '../../graders/report.ts';
 import { deriveSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
+import { logLimiter } from './output-limits.ts';
 import { runLearner, type LearnerRunner, type RunEvents, type Tfjs } from './run-learner.ts';
 
 export interface ExerciseRunOptions extends RunEvents {
@@ -38,9 +39,13 @@ export function inThreadRunner(tf: Tfjs): LearnerRunner {
 export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunResult> {
   const seed = o.seed ?? o.meta.seed;
   const logs: string[] = [];
+  // Bounded here for every runner, so a print loop neither fills the report nor floods the page with lines.
+  const limit = logLimiter();
   const onLog = (line: string) => {
-    logs.push(line);
-    o.onLog?.(line);
+    const kept = limit(line);
+    if (kept === undefined) return;
+    logs.push(kept);
+    o.onLog?.(kept);
   };
   const started = performance.now();
   const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0 });

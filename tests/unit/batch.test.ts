@@ -77,7 +77,7 @@ describe('batch grading of the hostile fixture set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
     expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
-    expect(result.stdout).toMatch(/20 students, 19 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+    expect(result.stdout).toMatch(/21 students, 20 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
   });
 
   it('has a golden entry for every student and nothing else', () => {
@@ -108,6 +108,13 @@ describe('batch grading of the hostile fixture set', () => {
     const logs = graded.students.find((s) => s.student === 'qin-log-flood')!.reports[blobsId]!.logs;
     expect(logs.length).toBeLessThanOrEqual(302);
     expect(logs.at(-1)).toBe('… (further output dropped)');
+  });
+
+  it('clips an enormous printed line and error message before they reach the grader', () => {
+    const r = graded.students.find((s) => s.student === 'uma-huge-output')!.reports[blobsId]!;
+    expect(r.logs[0]).toMatch(/^x{1960}… \(49998040 more characters\)$/);
+    expect(r.error!.message.length).toBeLessThan(2200);
+    expect(r.error!.message).toContain('more characters)');
   });
 
   it('writes grades.csv with student, one column per exercise, total and status', () => {

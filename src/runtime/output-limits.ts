@@ -1,0 +1,39 @@
+/**
+ * Bounds on what a learner's code can make the runtime carry: printed lines and error messages. A print loop or
+ * `throw new Error(hugeString)` must not fill the grader's memory, flood the IPC channel between a graded child
+ * and the grader, or freeze the page that shows the report.
+ */
+
+/** Printed output kept per run: enough to debug, bounded. */
+export const MAX_LOG_LINES = 300;
+export const MAX_LOG_CHARS = 64 * 1024;
+/** One printed line, and the text of one error message, are cut after this many characters. */
+export const MAX_LINE_CHARS = 2000;
+/** The line that replaces everything printed after the limits are reached. */
+export const LOG_DROPPED = '… (further output dropped)';
+
+/**
+ * `text` cut to at most `max` characters, ending with how much was cut. Idempotent (the result is never longer than
+ * `max`), so text clipped in a graded child passes the grader's own limit unchanged.
+ */
+export function clip(text: string, max = MAX_LINE_CHARS): string {
+  if (text.length <= max) return text;
+  const keep = max - 40; // room for the note: "… (" + up to 16 digits + " more characters)"
+  return `${text.slice(0, keep)}… (${text.length - keep} more characters)`;
+}
+
+/**
+ * A filter for one run's printed lines: returns the line to keep (clipped), LOG_DROPPED once when a limit is
+ * reached, and undefined for everything after that.
+ */
+export function logLimiter(): (line: string) => string | undefined {
+  let lines = 0;
+  let chars = 0;
+  return (line) => {
+    if (lines > MAX_LOG_LINES || chars > MAX_LOG_CHARS) return undefined;
+    const kept = clip(line);
+    lines++;
+    chars += kept.length;
+    return lines > MAX_LOG_LINES || chars > MAX_LOG_CHARS ? LOG_DROPPED : kept;
+  };
+}
