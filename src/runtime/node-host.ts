@@ -15,7 +15,6 @@ import type { NodeBackend } from './node-backend.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
 import { outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
 import { timeoutError } from './timeout-error.ts';
-import { logLimiter } from './output-limits.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
@@ -43,12 +42,6 @@ export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
       const nonce = randomUUID();
       let stderr = '';
       let settled = false;
-      // The child limits what it sends too; this bounds what it writes to stdout directly.
-      const limit = logLimiter();
-      const log = (line: string) => {
-        const kept = limit(line);
-        if (kept !== undefined) events.onLog?.(kept);
-      };
       const oom = (detail?: string): LearnerError => ({ kind: 'thrown', message: outOfMemoryMessage(opts.sandbox?.memoryMb ?? 0, detail) });
       const finish = (r: LearnerRunResult) => {
         if (settled) return;
@@ -61,12 +54,13 @@ export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
       };
       const fail = (error: LearnerError) => finish({ ok: false, error });
       const timer = setTimeout(() => fail(timeoutError(opts.timeoutMs)), opts.timeoutMs);
-      child.stdout!.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+      // Lines are bounded by runExercise (and, before they cross the channel, by the child itself).
+      child.stdout!.on('data', (d: Buffer) => events.onLog?.(d.toString().trimEnd()));
       child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.on('message', (m: ChildMessage) => {
         if (!m || typeof m !== 'object') return;
         if (m.type === 'progress') events.onProgress?.({ step: Number(m.step), loss: Number(m.loss) });
-        else if (m.type === 'log') log(String(m.line));
+        else if (m.type === 'log') events.onLog?.(String(m.line));
         else if (m.type === 'result') {
           if (m.nonce !== nonce || !m.result || typeof m.result !== 'object' || typeof m.result.ok !== 'boolean')
             return fail({ kind: 'bad-output', message: 'Your code sent its own message to the grading process (process.send) instead of returning a model. Return the trained model from train() and let the grader call predict.' });

@@ -47,7 +47,7 @@ export const defaultMemoryMb = 4096;
 const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
 
 /** The Node flags of a sandboxed child: permission model, read-only access to the code it runs. */
-export function sandboxNodeFlags(root = projectRoot): string[] {
+function sandboxNodeFlags(root = projectRoot): string[] {
   const read = ['node_modules', 'src/runtime', 'graders', 'package.json'].map((p) => `--allow-fs-read=${path.join(root, p)}`);
   return ['--permission', ...read, '--disable-warning=ExperimentalWarning'];
 }
@@ -56,12 +56,12 @@ export function sandboxNodeFlags(root = projectRoot): string[] {
  * Command and arguments that start `node <flags> <script>` under the address-space limit. The IPC channel
  * (NODE_CHANNEL_FD) survives the exec through prlimit or sh, so the caller can still use `stdio: 'ipc'`.
  */
-export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[]; memoryCapped: 'prlimit' | 'ulimit' } {
+export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
   const node = [process.execPath, ...sandboxNodeFlags(root), script];
   const bytes = Math.round(opts.memoryMb * 1024 * 1024);
-  if (PRLIMIT) return { command: PRLIMIT, args: [`--as=${bytes}`, '--', ...node], memoryCapped: 'prlimit' };
+  if (PRLIMIT) return { command: PRLIMIT, args: [`--as=${bytes}`, '--', ...node] };
   // POSIX sh: `ulimit -v` takes KiB. "$0" "$@" keeps every argument quoted as given.
-  return { command: '/bin/sh', args: ['-c', `ulimit -v ${Math.round(bytes / 1024)} && exec "$0" "$@"`, ...node], memoryCapped: 'ulimit' };
+  return { command: '/bin/sh', args: ['-c', `ulimit -v ${Math.round(bytes / 1024)} && exec "$0" "$@"`, ...node] };
 }
 
 let nextUid = 0;
