@@ -6,11 +6,11 @@
  * plus the secret seed and the assignment's exercise list when given. The seed stays inside the autograder
  * image; results.json shows students "secret seed", never the number.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
-import { parseSeed } from '../graders/batch/cli-batch.ts';
+import { exerciseIds, readSeedFile } from '../graders/batch/cli-batch.ts';
 import { listExerciseIds } from '../graders/exercise-files.ts';
 import { projectRoot } from '../src/runtime/sandbox.ts';
 
@@ -41,13 +41,9 @@ add('autograder/run_autograder', 'run_autograder', true);
 for (const f of ['package.json', 'package-lock.json', '.nvmrc']) add(f);
 for (const dir of ['graders', 'src/runtime', 'exercises']) addTree(dir);
 
-if (args['seed-file']) {
-  if (!existsSync(args['seed-file'])) throw new Error(`No such seed file: ${args['seed-file']}`);
-  files['secret-seed.txt'] = new TextEncoder().encode(`${parseSeed(readFileSync(args['seed-file'], 'utf8'), `The seed in ${args['seed-file']}`)}\n`);
-}
+if (args['seed-file']) files['secret-seed.txt'] = new TextEncoder().encode(`${readSeedFile(args['seed-file'])}\n`);
 const known = listExerciseIds();
-const wanted = (args.exercise ?? []).flatMap((e) => e.split(',')).filter(Boolean);
-for (const id of wanted) if (!known.includes(id)) throw new Error(`Unknown exercise "${id}". Known: ${known.join(', ')}`);
+const wanted = exerciseIds(args.exercise);
 if (wanted.length) files['assignment-exercises.txt'] = new TextEncoder().encode(`${wanted.join('\n')}\n`);
 
 writeFileSync(args.out!, zipSync(files, { level: 9 }));

@@ -18,10 +18,12 @@ node --version
 # Only the runtime dependencies; no install scripts are needed (tfjs-wasm ships its .wasm files).
 npm install --omit=dev --ignore-scripts --no-audit --no-fund
 
-# Fail the build now, not on the first student, if the grader cannot pass the reference solutions here.
-seed=()
-[ -f secret-seed.txt ] && seed=(--seed "$(tr -d '[:space:]' < secret-seed.txt)")
-ids="$( [ -s assignment-exercises.txt ] && cat assignment-exercises.txt || node graders/cli.ts --list )"
-for id in $ids; do
-  node graders/cli.ts --exercise "$id" --solution "${seed[@]}"
-done
+# Fail the build now, not on the first student, if the grader cannot pass the reference solutions here: batch
+# mode's self-check grades each of them under the same sandbox, seed and exercise list, here on an empty class,
+# and exits 1 if one fails.
+args=("$(mktemp -d)" --out "$(mktemp -d)")
+[ -f secret-seed.txt ] && args+=(--seed-file secret-seed.txt)
+if [ -s assignment-exercises.txt ]; then
+  while read -r id; do [ -n "$id" ] && args+=(--exercise "$id"); done < assignment-exercises.txt
+fi
+node graders/cli.ts "${args[@]}"

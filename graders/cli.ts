@@ -14,10 +14,9 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from './exercise-files.ts';
 import { formatReport } from './format-report.ts';
-import { parseSeed, runBatchCli, UsageError } from './batch/cli-batch.ts';
-import { childProcessRunner } from '../src/runtime/node-host.ts';
+import { parseSeed, positive, runBatchCli, UsageError } from './batch/cli-batch.ts';
+import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
-import { runExercise } from '../src/runtime/run-exercise.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
 const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file
@@ -132,19 +131,18 @@ async function main(): Promise<number> {
   if (args.exercise.length > 1) die('Give one --exercise when grading one file.');
   const sources = [args.file !== undefined, args.solution, args.starter].filter(Boolean).length;
   if (sources !== 1) die('Give exactly one of --file, --solution or --starter.');
-  let seed: number | undefined;
-  try {
-    seed = args.seed === undefined ? undefined : parseSeed(args.seed, '--seed');
-  } catch (e) {
-    die((e as Error).message);
-  }
-  const timeoutS = args.timeout === undefined ? undefined : Number(args.timeout);
-  if (timeoutS !== undefined && !(timeoutS > 0)) die(`--timeout must be a positive number, got "${args.timeout}".`);
-  const memoryMb = args.memory === undefined ? defaultMemoryMb : Number(args.memory);
-  if (!(Number.isInteger(memoryMb) && memoryMb >= 1536)) die(`--memory must be an integer ≥ 1536, got "${args.memory}".`);
-
+  // The same option parsing and the same sandboxed grading as a class (graders/batch/).
+  let options: GradeOptions;
   let exercise;
   try {
+    const seed = args.seed === undefined ? undefined : parseSeed(args.seed, '--seed');
+    const timeoutS = positive(args.timeout, 'timeout');
+    options = {
+      ...(seed !== undefined && { seed }),
+      ...(timeoutS !== undefined && { timeoutMs: Math.round(timeoutS * 1000) }),
+      memoryMb: positive(args.memory, 'memory', { integer: true, min: 1536 }) ?? defaultMemoryMb,
+      backend,
+    };
     exercise = loadExercise(args.exercise[0]!);
   } catch (e) {
     die((e as Error).message);
@@ -155,13 +153,7 @@ async function main(): Promise<number> {
     source = readFileSync(args.file, 'utf8');
   } else source = args.solution ? exercise.solution : exercise.starter;
 
-  const { report } = await runExercise({
-    meta: exercise.meta,
-    source,
-    ...(seed !== undefined && { seed }),
-    backend,
-    runner: childProcessRunner({ backend, timeoutMs: timeoutS !== undefined ? Math.round(timeoutS * 1000) : exercise.meta.timeoutMs, sandbox: { memoryMb } }),
-  });
+  const report = await gradeOne(exercise, source, options);
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: process.stdout.isTTY }));
   return report.status === 'passed' ? 0 : 1;
 }

@@ -13,7 +13,7 @@ import type { GradeReport } from '../report.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
-import { countSubmissions, gradeBatch, gradeOne, type BatchOptions, type StudentResult } from './grade-batch.ts';
+import { countSubmissions, gradeBatch, gradeOne, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
 import { gradescopeResults, reportText, writeBatchOutputs, type BatchInfo } from './outputs.ts';
 
 export interface BatchArgs {
@@ -42,12 +42,27 @@ export function parseSeed(text: string, where: string): number {
   return n;
 }
 
-function positive(text: string | undefined, name: string, opts: { integer?: boolean; min?: number } = {}): number | undefined {
+/** Parses a positive number option (`--timeout`, `--memory`, `--jobs`); undefined when not given. */
+export function positive(text: string | undefined, name: string, opts: { integer?: boolean; min?: number } = {}): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0 || (opts.integer && !Number.isInteger(n)) || (opts.min !== undefined && n < opts.min))
     throw new UsageError(`--${name} must be ${opts.integer ? 'a positive integer' : 'a positive number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}, got "${text}".`);
   return n;
+}
+
+/** The seed in a seed file (the instructor's secret one). */
+export function readSeedFile(file: string): number {
+  if (!existsSync(file)) throw new UsageError(`No such seed file: ${file}`);
+  return parseSeed(readFileSync(file, 'utf8'), `The seed in ${file}`);
+}
+
+/** The ids in repeated and/or comma-separated `--exercise` options, each checked against exercises/. */
+export function exerciseIds(options: string[] | undefined): string[] {
+  const known = listExerciseIds();
+  const wanted = (options ?? []).flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean);
+  for (const id of wanted) if (!known.includes(id)) throw new UsageError(`Unknown exercise "${id}". Known exercises: ${known.join(', ')}.`);
+  return wanted;
 }
 
 /** Resolves the arguments to grading options; throws UsageError for anything the instructor must fix. */
@@ -56,13 +71,9 @@ export function resolveBatchArgs(a: BatchArgs): { dir: string; outDir: string; e
   if (a.seed !== undefined && a.seedFile !== undefined) throw new UsageError('Give --seed or --seed-file, not both.');
   let seed: number | undefined;
   if (a.seed !== undefined) seed = parseSeed(a.seed, '--seed');
-  if (a.seedFile !== undefined) {
-    if (!existsSync(a.seedFile)) throw new UsageError(`No such seed file: ${a.seedFile}`);
-    seed = parseSeed(readFileSync(a.seedFile, 'utf8'), `The seed in ${a.seedFile}`);
-  }
+  if (a.seedFile !== undefined) seed = readSeedFile(a.seedFile);
   const known = listExerciseIds();
-  const wanted = (a.exercise ?? []).flatMap((e) => e.split(',')).map((e) => e.trim()).filter(Boolean);
-  for (const id of wanted) if (!known.includes(id)) throw new UsageError(`Unknown exercise "${id}". Known exercises: ${known.join(', ')}.`);
+  const wanted = exerciseIds(a.exercise);
   const exercises = (wanted.length ? known.filter((id) => wanted.includes(id)) : known).map((id) => loadExercise(id));
   const jobs = positive(a.jobs, 'jobs', { integer: true }) ?? availableParallelism();
   const timeoutS = positive(a.timeout, 'timeout');
@@ -87,7 +98,7 @@ function summaryTable(results: StudentResult[], exercises: ExerciseFiles[]): str
 
 /** Grades the reference solutions first, under the same sandbox and seed: a setting that fails them would fail everyone. */
 async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secretSeed: boolean): Promise<string | null> {
-  const reports = await Promise.all(exercises.map((ex) => gradeOne(ex, ex.solution, options)));
+  const reports = await pool(exercises.map((ex) => () => gradeOne(ex, ex.solution, options)), options.jobs ?? availableParallelism());
   const bad = reports.filter((r) => r.status !== 'passed');
   if (!bad.length) return null;
   return [

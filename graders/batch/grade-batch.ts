@@ -13,17 +13,21 @@ import { runExercise } from '../../src/runtime/run-exercise.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import type { StudentSubmission } from './discover.ts';
 
-export interface BatchOptions {
-  exercises: ExerciseFiles[];
+/** How one submission is graded (both CLI modes). */
+export interface GradeOptions {
   /** Grading seed for every exercise; undefined = each exercise's public seed (fine for practice, not for marks). */
   seed?: number;
-  /** Parallel child processes (default: the number of cores). */
-  jobs?: number;
   /** Wall-clock limit per submission; default: the exercise's timeoutMs. */
   timeoutMs?: number;
   /** Address-space cap per child, MiB. */
   memoryMb?: number;
   backend?: NodeBackend;
+}
+
+export interface BatchOptions extends GradeOptions {
+  exercises: ExerciseFiles[];
+  /** Parallel child processes (default: the number of cores). */
+  jobs?: number;
   /** Called as each submission finishes (progress bar, log lines). */
   onGraded?: (student: string, report: GradeReport) => void;
 }
@@ -71,7 +75,7 @@ export async function pool<T>(tasks: (() => Promise<T>)[], jobs: number): Promis
 }
 
 /** Grades one source in the sandbox. Never throws: even a failure of the grader itself becomes a report. */
-export async function gradeOne(ex: ExerciseFiles, source: string, o: BatchOptions): Promise<GradeReport> {
+export async function gradeOne(ex: ExerciseFiles, source: string, o: GradeOptions): Promise<GradeReport> {
   const backend = o.backend ?? 'wasm';
   const seed = o.seed ?? ex.meta.seed;
   const started = performance.now();

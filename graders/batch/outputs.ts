@@ -30,13 +30,11 @@ export function safeFileName(name: string): string {
   return name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
 }
 
-/** A spreadsheet would run a cell that starts with = + - @ as a formula; prefix those with '. */
-const cell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 /** grades.csv: student, one score column per exercise (in course order), total, status. */
 export function gradesCsv(results: StudentResult[], exercises: ExerciseFiles[]): string {
   const ids = exercises.map((e) => e.meta.id);
-  return stringify([['student', ...ids, 'total', 'status'], ...results.map((r) => [cell(r.student), ...ids.map((id) => r.reports[id]!.score), r.total, r.status])]);
+  // escape_formulas: a spreadsheet would run a cell that starts with = + - @ (a student "name") as a formula.
+  return stringify([['student', ...ids, 'total', 'status'], ...results.map((r) => [r.student, ...ids.map((id) => r.reports[id]!.score), r.total, r.status])], { escape_formulas: true });
 }
 
 export function gradesJson(results: StudentResult[], info: BatchInfo): string {
