@@ -14,6 +14,7 @@ import type { CodeEditor } from './monaco-editor.ts';
 import { drawDecisionPlot } from './decision-plot.ts';
 import { drawCurvePlot } from './curve-plot.ts';
 import type { LossChart } from './loss-chart.ts';
+import { requireRole } from './figures/figure-controls.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
 
@@ -32,9 +33,7 @@ class ExerciseElement extends HTMLElement {
   private chart: LossChart | null = null;
 
   private q<T extends Element = HTMLElement>(role: string): T {
-    const found = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!found) throw new Error(`<rdl-exercise> is missing [data-role="${role}"]`);
-    return found;
+    return requireRole<T>(this, role);
   }
 
   connectedCallback(): void {

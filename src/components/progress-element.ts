@@ -6,6 +6,7 @@
  */
 import { bundleFormat, bundleVersion, makeBundle, matchExercise, readBundle, type BundleManifest } from '../../graders/bundle.ts';
 import { clearStatus, loadCode, loadStatus, saveCode, saveStatus } from '../runtime/code-store.ts';
+import { requireRole } from './figures/figure-controls.ts';
 
 const STUDENT_KEY = 'rdl:student';
 const statusText: Record<string, string> = { passed: 'Passed', failed: 'Failed', error: 'Error', stopped: 'Stopped' };
@@ -20,9 +21,7 @@ class ProgressElement extends HTMLElement {
   private exercises: ExerciseEntry[] = [];
 
   private q<T extends HTMLElement = HTMLElement>(role: string): T {
-    const found = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!found) throw new Error(`<rdl-progress> is missing [data-role="${role}"]`);
-    return found;
+    return requireRole<T>(this, role);
   }
 
   connectedCallback(): void {

@@ -4,19 +4,18 @@
  * Without JavaScript the element never upgrades and the page keeps the static chart and table.
  */
 import { activationChartSvg, activations, fmtValue, type ActivationName } from './activation-data.ts';
+import { byRole, revealControls } from './figure-controls.ts';
 
 class ActivationExplorer extends HTMLElement {
   connectedCallback(): void {
-    const q = <T extends Element>(sel: string) => this.querySelector<T>(sel);
-    const controls = q<HTMLElement>('[data-role="controls"]');
-    const legend = q<HTMLElement>('[data-role="legend"]');
-    const chart = q<HTMLElement>('[data-role="chart"]');
-    const slider = q<HTMLInputElement>('[data-role="z"]');
-    const zOut = q<HTMLOutputElement>('[data-role="z-value"]');
-    const readout = q<HTMLTableElement>('[data-role="readout"]');
+    const legend = byRole(this, 'legend');
+    const chart = byRole(this, 'chart');
+    const slider = byRole<HTMLInputElement>(this, 'z');
+    const zOut = byRole<HTMLOutputElement>(this, 'z-value');
+    const readout = byRole<HTMLTableElement>(this, 'readout');
     const body = readout?.tBodies[0];
     const boxes = [...this.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-fn]')];
-    if (!controls || !chart || !slider || !zOut || !readout || !body) return;
+    if (!byRole(this, 'controls') || !chart || !slider || !zOut || !readout || !body) return;
 
     const render = () => {
       const selected = boxes.filter((b) => b.checked).map((b) => b.dataset.fn as ActivationName);
@@ -43,7 +42,7 @@ class ActivationExplorer extends HTMLElement {
 
     for (const b of boxes) b.addEventListener('change', render);
     slider.addEventListener('input', render);
-    controls.hidden = false;
+    revealControls(this);
     if (legend) legend.hidden = true;
     render();
   }

@@ -1,6 +1,7 @@
 /**
  * DOM helpers shared by the interactive figures' custom elements (<rdl-approx-bumps>, <rdl-depth-regions>,
- * <rdl-gate-explorer>, <rdl-gradient-norms>). The figures' markup follows one convention: the parts a script
+ * <rdl-gate-explorer>, <rdl-gradient-norms>, <rdl-activation-explorer>; byRole/requireRole also by <rdl-exercise>
+ * and <rdl-progress>). The figures' markup follows one convention: the parts a script
  * rewrites carry data-role="…", the controls (hidden in the server-rendered page) sit in data-role="controls", and
  * each setting is a form control with data-param="…" inside a <label> whose <output> shows its value. A slider
  * that steps through a list of values carries the list as data-values="[…]" and its value is an index into it.
@@ -27,6 +28,13 @@ export function oncePerFrame(fn: () => void): () => void {
 /** The element with data-role="`name`" inside `root`, or null. */
 export function byRole<T extends HTMLElement = HTMLElement>(root: ParentNode, name: string): T | null {
   return root.querySelector<T>(`[data-role="${name}"]`);
+}
+
+/** The element with data-role="`name`" inside `root`; throws, naming `root`'s tag, if the markup lacks it. */
+export function requireRole<T extends Element = HTMLElement>(root: Element, name: string): T {
+  const found = root.querySelector<T>(`[data-role="${name}"]`);
+  if (!found) throw new Error(`<${root.localName}> is missing [data-role="${name}"]`);
+  return found;
 }
 
 /** Replaces the markup (or, with `as: 'text'`, the text) of the data-role="`name`" element, if there is one. */
