@@ -20,6 +20,14 @@ export function initLayer(inputs: number, units: number, rng: Rng): DenseLayer {
   return { weights, bias, inputs, units };
 }
 
+/**
+ * The layers of a stack with these sizes, input first ([2, 8, 3] is 2 → 8 → 3), drawn one after another from `rng`
+ * by `init` (PyTorch's default unless told).
+ */
+export function initStack(sizes: readonly number[], rng: Rng, init: (inputs: number, units: number, rng: Rng) => DenseLayer = initLayer): DenseLayer[] {
+  return sizes.slice(1).map((units, i) => init(sizes[i]!, units, rng));
+}
+
 /** x·W + b for n rows of x (row-major n×inputs), in float64. */
 export function affine(x: ArrayLike<number>, n: number, layer: DenseLayer): Float64Array {
   const { inputs, units, weights, bias } = layer;
@@ -41,7 +49,7 @@ export function maxRelativeDifference(a: ArrayLike<number>, b: ArrayLike<number>
     diff = Math.max(diff, Math.abs(a[i]! - b[i]!));
     scale = Math.max(scale, Math.abs(b[i]!));
   }
-  return Number.isNaN(diff) ? NaN : diff / Math.max(scale, 1e-30);
+  return diff / Math.max(scale, 1e-30); // a NaN anywhere made diff NaN (Math.max propagates it)
 }
 
 export type Activation = 'sigmoid' | 'relu' | 'tanh' | 'linear';

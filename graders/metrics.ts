@@ -19,6 +19,13 @@ export function accuracy(probs: ArrayLike<number>, labels: ArrayLike<number>, k:
   return correct / n;
 }
 
+/** Mean squared error between predictions and targets. */
+export function meanSquaredError(pred: ArrayLike<number>, target: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < target.length; i++) s += (pred[i]! - target[i]!) ** 2;
+  return s / target.length;
+}
+
 /**
  * Mean categorical cross-entropy −(1/n) Σ log p(yᵢ | xᵢ), in nats.
  * Probabilities are clipped at 1e-7 (as Keras does) so one confident mistake costs at most ~16 nats instead of

@@ -19,6 +19,21 @@ export interface GridBox {
   size: number;
 }
 
+/**
+ * The centre of every cell of the box's size×size grid as (x, y) pairs, row-major with row 0 at y0 and column 0 at
+ * x0: where decision-region grids evaluate a model.
+ */
+export function gridCellCentres(box: GridBox): Float64Array {
+  const { size } = box;
+  const xy = new Float64Array(size * size * 2);
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      xy[2 * (r * size + c)] = box.x0 + ((c + 0.5) / size) * (box.x1 - box.x0);
+      xy[2 * (r * size + c) + 1] = box.y0 + ((r + 0.5) / size) * (box.y1 - box.y0);
+    }
+  return xy;
+}
+
 /** How the runtime reads one result off the value the entry returned. `pick` selects a property of it first. */
 export type Evaluation =
   | {
@@ -114,7 +129,7 @@ export interface ProblemDef<P, H> {
   metrics(params: P): string[];
   make(params: P, seed: number, options: ProblemOptions): Problem<H>;
   score(params: P, hidden: H, outputs: CallOutputs[]): Scored;
-  plot?(params: P, hidden: H, outputs: CallOutputs[], problem: Problem<H>): Plot | undefined;
+  plot?(params: P, hidden: H, outputs: CallOutputs[]): Plot | undefined;
 }
 
 /** The task kinds. Each explains to the author what the runtime does with the entry's return value. */

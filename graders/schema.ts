@@ -6,7 +6,7 @@
  * Every field documents itself with `.describe()`.
  */
 import { z } from 'zod';
-import { generators, type GeneratorName } from './problems/index.ts';
+import { generators, metricNames, type GeneratorName } from './problems/index.ts';
 import { taskNames } from './problem.ts';
 
 export const checkSchema = z
@@ -62,7 +62,7 @@ export const exerciseSchema = z
     if (g.task !== e.task) ctx.addIssue({ code: 'custom', path: ['task'], message: `generator "${e.data.generator}" poses a "${g.task}" task, not "${e.task}"` });
     const parsed = g.params.safeParse(e.data.params);
     if (!parsed.success) return; // reported under data.params already
-    const known = (g.metrics as (p: unknown) => string[])(parsed.data);
+    const known = metricNames(e.data.generator, parsed.data);
     e.checks.forEach((c, i) => {
       if (!known.includes(c.metric)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'metric'], message: `"${c.metric}" is not a metric of generator "${e.data.generator}"; it computes ${known.join(', ')}` });
     });

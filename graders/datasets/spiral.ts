@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { makeRng } from '../rng.ts';
-import type { Dataset, Split } from './types.ts';
-import { shuffledOrder } from './shuffle.ts';
+import type { Dataset } from './types.ts';
+import { sampleSpiral } from './spiral-sample.ts';
+
+// The generator lives in spiral-sample.ts (no zod), so browser figures can import it without the schema.
+export { sampleSpiral } from './spiral-sample.ts';
 
 /** Parameters of the spiral generator (CS231n's "spiral data"): `classes` interleaved arms from the origin. */
 export const spiralParams = z
@@ -16,29 +18,6 @@ export const spiralParams = z
   })
   .strict();
 export type SpiralParams = z.infer<typeof spiralParams>;
-
-/**
- * Arm k: radius r from 0 to 1 and angle t = 4k … 4(k+1) plus N(0, noise²), point r·(sin t, cos t). Rows are
- * shuffled so mini-batches are mixed.
- */
-export function sampleSpiral(p: SpiralParams, perClass: number, seed: number, stream: string): Split {
-  const rng = makeRng(seed, stream);
-  const n = perClass * p.classes;
-  const x = new Float32Array(n * 2);
-  const y = new Int32Array(n);
-  const order = shuffledOrder(n, rng);
-  for (let i = 0; i < n; i++) {
-    const src = order[i]!;
-    const k = Math.floor(src / perClass);
-    const j = src % perClass;
-    const r = perClass === 1 ? 0 : j / (perClass - 1);
-    const t = 4 * k + (4 * j) / Math.max(1, perClass - 1) + p.noise * rng.normal();
-    x[2 * i] = r * Math.sin(t);
-    x[2 * i + 1] = r * Math.cos(t);
-    y[i] = k;
-  }
-  return { x, y, n, features: 2, classes: p.classes };
-}
 
 /** Train and hidden test spirals from independent streams of one seed. */
 export function spiral(p: SpiralParams, seed: number): Dataset {

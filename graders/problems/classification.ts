@@ -8,10 +8,12 @@ import { blobs, blobsParams } from '../datasets/blobs.ts';
 import { spiral, spiralParams } from '../datasets/spiral.ts';
 import type { Dataset, Split } from '../datasets/types.ts';
 import { accuracy, argmaxRow, crossEntropy } from '../metrics.ts';
-import type { Evaluation, ProblemDef, RegionsPlot } from '../problem.ts';
+import type { Evaluation, GridBox, ProblemDef, RegionsPlot } from '../problem.ts';
 
 interface Hidden {
   test: Split;
+  /** The decision-region grid evaluated, if any. */
+  box?: GridBox;
 }
 
 /** The bounding box of 2-D points, padded by 10% so edge points are not on the border. */
@@ -34,17 +36,17 @@ function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: number) 
     make(p, seed, { gridSize }) {
       const { train, test } = generate(p, seed);
       const evals: Evaluation[] = [{ key: 'probs', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, probabilities: true, label: 'model.predict' }];
-      if (test.features === 2 && gridSize) evals.push({ key: 'grid', kind: 'grid', box: { ...paddedBox(test.x), size: gridSize } });
-      return { calls: [{ arg: train, evals }], hidden: { test } };
+      const box = test.features === 2 && gridSize ? { ...paddedBox(test.x), size: gridSize } : undefined;
+      if (box) evals.push({ key: 'grid', kind: 'grid', box });
+      return { calls: [{ arg: train, evals }], hidden: box ? { test, box } : { test } };
     },
     score(_p, { test }, [out]) {
       const probs = out!.probs!;
       return { metrics: { testAccuracy: accuracy(probs, test.y, test.classes), testCrossEntropy: crossEntropy(probs, test.y, test.classes) } };
     },
-    plot(_p, { test }, [out], problem) {
-      const grid = problem.calls[0]!.evals.find((e) => e.kind === 'grid');
-      if (!grid || grid.kind !== 'grid' || !out?.grid) return undefined;
-      const { size, ...box } = grid.box;
+    plot(_p, { test, box: grid }, [out]) {
+      if (!grid || !out?.grid) return undefined;
+      const { size, ...box } = grid;
       const predicted = new Uint8Array(test.n);
       for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(out.probs!, i * test.classes, test.classes);
       return { kind: 'regions', box, size, gridClasses: Uint8Array.from(out.grid), x: test.x, y: test.y, predicted };

@@ -4,7 +4,7 @@
  * on hidden inputs and compares the outputs, so any correct way of computing it passes.
  */
 import { z } from 'zod';
-import { affine, initLayer, maxRelativeDifference, type DenseLayer } from '../dense.ts';
+import { affine, initStack, maxRelativeDifference, type DenseLayer } from '../dense.ts';
 import { fmt } from '../checks.ts';
 import { makeRng } from '../rng.ts';
 import type { ProblemDef } from '../problem.ts';
@@ -32,7 +32,7 @@ export const linearStackProblem: ProblemDef<LinearStackParams, Hidden> = {
   metrics: () => ['maxRelativeError'],
   make(p, seed) {
     const rng = makeRng(seed, 'linear-stack');
-    const stacks = p.stacks.map((sizes) => sizes.slice(1).map((units, i) => initLayer(sizes[i]!, units, rng)));
+    const stacks = p.stacks.map((sizes) => initStack(sizes, rng));
     const x = p.stacks.map((sizes) => Float32Array.from({ length: p.testN * sizes[0]! }, () => 2 * rng.normal()));
     return {
       calls: stacks.map((layers, s) => {
@@ -60,7 +60,7 @@ export const linearStackProblem: ProblemDef<LinearStackParams, Hidden> = {
       const sizes = p.stacks[s]!;
       const mine = affine(x[s]!, n, { weights: out.weights!, bias: out.bias!, inputs: sizes[0]!, units: sizes[sizes.length - 1]! });
       const err = maxRelativeDifference(mine, want);
-      worst = Number.isNaN(err) || Number.isNaN(worst) ? NaN : Math.max(worst, err);
+      worst = Math.max(worst, err); // NaN stays NaN: Math.max propagates it
       lines.push(`${describeStack(sizes)}: your layer's outputs differ from the stack's by ${fmt(err)} (relative to the largest output)`);
     });
     return { metrics: { maxRelativeError: worst }, details: { maxRelativeError: lines } };

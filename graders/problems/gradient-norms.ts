@@ -4,8 +4,8 @@
  * backpropagation in float64 (graders/dense.ts) and compares them with a relative tolerance.
  */
 import { z } from 'zod';
-import { sampleSpiral } from '../datasets/spiral.ts';
-import { initLayer, weightGradientNorms } from '../dense.ts';
+import { spiralBatch } from '../datasets/spiral-sample.ts';
+import { initStack, weightGradientNorms } from '../dense.ts';
 import type { DeepNet } from '../datasets/types.ts';
 import { fmt } from '../checks.ts';
 import { makeRng } from '../rng.ts';
@@ -38,14 +38,11 @@ export const deepMlpProblem: ProblemDef<DeepMlpParams, Hidden> = {
   metrics: () => ['maxRelativeError'],
   make(p, seed) {
     const rng = makeRng(seed, 'deep-mlp');
-    const batch = sampleSpiral({ classes: CLASSES, trainPerClass: 1, testPerClass: 1, noise: 0.2 }, Math.ceil(p.n / CLASSES), seed, 'deep-mlp/batch');
-    const x = batch.x.slice(0, p.n * 2);
-    const y = batch.y.slice(0, p.n);
+    const { x, y } = spiralBatch(p.n, seed, 'deep-mlp/batch');
     const nets: DeepNet[] = [];
     for (const activation of p.activations)
       for (const depth of p.depths) {
-        const sizes = [2, ...Array<number>(depth).fill(p.width), CLASSES];
-        const layers = sizes.slice(1).map((units, i) => initLayer(sizes[i]!, units, rng));
+        const layers = initStack([2, ...Array<number>(depth).fill(p.width), CLASSES], rng);
         nets.push({ activation, layers, x, y, n: p.n, features: 2, classes: CLASSES });
       }
     const labels = nets.map((net) => `${net.activation}, ${net.layers.length - 1} hidden layer${net.layers.length > 2 ? 's' : ''}`);
@@ -63,9 +60,9 @@ export const deepMlpProblem: ProblemDef<DeepMlpParams, Hidden> = {
       let at = 0;
       ref.forEach((r, l) => {
         const e = Math.abs(mine[l]! - r) / Math.max(Math.abs(r), 1e-30);
-        if (Number.isNaN(e) || e > callWorst) [callWorst, at] = [Number.isNaN(e) ? NaN : e, l];
+        if (Number.isNaN(e) || e > callWorst) [callWorst, at] = [e, l];
       });
-      worst = Number.isNaN(callWorst) || Number.isNaN(worst) ? NaN : Math.max(worst, callWorst);
+      worst = Math.max(worst, callWorst); // NaN stays NaN: Math.max propagates it
       // Plain numbers rather than ✓/✗: the pass mark is the exercise's check (exercise.yaml), which score() does
       // not know, and a fixed mark here could call a net fine that the check fails.
       lines.push(`${labels[c]}: largest relative error ${fmt(callWorst)}, at layer ${at + 1} of ${ref.length} (yours ${fmt(mine[at]!)}, expected ${fmt(ref[at]!)})`);

@@ -26,20 +26,23 @@ export interface DataSpec {
 // The registry holds generators of different parameter types; by name they are used through this erased view.
 const byName = (name: GeneratorName) => generators[name] as unknown as ProblemDef<unknown, unknown>;
 
+/** A problem posed for one seed, with its scoring and plot bound to the parameters it was made from. */
+export interface PosedProblem extends Problem {
+  /** Metrics (and explanations) from the outputs of every call. */
+  score(outputs: CallOutputs[]): Scored;
+  /** The plot drawn after a run, if the task has one. */
+  plot(outputs: CallOutputs[]): Plot | undefined;
+}
+
 /** Builds the problem an exercise poses for a seed. */
-export function makeProblem(data: DataSpec, seed: number, options: ProblemOptions = {}): Problem {
+export function makeProblem(data: DataSpec, seed: number, options: ProblemOptions = {}): PosedProblem {
   const g = byName(data.generator);
-  return g.make(g.params.parse(data.params), seed, options);
+  const params = g.params.parse(data.params);
+  const { calls, hidden } = g.make(params, seed, options);
+  return { calls, hidden, score: (outputs) => g.score(params, hidden, outputs), plot: (outputs) => g.plot?.(params, hidden, outputs) };
 }
 
-/** Metrics (and explanations) from the outputs of every call. */
-export function scoreProblem(data: DataSpec, problem: Problem, outputs: CallOutputs[]): Scored {
-  const g = byName(data.generator);
-  return g.score(g.params.parse(data.params), problem.hidden, outputs);
-}
-
-/** The plot drawn after a run, if the task has one. */
-export function plotProblem(data: DataSpec, problem: Problem, outputs: CallOutputs[]): Plot | undefined {
-  const g = byName(data.generator);
-  return g.plot?.(g.params.parse(data.params), problem.hidden, outputs, problem);
+/** The metric names a check may bound, for a generator and its (validated) parameters. */
+export function metricNames(generator: GeneratorName, params: unknown): string[] {
+  return byName(generator).metrics(params);
 }

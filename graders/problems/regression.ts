@@ -4,18 +4,12 @@
  */
 import { cube, cubicParams, sampleCubic, type CubicParams } from '../datasets/cubic.ts';
 import type { RegressionSplit } from '../datasets/types.ts';
+import { meanSquaredError } from '../metrics.ts';
 import type { ProblemDef } from '../problem.ts';
 
 interface Hidden {
   test: RegressionSplit;
   curveX: Float32Array;
-}
-
-/** Mean squared error between predictions and targets. */
-export function meanSquaredError(pred: ArrayLike<number>, target: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < target.length; i++) s += (pred[i]! - target[i]!) ** 2;
-  return s / target.length;
 }
 
 const CURVE_POINTS = 200;

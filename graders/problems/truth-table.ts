@@ -50,7 +50,7 @@ export const gatesProblem: ProblemDef<GatesParams, null> = {
       rows(gateTables[g].arity).forEach((row, i) => {
         const want = target(g, row);
         const err = Math.abs(values[i]! - want);
-        worst = Number.isNaN(err) ? NaN : Math.max(worst, err);
+        worst = Math.max(worst, err); // NaN stays NaN: Math.max propagates it
         lines.push(`${g}(${row.join(', ')}) = ${fmt(values[i]!)}, should be ${want === 1 ? '> 0.9' : '< 0.1'} ${err <= 0.1 ? '✓' : '✗'}`);
       });
       metrics[`maxError:${g}`] = worst;

@@ -4,10 +4,11 @@
  * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
  */
 import type { RegionsPlot } from '../../graders/problem.ts';
+import { palette } from './figures/svg-basics.ts';
 import { hiDpiContext } from './hidpi-canvas.ts';
 
-/** Colour-blind-safe palette (Okabe–Ito). */
-export const classColors = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
+/** Colour-blind-safe palette (Okabe–Ito): the figures' palette without its last colour (yellow). */
+export const classColors = palette.slice(0, 6);
 
 /** Draws the regions, and the test points when the plot has them (live frames during training have none). */
 export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: Pick<RegionsPlot, 'box' | 'size' | 'gridClasses'> & Partial<Pick<RegionsPlot, 'x' | 'y' | 'predicted'>>): void {

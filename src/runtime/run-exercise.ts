@@ -5,7 +5,7 @@
  */
 import { errorReport, grade } from '../../graders/grade.ts';
 import type { Plot } from '../../graders/problem.ts';
-import { makeProblem, plotProblem, scoreProblem } from '../../graders/problems/index.ts';
+import { makeProblem } from '../../graders/problems/index.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { deriveSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
@@ -57,7 +57,7 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
   if (!result.ok) return { report: errorReport(o.meta, result.error, info) };
   const { outputs } = result;
   if (outputs.finalLoss !== undefined) logs.push(`final training loss ${outputs.finalLoss.toFixed(4)}`);
-  const report = grade(o.meta, scoreProblem(o.meta.data, problem, outputs.calls), info);
-  const plot = plotProblem(o.meta.data, problem, outputs.calls);
+  const report = grade(o.meta, problem.score(outputs.calls), info);
+  const plot = problem.plot(outputs.calls);
   return plot ? { report, plot } : { report };
 }

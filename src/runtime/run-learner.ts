@@ -5,7 +5,7 @@
  * the instructor's sandboxed child process.
  */
 import type * as TF from '@tensorflow/tfjs';
-import type { CallOutputs, Evaluation, GridBox, LearnerCall } from '../../graders/problem.ts';
+import { gridCellCentres, type CallOutputs, type Evaluation, type GridBox, type LearnerCall } from '../../graders/problem.ts';
 import type { LearnerError } from '../../graders/report.ts';
 import type { TrainContext } from './course.ts';
 import { transpile } from './transpile.ts';
@@ -180,12 +180,7 @@ async function readArray(tf: Tfjs, value: unknown, e: Extract<Evaluation, { kind
 
 /** Argmax class of each cell of a size×size grid over the box (row 0 is y0), for the decision-region plot. */
 async function predictGrid(tf: Tfjs, predict: (x: TF.Tensor2D) => unknown, g: GridBox): Promise<Uint8Array> {
-  const xs = new Float32Array(g.size * g.size * 2);
-  for (let r = 0; r < g.size; r++)
-    for (let c = 0; c < g.size; c++) {
-      xs[2 * (r * g.size + c)] = g.x0 + ((c + 0.5) / g.size) * (g.x1 - g.x0);
-      xs[2 * (r * g.size + c) + 1] = g.y0 + ((r + 0.5) / g.size) * (g.y1 - g.y0);
-    }
+  const xs = Float32Array.from(gridCellCentres(g));
   const cells = tf.tidy(() => tf.argMax(predict(tf.tensor2d(xs, [g.size * g.size, 2])) as TF.Tensor, -1));
   const out = Uint8Array.from(await cells.data());
   cells.dispose();

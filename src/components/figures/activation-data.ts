@@ -3,7 +3,10 @@
  * draws from them: at build time for the static figure, and in the browser when the reader ticks a function or
  * moves the z slider. Pure (no DOM, no tfjs).
  */
-import { chartSvg, type Series } from './svg-chart.ts';
+import { relu, sigmoid } from './activation-fns.ts';
+import { chartSvg, palette, type Series } from './svg-chart.ts';
+
+export { sigmoid };
 
 export type ActivationName = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'gelu';
 
@@ -19,13 +22,6 @@ export interface ActivationDef {
   color: string;
   /** Not one of the lesson's four main functions. */
   extra: boolean;
-}
-
-/** σ(z) = 1 / (1 + e^−z), written so neither branch overflows. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 /**
@@ -47,12 +43,12 @@ const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
 export const leakySlope = 0.01;
 
 export const activations: Record<ActivationName, ActivationDef> = {
-  linear: { name: 'linear', label: 'linear (identity)', f: (z) => z, df: () => 1, jumps: [], color: '#CC79A7', extra: false },
-  sigmoid: { name: 'sigmoid', label: 'sigmoid σ', f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)), jumps: [], color: '#0072B2', extra: false },
-  tanh: { name: 'tanh', label: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2, jumps: [], color: '#E69F00', extra: false },
-  relu: { name: 'relu', label: 'ReLU', f: (z) => (z > 0 ? z : 0), df: (z) => (z > 0 ? 1 : 0), jumps: [0], color: '#009E73', extra: false },
-  leakyRelu: { name: 'leakyRelu', label: `leaky ReLU (slope ${leakySlope})`, f: (z) => (z > 0 ? z : leakySlope * z), df: (z) => (z > 0 ? 1 : leakySlope), jumps: [0], color: '#D55E00', extra: true },
-  gelu: { name: 'gelu', label: 'GELU', f: (z) => z * Phi(z), df: (z) => Phi(z) + z * phi(z), jumps: [], color: '#56B4E9', extra: true },
+  linear: { name: 'linear', label: 'linear (identity)', f: (z) => z, df: () => 1, jumps: [], color: palette[3]!, extra: false },
+  sigmoid: { name: 'sigmoid', label: 'sigmoid σ', f: sigmoid, df: (z) => sigmoid(z) * (1 - sigmoid(z)), jumps: [], color: palette[0]!, extra: false },
+  tanh: { name: 'tanh', label: 'tanh', f: Math.tanh, df: (z) => 1 - Math.tanh(z) ** 2, jumps: [], color: palette[1]!, extra: false },
+  relu: { name: 'relu', label: 'ReLU', f: relu, df: (z) => (z > 0 ? 1 : 0), jumps: [0], color: palette[2]!, extra: false },
+  leakyRelu: { name: 'leakyRelu', label: `leaky ReLU (slope ${leakySlope})`, f: (z) => (z > 0 ? z : leakySlope * z), df: (z) => (z > 0 ? 1 : leakySlope), jumps: [0], color: palette[5]!, extra: true },
+  gelu: { name: 'gelu', label: 'GELU', f: (z) => z * Phi(z), df: (z) => Phi(z) + z * phi(z), jumps: [], color: palette[4]!, extra: true },
 };
 
 export const mainActivations: ActivationName[] = ['linear', 'sigmoid', 'tanh', 'relu'];

@@ -4,7 +4,8 @@
  * and the unit tests (not by the browser figures: it imports the generator and its zod schema).
  */
 import { cube, type CubicParams } from '../../../graders/datasets/cubic.ts';
-import { cubicProblem, meanSquaredError } from '../../../graders/problems/regression.ts';
+import { meanSquaredError } from '../../../graders/metrics.ts';
+import { cubicProblem } from '../../../graders/problems/regression.ts';
 
 /** The lowest test MSE any model can expect: the variance of noise·U(0, 1), noise²/12 (0.0075 for noise 0.3). */
 export const noiseFloor = (noise: number): number => (noise * noise) / 12;

@@ -5,6 +5,9 @@
  * slider moves, and the unit tests call them directly. (The noisy cubic's noise floor is in approx-cubic.ts, which
  * imports the grader's generator and so stays out of the browser bundle.)
  */
+import { gridCellCentres } from '../../../graders/problem.ts';
+import { relu, sigmoid } from './activation-fns.ts';
+import { boundarySegment } from './gate-explorer.ts';
 import { regionsSvg } from './regions-svg.ts';
 import { chartSvg, palette, type Series } from './svg-chart.ts';
 
@@ -20,8 +23,6 @@ export const targets: Target[] = [
   // Four humps (sin(7x) runs through 14 radians, 2.2 periods, on [−1, 1]) on a trend: a few bumps cannot follow it.
   { id: 'wiggle', label: 'sin(7x) / 2 + x / 2', f: (x) => Math.sin(7 * x) / 2 + x / 2 },
 ];
-
-export const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** Interval the figures approximate on. */
 export const X0 = -1;
@@ -60,9 +61,6 @@ export function bumpSum(f: (x: number) => number, n: number, s: number): (x: num
   };
 }
 
-/** ReLU(z) = max(0, z). */
-export const relu = (z: number): number => (z > 0 ? z : 0);
-
 /**
  * Piecewise-linear interpolation of f at N + 1 evenly spaced knots, written as a ReLU network:
  * g(x) = f(x₀) + m₀·ReLU(x − x₀) + Σᵢ (mᵢ − mᵢ₋₁)·ReLU(x − xᵢ): N hidden units, one for the first piece's slope
@@ -87,9 +85,7 @@ export function grid(points: number): number[] {
 
 /** Largest |f(x) − g(x)| over a fine grid of [X0, X1] (the "sup norm" of the theorem, measured on 2001 points). */
 export function maxError(f: (x: number) => number, g: (x: number) => number, points = 2001): number {
-  let worst = 0;
-  for (const x of grid(points)) worst = Math.max(worst, Math.abs(f(x) - g(x)));
-  return worst;
+  return worstPoint(f, g, points).error;
 }
 
 export type Units = 'sigmoid' | 'relu';
@@ -163,10 +159,8 @@ export const exampleTriangles: [Point, Point, Point][] = [
 
 /** The network's output on a size×size grid over [−1, 1]², row 0 at y = −1 (the layout of the exercise plots). */
 export function regionGrid(classify: (p: Point) => number, size: number): Uint8Array {
-  const out = new Uint8Array(size * size);
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) out[r * size + c] = classify([X0 + ((c + 0.5) / size) * (X1 - X0), X0 + ((r + 0.5) / size) * (X1 - X0)]);
-  return out;
+  const xy = gridCellCentres({ x0: X0, x1: X1, y0: X0, y1: X1, size });
+  return Uint8Array.from({ length: size * size }, (_, i) => classify([xy[2 * i]!, xy[2 * i + 1]!]));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -262,21 +256,13 @@ export function approxSummary(s: ApproxSettings): string {
 
 /** The segment of the line w·p + b = 0 inside the square [−1, 1]², or null if it misses it. */
 export function clipLine({ w, b }: HalfPlane): [Point, Point] | null {
-  const pts: Point[] = [];
-  const add = (p: Point) => {
-    if (p.every((v) => v >= X0 - 1e-9 && v <= X1 + 1e-9) && !pts.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < 1e-9)) pts.push(p);
-  };
-  for (const edge of [X0, X1]) {
-    if (Math.abs(w[1]) > 1e-12) add([edge, -(w[0] * edge + b) / w[1]]); // crossing x = edge
-    if (Math.abs(w[0]) > 1e-12) add([-(w[1] * edge + b) / w[0], edge]); // crossing y = edge
-  }
-  return pts.length >= 2 ? [pts[0]!, pts[1]!] : null;
+  return boundarySegment({ w1: w[0], w2: w[1], b }, { x0: X0, x1: X1, y0: X0, y1: X1 });
 }
 
 /** The union-of-triangles network's region over [−1, 1]² with its first layer's lines dashed on top. */
 export function unionRegionsSvg(size = 120, side = 320): string {
   const { layer1, classify } = unionNetwork(exampleTriangles);
-  const svg = regionsSvg({
+  return regionsSvg({
     box: { x0: X0, x1: X1, y0: X0, y1: X1 },
     size,
     gridClasses: regionGrid(classify, size),
@@ -285,13 +271,12 @@ export function unionRegionsSvg(size = 120, side = 320): string {
     colors: ['#999999', palette[2]!],
     regionOpacity: 0.4,
     ticks: [-1, 0, 1],
+    overlay: (px, py) => {
+      const lines = layer1
+        .map(clipLine)
+        .filter((l): l is [Point, Point] => l !== null)
+        .map(([p, q]) => `<line x1="${px(p[0]).toFixed(1)}" y1="${py(p[1]).toFixed(1)}" x2="${px(q[0]).toFixed(1)}" y2="${py(q[1]).toFixed(1)}"/>`);
+      return `<g stroke="currentColor" stroke-opacity="0.45" stroke-dasharray="4 3" stroke-width="1">${lines.join('')}</g>`;
+    },
   });
-  // regionsSvg's plot area with ticks starts at (30, 6); see its margins.
-  const px = (x: number) => 30 + ((x - X0) / (X1 - X0)) * side;
-  const py = (y: number) => 6 + side - ((y - X0) / (X1 - X0)) * side;
-  const lines = layer1
-    .map(clipLine)
-    .filter((l): l is [Point, Point] => l !== null)
-    .map(([p, q]) => `<line x1="${px(p[0]).toFixed(1)}" y1="${py(p[1]).toFixed(1)}" x2="${px(q[0]).toFixed(1)}" y2="${py(q[1]).toFixed(1)}"/>`);
-  return svg.replace('</svg>', `<g stroke="currentColor" stroke-opacity="0.45" stroke-dasharray="4 3" stroke-width="1">${lines.join('')}</g></svg>`);
 }

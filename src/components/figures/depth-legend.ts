@@ -2,9 +2,7 @@
  * A chart legend as HTML, for the width-vs-depth and vanishing-gradients figures: chartSvg draws its legend inside
  * the plot's top-left corner, where these figures have data. Swatches follow the series' colour and dash.
  */
-import { palette, type Series } from './svg-chart.ts';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+import { esc, palette, type Series } from './svg-chart.ts';
 
 export function legendHtml(series: Pick<Series, 'name' | 'color' | 'dashed'>[]): string {
   const items = series.map((s, i) => {

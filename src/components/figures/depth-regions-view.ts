@@ -4,7 +4,7 @@
  * build-time render and the <rdl-depth-regions> element.
  */
 import { chartSvg, palette, type Series } from './svg-chart.ts';
-import { countStats, evenWidths, lineUpperBound, patternGrid, randomReluNet, regions1d, regionsSvg, zigzagNet, zigzagPieces, type CountStats } from './linear-regions.ts';
+import { countStats, evenWidths, lineUpperBound, patternGrid, patternMapSvg, randomReluNet, regions1d, zigzagNet, zigzagPieces, type CountStats } from './linear-regions.ts';
 
 export interface RegionsSettings {
   /** Total hidden neurons. */
@@ -76,7 +76,7 @@ export function regionsView(s: RegionsSettings): RegionsView {
   let mapSvg: string | null = null;
   if (!zig) {
     const grid = patternGrid(randomReluNet(widths, 2, s.seed), -R, R, GRID);
-    mapSvg = regionsSvg(grid, { px: 300, title: `Activation regions of a random ReLU net with 2 inputs and ${archText(widths)}, on the square from −${R} to ${R}` });
+    mapSvg = patternMapSvg(grid, { px: 300, title: `Activation regions of a random ReLU net with 2 inputs and ${archText(widths)}, on the square from −${R} to ${R}` });
     lines.push(`With 2 inputs, the same shape shows ${grid.regions} distinct activation patterns on a ${GRID}×${GRID} grid over [−${R}, ${R}]².`);
   }
   return { lineSvg, mapSvg, lines };

@@ -3,13 +3,12 @@
  * the input plane, which of the 16 two-input logic functions it implements (if any), and the SVG heat map that the
  * gate explorer shows at build time and redraws in the browser when a slider moves.
  */
+import { gridCellCentres, type GridBox } from '../../../graders/problem.ts';
+import { sigmoid } from './activation-fns.ts';
+import { regionRuns } from './regions-svg.ts';
+import { esc, palette, r2 } from './svg-basics.ts';
 
-/** The logistic sigmoid σ(z) = 1 / (1 + e^−z), written so that neither branch overflows. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
+export { sigmoid };
 
 /** The weights and bias of one two-input unit. */
 export interface Unit {
@@ -116,36 +115,20 @@ export function bestSingleUnitXor(range = 30, step = 0.5): { error: number; unit
   return best;
 }
 
-/** A box in the input plane and a grid resolution. */
-export interface HeatBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  size: number;
-}
-
 /** The default view: the unit square with a margin, so the corners sit inside the picture. */
-export const defaultBox: HeatBox = { x0: -0.25, x1: 1.25, y0: -0.25, y1: 1.25, size: 30 };
+export const defaultBox: GridBox = { x0: -0.25, x1: 1.25, y0: -0.25, y1: 1.25, size: 30 };
 
 /** The unit's output at the centre of each cell of a size×size grid; row 0 is the bottom row (x₂ = y0). */
-export function outputGrid(u: Unit, box: HeatBox = defaultBox): Float64Array {
-  const { size } = box;
-  const out = new Float64Array(size * size);
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) {
-      const x1 = box.x0 + ((c + 0.5) / size) * (box.x1 - box.x0);
-      const x2 = box.y0 + ((r + 0.5) / size) * (box.y1 - box.y0);
-      out[r * size + c] = unitOutput(u, x1, x2);
-    }
-  return out;
+export function outputGrid(u: Unit, box: GridBox = defaultBox): Float64Array {
+  const xy = gridCellCentres(box);
+  return Float64Array.from({ length: box.size * box.size }, (_, i) => unitOutput(u, xy[2 * i]!, xy[2 * i + 1]!));
 }
 
 /**
  * The segment of the line w₁x₁ + w₂x₂ + b = 0 (where the output is exactly 0.5) inside the box, or null when the
  * line misses the box or both weights are 0.
  */
-export function boundarySegment(u: Unit, box: Omit<HeatBox, 'size'> = defaultBox): [[number, number], [number, number]] | null {
+export function boundarySegment(u: Unit, box: Omit<GridBox, 'size'> = defaultBox): [[number, number], [number, number]] | null {
   const pts: [number, number][] = [];
   const eps = 1e-12;
   const inside = (v: number, lo: number, hi: number) => v >= lo - eps && v <= hi + eps;
@@ -171,15 +154,13 @@ export function boundarySegment(u: Unit, box: Omit<HeatBox, 'size'> = defaultBox
 }
 
 /** Colours: output near 1 → orange, near 0 → blue (Okabe–Ito), 0.5 → the page background. */
-export const highColor = '#E69F00';
-export const lowColor = '#0072B2';
+export const highColor = palette[1]!;
+export const lowColor = palette[0]!;
 /** Opacity steps per side: the map is drawn as 2 × levels paths instead of one rect per cell. */
 const levels = 8;
 
-const r2 = (v: number) => Number(v.toFixed(2));
 /** A number with a typographic minus sign, as in the lesson's math. */
 const minus = (v: number) => (v < 0 ? `−${-v}` : String(v));
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** Formats an output for labels: 3 decimals, 5 near 0 or 1 (σ(10) = 0.99995), "≈ 0" / "≈ 1" beyond that. */
 export function formatOutput(y: number): string {
@@ -189,7 +170,7 @@ export function formatOutput(y: number): string {
 }
 
 export interface HeatmapOptions {
-  box?: HeatBox;
+  box?: GridBox;
   /** Plot area size in pixels (square). */
   plot?: number;
   title?: string;
@@ -210,26 +191,17 @@ export function heatmapSvg(u: Unit, o: HeatmapOptions = {}): string {
   const cell = plot / box.size;
 
   // One path per (colour, opacity level), each a list of horizontal runs of equal cells: a few kilobytes instead of
-  // one <rect> per cell.
-  const grid = outputGrid(u, box);
-  const keyOf = (y: number) => {
-    const level = Math.round(Math.abs(2 * y - 1) * levels);
-    return level === 0 ? '' : `${y > 0.5 ? 'h' : 'l'}${level}`;
-  };
+  // one <rect> per cell. A cell's level is signed by side: +k above 0.5 (path 'hk'), −k below ('lk'), 0 not drawn.
+  const levelOf = (y: number) => Math.round(Math.abs(2 * y - 1) * levels) * (y > 0.5 ? 1 : -1);
   const paths = new Map<string, string[]>();
-  for (let r = 0; r < box.size; r++)
-    for (let c = 0; c < box.size; ) {
-      const key = keyOf(grid[r * box.size + c]!);
-      let end = c + 1;
-      while (end < box.size && keyOf(grid[r * box.size + end]!) === key) end++;
-      if (key) {
-        // Runs overlap their neighbours by a hair so no seams show between them.
-        const w = r2((end - c) * cell + 0.3);
-        const h = r2(cell + 0.3);
-        (paths.get(key) ?? paths.set(key, []).get(key)!).push(`M${r2(m.left + c * cell)} ${r2(m.top + plot - (r + 1) * cell)}h${w}v${h}h${-w}z`);
-      }
-      c = end;
-    }
+  for (const run of regionRuns(outputGrid(u, box).map(levelOf), box.size)) {
+    if (!run.cls) continue;
+    const key = `${run.cls > 0 ? 'h' : 'l'}${Math.abs(run.cls)}`;
+    // Runs overlap their neighbours by a hair so no seams show between them.
+    const w = r2((run.c1 - run.c0) * cell + 0.3);
+    const h = r2(cell + 0.3);
+    (paths.get(key) ?? paths.set(key, []).get(key)!).push(`M${r2(m.left + run.c0 * cell)} ${r2(m.top + plot - (run.row + 1) * cell)}h${w}v${h}h${-w}z`);
+  }
 
   const parts: string[] = [];
   parts.push(

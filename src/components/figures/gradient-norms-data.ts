@@ -3,9 +3,8 @@
  * grader's own float64 backprop, graders/dense.ts), and the first/last ratio as depth grows. Pure TypeScript: it
  * runs at build time for the static SVGs and in the browser when the reader moves a slider (no tfjs).
  */
-import { initLayer, weightGradientNorms, type DenseLayer } from '../../../graders/dense.ts';
-import { sampleSpiral } from '../../../graders/datasets/spiral.ts';
-import type { Split } from '../../../graders/datasets/types.ts';
+import { initLayer, initStack, weightGradientNorms, type DenseLayer } from '../../../graders/dense.ts';
+import { spiralBatch } from '../../../graders/datasets/spiral-sample.ts';
 import { makeRng, type Rng } from '../../../graders/rng.ts';
 import { chartSvg, palette } from './svg-chart.ts';
 
@@ -41,14 +40,7 @@ export function initLayerWith(scheme: InitScheme, inputs: number, units: number,
 
 /** Layer sizes 2 → width (× hidden) → 3: the spiral's 2 coordinates in, one logit per class out. */
 export function mlpLayers(hidden: number, width: number, scheme: InitScheme, rng: Rng, inputs = 2, classes = 3): DenseLayer[] {
-  const sizes = [inputs, ...Array<number>(hidden).fill(width), classes];
-  return sizes.slice(1).map((units, i) => initLayerWith(scheme, sizes[i]!, units, rng));
-}
-
-/** A batch of n points of the 3-arm spiral (noise 0.2), as in the exercise. */
-export function spiralBatch(n: number, seed: number): Split {
-  const b = sampleSpiral({ classes: 3, trainPerClass: 1, testPerClass: 1, noise: 0.2 }, Math.ceil(n / 3), seed, 'figure/batch');
-  return { ...b, x: b.x.slice(0, 2 * n), y: b.y.slice(0, n), n };
+  return initStack([inputs, ...Array<number>(hidden).fill(width), classes], rng, (fanIn, units, r) => initLayerWith(scheme, fanIn, units, r));
 }
 
 export interface NormsQuery {
@@ -64,7 +56,8 @@ export interface NormsQuery {
 /** ‖∂L/∂W_l‖ for l = 1 … hidden+1 (the last is the output layer), L = mean softmax cross-entropy on the batch. */
 export function layerNorms(q: NormsQuery): number[] {
   const n = q.n ?? 100;
-  const batch = spiralBatch(n, q.seed);
+  // A batch of n points of the 3-arm spiral (noise 0.2), as in the exercise.
+  const batch = spiralBatch(n, q.seed, 'figure/batch');
   // The weights' stream depends on the seed and the activation only: sigmoid and ReLU nets of the same seed share
   // the same weights, so the figure compares the activations and nothing else.
   const layers = mlpLayers(q.hidden, q.width, q.scheme ?? 'pytorch', makeRng(q.seed, 'figure/weights'));
@@ -97,12 +90,6 @@ export function ratioVsDepth(depths: number[], activation: HiddenActivation, o: 
   });
 }
 
-/** Per-layer norms averaged (geometrically) over seeds, layer by layer. */
-export function meanLayerNorms(q: Omit<NormsQuery, 'seed'>, seeds: number[]): number[] {
-  const all = seeds.map((seed) => layerNorms({ ...q, seed }));
-  return all[0]!.map((_, l) => geoMean(all.map((a) => a[l]!)));
-}
-
 /** Writes a number for prose and tables: 3.1e-7, 0.0152, 0.5. */
 export function sci(v: number, digits = 2): string {
   if (v === 0 || !Number.isFinite(v)) return String(v);
@@ -131,6 +118,11 @@ export function normsForBoth(s: NetSettings): Record<HiddenActivation, number[]>
 export function decades(values: number[]): [number, number] {
   const ok = values.filter((v) => v > 0 && Number.isFinite(v));
   return [10 ** Math.floor(Math.log10(Math.min(...ok))), 10 ** Math.ceil(Math.log10(Math.max(...ok)))];
+}
+
+/** Figure (a)'s title for a net of this depth and width. */
+export function layerNormsTitle(s: Pick<NetSettings, 'hidden' | 'width'>): string {
+  return `Gradient norm of each layer’s weights at initialization, ${s.hidden} hidden layers of ${s.width} units, sigmoid and ReLU`;
 }
 
 /** Figure (a): ‖∂L/∂W_l‖ against the layer index, sigmoid and ReLU, log scale. */

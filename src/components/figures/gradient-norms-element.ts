@@ -3,7 +3,7 @@
  * default net; this element reveals the controls and recomputes both activations' per-layer norms (plain float64
  * backprop, no tfjs) whenever a control changes. Width 128 with 16 hidden layers takes about a tenth of a second.
  */
-import { layerNormsSvg, normsForBoth, normsSummary, type InitScheme, type NetSettings } from './gradient-norms-data.ts';
+import { layerNormsSvg, layerNormsTitle, normsForBoth, normsSummary, type InitScheme, type NetSettings } from './gradient-norms-data.ts';
 import { byRole, oncePerFrame, paramControls, readParams, revealControls, setRole } from './figure-controls.ts';
 
 class GradientNormsElement extends HTMLElement {
@@ -34,7 +34,7 @@ class GradientNormsElement extends HTMLElement {
     this.read();
     const s = this.settings;
     const norms = normsForBoth(s);
-    setRole(this, 'chart', layerNormsSvg(norms, `Gradient norm of each layer’s weights at initialization, ${s.hidden} hidden layers of ${s.width} units, sigmoid and ReLU`));
+    setRole(this, 'chart', layerNormsSvg(norms, layerNormsTitle(s)));
     setRole(this, 'summary', normsSummary(norms).map((l) => `<li>${l}</li>`).join(''));
     setRole(this, 'seed', String(s.seed), 'text');
   }

@@ -12,8 +12,11 @@
  * 2-D input: the distinct patterns met on a grid (a lower bound on the regions in the box: tiny ones slip between
  * grid points).
  */
-import { initLayer } from '../../../graders/dense.ts';
+import { initLayer, initStack } from '../../../graders/dense.ts';
+import { gridCellCentres } from '../../../graders/problem.ts';
 import { makeRng } from '../../../graders/rng.ts';
+import { regionRuns } from './regions-svg.ts';
+import { esc } from './svg-basics.ts';
 
 /** A dense layer, y = x·W + b with W row-major inputs×units (graders/dense.ts's DenseLayer, any float width). */
 export interface Layer {
@@ -32,12 +35,10 @@ export type ReluNet = Layer[];
  * in PyTorch's default.
  */
 export function randomReluNet(widths: number[], inputs: number, seed: number, scheme: 'pytorch' | 'he' = 'pytorch'): ReluNet {
-  const rng = makeRng(seed, 'linear-regions');
-  const sizes = [inputs, ...widths, 1];
-  return sizes.slice(1).map((units, i) => {
-    const layer = initLayer(sizes[i]!, units, rng);
+  return initStack([inputs, ...widths, 1], makeRng(seed, 'linear-regions'), (fanIn, units, rng) => {
+    const layer = initLayer(fanIn, units, rng);
     if (scheme === 'he') {
-      const std = Math.sqrt(2 / sizes[i]!);
+      const std = Math.sqrt(2 / fanIn);
       for (let k = 0; k < layer.weights.length; k++) layer.weights[k] = rng.normal() * std;
     }
     return layer;
@@ -173,25 +174,25 @@ export function patternGrid(net: ReluNet, lo: number, hi: number, size: number):
   const seen = new Map<string, number>();
   const hidden = net.slice(0, -1);
   const bits: string[] = [];
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) {
-      let a: number[] = [lo + ((c + 0.5) / size) * (hi - lo), lo + ((r + 0.5) / size) * (hi - lo)];
-      bits.length = 0;
-      for (const layer of hidden) {
-        const next = new Array<number>(layer.units);
-        for (let j = 0; j < layer.units; j++) {
-          let s = layer.bias[j]!;
-          for (let i = 0; i < layer.inputs; i++) s += a[i]! * layer.weights[i * layer.units + j]!;
-          next[j] = s > 0 ? s : 0;
-          bits.push(s > 0 ? '1' : '0');
-        }
-        a = next;
+  const xy = gridCellCentres({ x0: lo, x1: hi, y0: lo, y1: hi, size });
+  for (let cell = 0; cell < size * size; cell++) {
+    let a: number[] = [xy[2 * cell]!, xy[2 * cell + 1]!];
+    bits.length = 0;
+    for (const layer of hidden) {
+      const next = new Array<number>(layer.units);
+      for (let j = 0; j < layer.units; j++) {
+        let s = layer.bias[j]!;
+        for (let i = 0; i < layer.inputs; i++) s += a[i]! * layer.weights[i * layer.units + j]!;
+        next[j] = s > 0 ? s : 0;
+        bits.push(s > 0 ? '1' : '0');
       }
-      const key = bits.join('');
-      let id = seen.get(key);
-      if (id === undefined) seen.set(key, (id = seen.size));
-      ids[r * size + c] = id;
+      a = next;
     }
+    const key = bits.join('');
+    let id = seen.get(key);
+    if (id === undefined) seen.set(key, (id = seen.size));
+    ids[cell] = id;
+  }
   return { ids, size, regions: seen.size };
 }
 
@@ -206,24 +207,15 @@ export function regionColor(id: number): string {
  * The grid as an SVG raster: one <path> per region, made of the horizontal runs of its cells, so the markup grows
  * with the number of region boundaries rather than with the number of cells.
  */
-export function regionsSvg(grid: PatternGrid, o: { px?: number; title: string }): string {
+export function patternMapSvg(grid: PatternGrid, o: { px?: number; title: string }): string {
   const { size, ids } = grid;
   const px = o.px ?? 300;
   const runs = new Map<number, string[]>();
-  for (let r = 0; r < size; r++) {
-    const y = size - 1 - r; // SVG y grows downwards; grid row 0 is the bottom
-    let c = 0;
-    while (c < size) {
-      const id = ids[r * size + c]!;
-      let e = c + 1;
-      while (e < size && ids[r * size + e] === id) e++;
-      let list = runs.get(id);
-      if (!list) runs.set(id, (list = []));
-      list.push(`M${c} ${y}h${e - c}v1h${c - e}z`);
-      c = e;
-    }
+  for (const { row, c0, c1, cls: id } of regionRuns(ids, size)) {
+    let list = runs.get(id);
+    if (!list) runs.set(id, (list = []));
+    list.push(`M${c0} ${size - 1 - row}h${c1 - c0}v1h${c0 - c1}z`); // SVG y grows downwards; grid row 0 is the bottom
   }
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   const paths = [...runs].map(([id, d]) => `<path fill="${regionColor(id)}" d="${d.join('')}"/>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${px}" height="${px}" role="img" class="rdl-regions" shape-rendering="crispEdges"><title>${esc(o.title)}</title>${paths}</svg>`;
 }

@@ -4,12 +4,14 @@
  * gradient descent on cross-entropy. The problem is convex, so plain gradient descent run long enough reaches the
  * best linear model; whatever accuracy it gets is what *any* stack of linear layers gets.
  */
-import { spiral, type SpiralParams } from '../../../graders/datasets/spiral.ts';
+import { spiral } from '../../../graders/datasets/spiral.ts';
 import type { Split } from '../../../graders/datasets/types.ts';
-import type { GridBox } from '../../../graders/problem.ts';
+import { argmaxRow } from '../../../graders/metrics.ts';
+import { gridCellCentres, type GridBox } from '../../../graders/problem.ts';
+import { spiralExercise } from './spiral-data.ts';
 
-/** The spiral of the issue and of the spiral lesson: CS231n's 3 arms, 1000 points each, angle noise 0.2. */
-export const spiralSetup: SpiralParams = { classes: 3, trainPerClass: 1000, testPerClass: 1000, noise: 0.2 };
+/** The spiral of the issue and of the spiral lesson (the exercise's): CS231n's 3 arms, 1000 points each, noise 0.2. */
+export const spiralSetup = spiralExercise;
 
 /** scores = x·W + b: W is features×classes (row-major), the tf.layers.dense convention. */
 export interface LinearClassifier {
@@ -95,9 +97,7 @@ export function predictClasses(m: LinearClassifier, x: ArrayLike<number>, n: num
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     scoresInto(m, x, i, s);
-    let best = 0;
-    for (let j = 1; j < m.classes; j++) if (s[j]! > s[best]!) best = j;
-    out[i] = best;
+    out[i] = argmaxRow(s, 0, m.classes);
   }
   return out;
 }
@@ -112,14 +112,7 @@ export function accuracyOf(m: LinearClassifier, d: Split): number {
 
 /** Argmax class at the centre of each cell of a size×size grid over the box; row 0 is y0 (as the runtime's grid). */
 export function gridClasses(m: LinearClassifier, box: GridBox): Uint8Array {
-  const { size } = box;
-  const xs = new Float64Array(size * size * 2);
-  for (let r = 0; r < size; r++)
-    for (let c = 0; c < size; c++) {
-      xs[2 * (r * size + c)] = box.x0 + ((c + 0.5) / size) * (box.x1 - box.x0);
-      xs[2 * (r * size + c) + 1] = box.y0 + ((r + 0.5) / size) * (box.y1 - box.y0);
-    }
-  return predictClasses(m, xs, size * size);
+  return predictClasses(m, gridCellCentres(box), box.size * box.size);
 }
 
 /**

@@ -3,7 +3,7 @@
  * on a truth table, sigmoid curves of growing steepness, and the XOR network's diagram and hidden space.
  */
 import { corners, sigmoid, xorNetwork, xorNetworkUnits, type Unit } from './gate-explorer.ts';
-import { palette } from './svg-chart.ts';
+import { palette, r2 } from './svg-chart.ts';
 
 /** The step function of the McCulloch–Pitts neuron and the perceptron: 1 when z ≥ 0, else 0. */
 export const step = (z: number): number => (z >= 0 ? 1 : 0);
@@ -50,7 +50,6 @@ export function steepnessCurves(scales: readonly number[] = [2, 6, 20], n = 201)
   };
 }
 
-const r2 = (v: number) => Number(v.toFixed(2));
 const signed = (v: number) => (v < 0 ? `−${-v}` : `+${v}`);
 
 /**

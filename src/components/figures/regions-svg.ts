@@ -4,18 +4,12 @@
  * JavaScript. The raster is written as horizontal runs of equal class, one <rect> per run, so a model with a few
  * smooth boundaries costs a few hundred rectangles instead of size² of them.
  */
-import { palette } from './svg-chart.ts';
-
-/** The plotted area in data coordinates. */
-export interface RegionsBox {
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
+import type { GridBox } from '../../../graders/problem.ts';
+import { esc, palette, r2 } from './svg-basics.ts';
 
 export interface RegionsSvgOptions {
-  box: RegionsBox;
+  /** The plotted area in data coordinates. */
+  box: Omit<GridBox, 'size'>;
   /** The raster is size×size cells. */
   size: number;
   /** Class of each cell, row-major, row 0 at y0 (the bottom), as the runtime's `grid` evaluation returns it. */
@@ -32,6 +26,8 @@ export interface RegionsSvgOptions {
   regionOpacity?: number;
   /** Tick values drawn on both axes (default: none). */
   ticks?: number[];
+  /** Extra markup drawn on top of everything, given the maps from data coordinates to the SVG's pixels. */
+  overlay?: (px: (x: number) => number, py: (y: number) => number) => string;
 }
 
 /** One horizontal run of cells of one class: row r, columns c0 … c1 − 1. */
@@ -61,8 +57,11 @@ export function everyKth(n: number, k: number): number[] {
   return Array.from({ length: Math.ceil(n / k) }, (_, i) => i * k);
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-const r2 = (v: number) => Number(v.toFixed(2));
+/** Every k-th of a set of 2-D points (x holds (x, y) pairs, y one label per point), as everyKth picks them. */
+export function everyKthPoint(points: { x: ArrayLike<number>; y: ArrayLike<number> }, k: number): { x: Float32Array; y: Int32Array } {
+  const idx = everyKth(points.y.length, k);
+  return { x: Float32Array.from(idx.flatMap((i) => [points.x[2 * i]!, points.x[2 * i + 1]!])), y: Int32Array.from(idx, (i) => points.y[i]!) };
+}
 
 /** The regions (and points) as a standalone SVG element string. */
 export function regionsSvg(o: RegionsSvgOptions): string {
@@ -115,6 +114,7 @@ export function regionsSvg(o: RegionsSvgOptions): string {
     for (const [k, circles] of [...byClass].sort(([a], [b]) => a - b)) parts.push(`<g fill="${colors[k % colors.length]}">${circles.join('')}</g>`);
     if (wrong.length) parts.push(`<g fill="none" stroke="currentColor" stroke-width="1">${wrong.join('')}</g>`);
   }
+  if (o.overlay) parts.push(o.overlay(px, py));
   parts.push('</svg>');
   return parts.join('');
 }

@@ -4,6 +4,9 @@
  * scripts/measure-spiral.ts) with the test points they are drawn over. No tfjs, no DOM.
  */
 import { spiral, type SpiralParams } from '../../../graders/datasets/spiral.ts';
+import type { Split } from '../../../graders/datasets/types.ts';
+import type { GridBox } from '../../../graders/problem.ts';
+import { everyKthPoint } from './regions-svg.ts';
 
 /** Normal density up to a constant factor. */
 const gauss = (d: number, s: number) => Math.exp(-(d * d) / (2 * s * s));
@@ -29,6 +32,13 @@ export function spiralPosterior(x: number, y: number, classes: number, noise: nu
   return total > 0 ? like.map((v) => v / total) : like.map(() => 1 / classes);
 }
 
+/** The Bayes-optimal classifier's probabilities (spiralPosterior) for every row of a spiral split, row-major n×classes. */
+export function bayesSpiralProbs(d: Pick<Split, 'x' | 'n' | 'classes'>, noise: number): Float32Array {
+  const k = d.classes, probs = new Float32Array(d.n * k);
+  for (let i = 0; i < d.n; i++) spiralPosterior(d.x[2 * i]!, d.x[2 * i + 1]!, k, noise).forEach((v, j) => (probs[i * k + j] = v));
+  return probs;
+}
+
 /** The exercise's spiral. */
 export const spiralExercise: SpiralParams = { classes: 3, trainPerClass: 1000, testPerClass: 1000, noise: 0.2 };
 
@@ -44,7 +54,7 @@ export interface RegionsPanel {
 export interface StoredRegions {
   seed: number;
   size: number;
-  box: { x0: number; x1: number; y0: number; y1: number };
+  box: Omit<GridBox, 'size'>;
   panels: { activation: string; testAccuracy: number; testCrossEntropy: number; grid: string }[];
 }
 
@@ -60,7 +70,5 @@ export function decodeRegions(stored: StoredRegions): { seed: number; size: numb
 
 /** Every k-th test point of the hidden spiral for `seed` (the runner's points for that seed, thinned for a figure). */
 export function testPoints(seed: number, k: number, p: SpiralParams = spiralExercise): { x: Float32Array; y: Int32Array } {
-  const { test } = spiral(p, seed);
-  const idx = Array.from({ length: Math.ceil(test.n / k) }, (_, i) => i * k);
-  return { x: Float32Array.from(idx.flatMap((i) => [test.x[2 * i]!, test.x[2 * i + 1]!])), y: Int32Array.from(idx, (i) => test.y[i]!) };
+  return everyKthPoint(spiral(p, seed).test, k);
 }

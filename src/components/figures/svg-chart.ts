@@ -6,9 +6,9 @@
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line as d3line } from 'd3-shape';
+import { esc, palette, r2 } from './svg-basics.ts';
 
-/** Colour-blind-safe palette (Okabe–Ito), the same as the exercise plots. */
-export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+export { esc, palette, r2 };
 
 export interface Series {
   name: string;
@@ -37,9 +37,6 @@ export interface ChartOptions {
   /** Draw the legend (default when there is more than one series). */
   legend?: boolean;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-const num = (v: number) => Number(v.toFixed(2));
 
 function extent(values: number[], log: boolean): [number, number] {
   const finite = values.filter((v) => Number.isFinite(v) && (!log || v > 0));
@@ -76,11 +73,11 @@ export function chartSvg(o: ChartOptions): string {
   const xTicks = x.ticks(6);
   const yTicks = (y.ticks as (n: number) => number[])(o.yLog ? 10 : 5).filter((t) => !o.yLog || tickText(t, true));
   parts.push('<g class="rdl-grid" stroke="currentColor" stroke-opacity="0.12">');
-  for (const t of xTicks) parts.push(`<line x1="${num(x(t))}" x2="${num(x(t))}" y1="${m.top}" y2="${height - m.bottom}"/>`);
-  for (const t of yTicks) parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${num(y(t))}" y2="${num(y(t))}"/>`);
+  for (const t of xTicks) parts.push(`<line x1="${r2(x(t))}" x2="${r2(x(t))}" y1="${m.top}" y2="${height - m.bottom}"/>`);
+  for (const t of yTicks) parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${r2(y(t))}" y2="${r2(y(t))}"/>`);
   parts.push('</g><g class="rdl-axis" fill="currentColor" font-size="11" font-family="system-ui, sans-serif">');
-  for (const t of xTicks) parts.push(`<text x="${num(x(t))}" y="${height - m.bottom + 15}" text-anchor="middle">${tickText(t, false)}</text>`);
-  for (const t of yTicks) parts.push(`<text x="${m.left - 6}" y="${num(y(t)) + 4}" text-anchor="end">${tickText(t, !!o.yLog)}</text>`);
+  for (const t of xTicks) parts.push(`<text x="${r2(x(t))}" y="${height - m.bottom + 15}" text-anchor="middle">${tickText(t, false)}</text>`);
+  for (const t of yTicks) parts.push(`<text x="${m.left - 6}" y="${r2(y(t)) + 4}" text-anchor="end">${tickText(t, !!o.yLog)}</text>`);
   if (o.xLabel) parts.push(`<text x="${(m.left + width - m.right) / 2}" y="${height - 6}" text-anchor="middle">${esc(o.xLabel)}</text>`);
   if (o.yLabel) parts.push(`<text transform="translate(13 ${(m.top + height - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(o.yLabel)}</text>`);
   parts.push(`</g><rect x="${m.left}" y="${m.top}" width="${width - m.left - m.right}" height="${height - m.top - m.bottom}" fill="none" stroke="currentColor" stroke-opacity="0.35"/>`);
@@ -92,12 +89,12 @@ export function chartSvg(o: ChartOptions): string {
     if (mark !== 'points') {
       const path = d3line<[number, number]>()
         .defined(([, yv]) => ok(yv))
-        .x(([xv]) => num(x(xv)))
-        .y(([, yv]) => num(y(yv)))(pts);
+        .x(([xv]) => r2(x(xv)))
+        .y(([, yv]) => r2(y(yv)))(pts);
       if (path) parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     }
     if (mark !== 'line')
-      for (const [xv, yv] of pts) if (ok(yv)) parts.push(`<circle cx="${num(x(xv))}" cy="${num(y(yv))}" r="2.6" fill="${color}"/>`);
+      for (const [xv, yv] of pts) if (ok(yv)) parts.push(`<circle cx="${r2(x(xv))}" cy="${r2(y(yv))}" r="2.6" fill="${color}"/>`);
   });
 
   if (o.legend ?? o.series.length > 1) {

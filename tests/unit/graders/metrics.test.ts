@@ -3,7 +3,7 @@ import { runCheck } from '../../../graders/checks.ts';
 import { accuracy, argmaxRow, crossEntropy } from '../../../graders/metrics.ts';
 import { grade } from '../../../graders/grade.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
-import { makeProblem, scoreProblem } from '../../../graders/problems/index.ts';
+import { makeProblem } from '../../../graders/problems/index.ts';
 import type { Split } from '../../../graders/datasets/types.ts';
 import { blobsId } from '../../helpers/exercise.ts';
 
@@ -51,7 +51,7 @@ describe('grade on the blobs exercise', () => {
   const { meta } = loadExercise(blobsId);
   const problem = makeProblem(meta.data, 7);
   const { test } = problem.hidden as { test: Split };
-  const scored = (probs: Float32Array) => scoreProblem(meta.data, problem, [{ probs }]);
+  const scored = (probs: Float32Array) => problem.score([{ probs }]);
   const oneHot = (labels: Int32Array) => {
     const p = new Float32Array(labels.length * 4);
     labels.forEach((y, i) => (p[i * 4 + y] = 1));

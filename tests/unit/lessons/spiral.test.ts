@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { spiral, spiralParams } from '../../../graders/datasets/spiral.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../../../graders/metrics.ts';
-import { decodeRegions, spiralExercise, spiralPosterior, testPoints } from '../../../src/components/figures/spiral-data.ts';
+import { bayesSpiralProbs, decodeRegions, spiralExercise, spiralPosterior, testPoints } from '../../../src/components/figures/spiral-data.ts';
 import stored from '../../../src/components/figures/spiral-regions.json';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
@@ -38,8 +38,7 @@ describe('the spiral data and the best possible classifier', () => {
   it('the Bayes-optimal classifier reaches those limits: the arms barely overlap', () => {
     for (const seed of [1, 2, 3]) {
       const { test } = spiral(p, seed);
-      const probs = new Float32Array(test.n * 3);
-      for (let i = 0; i < test.n; i++) spiralPosterior(test.x[2 * i]!, test.x[2 * i + 1]!, 3, p.noise).forEach((v, j) => (probs[3 * i + j] = v));
+      const probs = bayesSpiralProbs(test, p.noise);
       expect(accuracy(probs, test.y, 3)).toBeCloseTo(2998 / 3000, 6);
       expect(crossEntropy(probs, test.y, 3)).toBeGreaterThan((3 * Math.log(3)) / 3000 - 1e-6);
       expect(crossEntropy(probs, test.y, 3)).toBeLessThan(0.0017);

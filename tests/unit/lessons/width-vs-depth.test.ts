@@ -8,43 +8,36 @@ import {
   evenWidths,
   lineUpperBound,
   patternGrid,
+  patternMapSvg,
   randomReluNet,
   regions1d,
-  regionsSvg,
   zigzagNet,
   zigzagPieces,
   type ReluNet,
 } from '../../../src/components/figures/linear-regions.ts';
 import { depthsFor, regionCounts, regionsView } from '../../../src/components/figures/depth-regions-view.ts';
 
-/** Output of a ReLU net with one input at x (float64). */
-function output(net: ReluNet, x: number): number {
+/**
+ * A ReLU net with one input run at x (float64): its output, and its activation pattern (one 0/1 per hidden unit,
+ * 1 where the unit's pre-activation is positive).
+ */
+function forward(net: ReluNet, x: number): { output: number; pattern: string } {
   let a = [x];
+  let pattern = '';
   net.forEach((layer, l) => {
-    const next = Array.from({ length: layer.units }, (_, j) => {
-      let s = layer.bias[j]!;
-      for (let i = 0; i < layer.inputs; i++) s += a[i]! * layer.weights[i * layer.units + j]!;
-      return l < net.length - 1 ? Math.max(0, s) : s;
-    });
-    a = next;
-  });
-  return a[0]!;
-}
-
-/** Activation pattern at x, as a string of 0/1. */
-function pattern(net: ReluNet, x: number): string {
-  let a = [x];
-  let bits = '';
-  for (const layer of net.slice(0, -1)) {
+    const hidden = l < net.length - 1;
     a = Array.from({ length: layer.units }, (_, j) => {
       let s = layer.bias[j]!;
       for (let i = 0; i < layer.inputs; i++) s += a[i]! * layer.weights[i * layer.units + j]!;
-      bits += s > 0 ? '1' : '0';
+      if (!hidden) return s;
+      pattern += s > 0 ? '1' : '0';
       return Math.max(0, s);
     });
-  }
-  return bits;
+  });
+  return { output: a[0]!, pattern };
 }
+const output = (net: ReluNet, x: number) => forward(net, x).output;
+const pattern = (net: ReluNet, x: number) => forward(net, x).pattern;
 
 describe('zigzag (sawtooth) construction', () => {
   it.each([1, 2, 3, 4, 6, 8, 10, 12])('the tent map composed %i times has exactly 2^k pieces and 2^k regions', (k) => {
@@ -147,7 +140,7 @@ describe('activation patterns in the plane', () => {
 
   it('draws one path per region', () => {
     const g = patternGrid(randomReluNet([8, 8, 8], 2, 3), -2, 2, 48);
-    const svg = regionsSvg(g, { title: 'test' });
+    const svg = patternMapSvg(g, { title: 'test' });
     expect(svg.match(/<path /g)).toHaveLength(g.regions);
     expect(svg).toContain('viewBox="0 0 48 48"');
   });
