@@ -6,6 +6,7 @@
 import { blobs, type BlobsParams } from '../graders/datasets/blobs.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
+import { stats } from './measure-lib.ts';
 
 const { meta } = loadExercise('04-activation-depth/01-softmax-blobs');
 const p = meta.data.params as BlobsParams;
@@ -24,10 +25,5 @@ for (let seed = 0; seed < 200; seed++) {
   accs.push(accuracy(probs, test.y, k));
   ces.push(crossEntropy(probs, test.y, k));
 }
-const stats = (a: number[]) => {
-  const mean = a.reduce((x, y) => x + y, 0) / a.length;
-  const sd = Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / a.length);
-  return `mean ${mean.toFixed(4)}  sd ${sd.toFixed(4)}  min ${Math.min(...a).toFixed(4)}  max ${Math.max(...a).toFixed(4)}`;
-};
 console.log(`Bayes-optimal test accuracy over 200 seeds:      ${stats(accs)}`);
 console.log(`Bayes-optimal test cross-entropy over 200 seeds: ${stats(ces)}`);

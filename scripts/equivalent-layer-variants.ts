@@ -30,8 +30,6 @@ function matMul(a: ArrayLike<number>, b: ArrayLike<number>, r: number, k: number
   return out;
 }
 
-type Variant = (layers: DenseLayer[]) => { weights: Float64Array; bias: Float64Array; inputs: number; units: number };
-
 /** The correct fold, with a pluggable bias rule and product order. */
 function fold(layers: DenseLayer[], opts: { bias: 'through' | 'zero' | 'sum' | 'last'; reversed?: boolean; firstOnly?: boolean }) {
   const first = layers[0]!;
@@ -62,7 +60,8 @@ function sumAll(layers: DenseLayer[]): Float64Array {
   return out;
 }
 
-const variants: Record<string, Variant | ((l: DenseLayer[]) => ReturnType<typeof fold>)> = {
+/** Each wrong answer's single layer for a stack, or null where the runtime would stop it with a shape error. */
+const variants: Record<string, (l: DenseLayer[]) => ReturnType<typeof fold>> = {
   'biases left out (bias 0)': (l) => fold(l, { bias: 'zero' }),
   'biases summed': (l) => fold(l, { bias: 'sum' }),
   "last layer's bias only": (l) => fold(l, { bias: 'last' }),
@@ -70,24 +69,30 @@ const variants: Record<string, Variant | ((l: DenseLayer[]) => ReturnType<typeof
   'product in the wrong order': (l) => fold(l, { bias: 'through', reversed: true }),
 };
 
+const n = params.testN;
+/** For seeds 1–10, each stack of the hidden problem: its layers, its sizes, its test inputs and its true outputs on them. */
+const problems = Array.from({ length: 10 }, (_, i) => {
+  const { hidden } = makeProblem(meta.data, i + 1) as { hidden: { stacks: DenseLayer[][]; x: Float32Array[] } };
+  return hidden.stacks.map((layers, s) => {
+    const x = hidden.x[s]!;
+    return { layers, sizes: params.stacks[s]!, x, want: layers.reduce<ArrayLike<number>>((a, layer) => affine(a, n, layer), x) };
+  });
+});
+
 console.log('\n2. Wrong answers (float64), largest relative error over the stacks where the shape is right, seeds 1–10:');
 for (const [name, v] of Object.entries(variants)) {
   const worst: number[] = [];
   const perStack = new Map<string, number[]>();
-  for (let seed = 1; seed <= 10; seed++) {
-    const { hidden } = makeProblem(meta.data, seed) as { hidden: { stacks: DenseLayer[][]; x: Float32Array[] } };
+  for (const stacks of problems) {
     let w = -Infinity;
-    hidden.stacks.forEach((layers, s) => {
-      const sizes = params.stacks[s]!;
+    for (const { layers, sizes, x, want } of stacks) {
       const out = v(layers);
-      if (!out || out.inputs !== sizes[0] || out.units !== sizes[sizes.length - 1] || out.bias.some(Number.isNaN)) return;
-      const n = params.testN;
-      const want = layers.reduce<ArrayLike<number>>((a, layer) => affine(a, n, layer), hidden.x[s]!);
-      const err = maxRelativeDifference(affine(hidden.x[s]!, n, { ...out, weights: Float32Array.from(out.weights), bias: Float32Array.from(out.bias) }), want);
+      if (!out || out.inputs !== sizes[0] || out.units !== sizes[sizes.length - 1] || out.bias.some(Number.isNaN)) continue;
+      const err = maxRelativeDifference(affine(x, n, { ...out, weights: Float32Array.from(out.weights), bias: Float32Array.from(out.bias) }), want);
       const key = sizes.join('→');
       perStack.set(key, [...(perStack.get(key) ?? []), err]);
       w = Math.max(w, err);
-    });
+    }
     worst.push(w);
   }
   const r = (a: number[]) => `${Math.min(...a).toPrecision(2)}–${Math.max(...a).toPrecision(2)}`;

@@ -11,9 +11,10 @@
 import { parseArgs } from 'node:util';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { cubicParams } from '../graders/datasets/cubic.ts';
+import type { GradeReport } from '../graders/report.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
-import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import { bayesCubicMse, noiseFloor, summary } from '../src/components/figures/approx-cubic.ts';
+import { editSource, gradeSeeds, seedRange } from './measure-lib.ts';
 
 const id = '04-activation-depth/06-cubic';
 const { values: args, positionals } = parseArgs({
@@ -30,11 +31,6 @@ const { values: args, positionals } = parseArgs({
 });
 const { meta, solution } = loadExercise(id);
 const p = cubicParams.parse(meta.data.params);
-/** CPU seconds this process used since `since` (wall time minus waiting for a shared machine). */
-const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1e6;
-};
 const fmt = (s: ReturnType<typeof summary>) => `mean ${s.mean.toFixed(5)}  sd ${s.sd.toFixed(5)}  min ${s.min.toFixed(5)}  max ${s.max.toFixed(5)}`;
 
 if (positionals[0] === 'bayes') {
@@ -42,36 +38,32 @@ if (positionals[0] === 'bayes') {
   console.log(`noise floor noise²/12 = ${noiseFloor(p.noise)}`);
   console.log(`Bayes predictor x³ + ${p.noise / 2}, test MSE over 1000 test sets of ${p.testN}: ${fmt(summary(mses))}`);
 } else if (positionals[0] === 'grade') {
-  let source = solution;
-  const swap = (find: string, replace: string) => {
-    if (!source.includes(find)) throw new Error(`"${find}" not in solution.ts`);
-    source = source.replaceAll(find, replace);
-  };
+  const edit = editSource(solution);
+  const { swap } = edit;
   if (args.act !== 'relu') swap("activation: 'relu'", `activation: '${args.act}'`);
   if (args.units) swap('units: 32', `units: ${args.units}`);
   if (args.epochs) swap('epochs: 500', `epochs: ${args.epochs}`);
   if (args.lr) swap('tf.train.adam(0.01)', `tf.train.adam(${args.lr})`);
   if (args.linear) {
     // No hidden layer: the output layer takes the input directly, so the model is a straight line a·x + b.
-    swap(/ {2}model\.add\(tf\.layers\.dense\(\{ units: 32.*\n/.exec(source)![0], '');
+    swap(/ {2}model\.add\(tf\.layers\.dense\(\{ units: 32.*\n/.exec(edit.source)![0], '');
     swap('units: data.targets,', 'units: data.targets, inputShape: [data.features],');
   }
-  const [a, b] = args.seeds!.split('-').map(Number);
+  const seeds = seedRange(args.seeds!);
   const backend = args.backend as NodeBackend;
   const tf = await useNodeBackend(backend);
-  const mses: number[] = [], times: number[] = [];
   console.log(`act=${args.act} units=${args.units ?? 32} epochs=${args.epochs ?? 500} lr=${args.lr ?? 0.01} linear=${!!args.linear} backend=${backend}`);
-  for (let seed = a!; seed <= (b ?? a!); seed++) {
-    const tensors = tf.memory().numTensors;
-    const cpu0 = process.cpuUsage();
-    const { report } = await runExercise({ meta, source, backend, runner: inThreadRunner(tf), seed });
-    if (report.error) throw new Error(report.error.message);
-    const mse = report.checks[0]!.value;
-    mses.push(mse), times.push(report.durationMs / 1000);
-    console.log(`seed ${seed}: test MSE ${mse.toFixed(5)}  (${(mse / noiseFloor(p.noise)).toFixed(3)} × floor)  ${(report.durationMs / 1000).toFixed(1)} s (CPU ${cpuSeconds(cpu0).toFixed(1)} s)  ${report.status}  tensors +${tf.memory().numTensors - tensors}`);
-  }
-  console.log(`test MSE: ${fmt(summary(mses))}`);
-  console.log(`seconds:  ${fmt(summary(times))}`);
+  const mse = (report: GradeReport) => report.checks[0]!.value;
+  const reports = await gradeSeeds({
+    meta,
+    source: edit.source,
+    backend,
+    tf,
+    seeds,
+    describe: (report) => `test MSE ${mse(report).toFixed(5)}  (${(mse(report) / noiseFloor(p.noise)).toFixed(3)} × floor)`,
+  });
+  console.log(`test MSE: ${fmt(summary(reports.map(mse)))}`);
+  console.log(`seconds:  ${fmt(summary(reports.map((r) => r.durationMs / 1000)))}`);
 } else {
   console.error('usage: measure-cubic.ts bayes | grade [flags]');
   process.exit(2);

@@ -21,9 +21,10 @@ import { parseArgs } from 'node:util';
 import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
-import { spiralPosterior } from '../src/components/figures/spiral-data.ts';
+import { bayesSpiralProbs } from '../src/components/figures/spiral-data.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
+import { editSource, gradeSeeds, metricValues, seedRange, stats } from './measure-lib.ts';
 
 const id = '04-activation-depth/05-spiral';
 const { values: args, positionals } = parseArgs({
@@ -41,24 +42,11 @@ const { values: args, positionals } = parseArgs({
 const { meta, solution } = loadExercise(id);
 const p = meta.data.params as SpiralParams;
 
-/** CPU seconds this process used since `since` (wall time minus waiting for a shared machine). */
-const cpuSeconds = (since: NodeJS.CpuUsage) => {
-  const u = process.cpuUsage(since);
-  return (u.user + u.system) / 1e6;
-};
-const stats = (a: number[]) => {
-  const mean = a.reduce((x, y) => x + y, 0) / a.length;
-  const sd = Math.sqrt(a.reduce((x, y) => x + (y - mean) ** 2, 0) / a.length);
-  return `mean ${mean.toFixed(4)}  sd ${sd.toFixed(4)}  min ${Math.min(...a).toFixed(4)}  max ${Math.max(...a).toFixed(4)}`;
-};
 
 /** The reference solution with the activation, epochs, learning rate or network swapped. */
 function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolean; probe?: boolean }): string {
-  let source = solution;
-  const swap = (find: string, replace: string) => {
-    if (!source.includes(find)) throw new Error(`"${find}" not in solution.ts`);
-    source = source.replaceAll(find, replace);
-  };
+  const edit = editSource(solution);
+  const { swap } = edit;
   if (v.act !== 'relu') swap("activation: 'relu'", `activation: '${v.act}'`);
   if (v.epochs) swap('epochs: 1000', `epochs: ${v.epochs}`);
   if (v.lr) swap('tf.train.adam(1e-3)', `tf.train.adam(${v.lr})`);
@@ -81,15 +69,14 @@ function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolea
     swap('  await model.fit(', `  ${probe('before training')}await model.fit(`);
     swap('  xs.dispose();\n  ys.dispose();\n  return model;', `  ${probe('after training')}xs.dispose();\n  ys.dispose();\n  return model;`);
   }
-  return source;
+  return edit.source;
 }
 
 if (positionals[0] === 'bayes') {
   const accs: number[] = [], ces: number[] = [];
   for (let seed = 0; seed < 200; seed++) {
     const { test } = spiral(p, seed);
-    const k = test.classes, probs = new Float32Array(test.n * k);
-    for (let i = 0; i < test.n; i++) spiralPosterior(test.x[2 * i]!, test.x[2 * i + 1]!, k, p.noise).forEach((v, j) => (probs[i * k + j] = v));
+    const k = test.classes, probs = bayesSpiralProbs(test, p.noise);
     accs.push(accuracy(probs, test.y, k));
     ces.push(crossEntropy(probs, test.y, k));
   }
@@ -97,24 +84,26 @@ if (positionals[0] === 'bayes') {
   console.log(`Bayes-optimal test cross-entropy over 200 seeds: ${stats(ces)}`);
 } else if (positionals[0] === 'grade') {
   const source = variant({ act: args.act!, ...(args.epochs && { epochs: args.epochs }), ...(args.lr && { lr: args.lr }), strong: !!args.strong, probe: !!args.probe });
-  const [a, b] = args.seeds!.split('-').map(Number);
+  const seeds = seedRange(args.seeds!);
   const backend = args.backend as NodeBackend;
   const tf = await useNodeBackend(backend);
-  const accs: number[] = [], ces: number[] = [], times: number[] = [];
   console.log(`act=${args.act} epochs=${args.epochs ?? 1000} lr=${args.lr ?? '1e-3'} strong=${!!args.strong} backend=${backend}`);
-  for (let seed = a!; seed <= (b ?? a!); seed++) {
-    const tensors = tf.memory().numTensors;
-    const cpu0 = process.cpuUsage();
-    const { report } = await runExercise({ meta, source, backend, runner: inThreadRunner(tf), seed });
-    if (report.error) throw new Error(report.error.message);
-    const m = Object.fromEntries(report.checks.map((c) => [c.metric, c.value]));
-    accs.push(m.testAccuracy!), ces.push(m.testCrossEntropy!), times.push(report.durationMs / 1000);
-    for (const line of report.logs) if (line.includes('|z|')) console.log(`  ${line}`);
-    console.log(`seed ${seed}: accuracy ${m.testAccuracy!.toFixed(4)}  cross-entropy ${m.testCrossEntropy!.toFixed(4)}  ${(report.durationMs / 1000).toFixed(1)} s (CPU ${cpuSeconds(cpu0).toFixed(1)} s)  ${report.status}  tensors +${tf.memory().numTensors - tensors}`);
-  }
-  console.log(`accuracy:      ${stats(accs)}`);
-  console.log(`cross-entropy: ${stats(ces)}`);
-  console.log(`seconds:       ${stats(times)}`);
+  const reports = await gradeSeeds({
+    meta,
+    source,
+    backend,
+    tf,
+    seeds,
+    describe: (report) => {
+      for (const line of report.logs) if (line.includes('|z|')) console.log(`  ${line}`);
+      const m = metricValues(report);
+      return `accuracy ${m.testAccuracy!.toFixed(4)}  cross-entropy ${m.testCrossEntropy!.toFixed(4)}`;
+    },
+  });
+  const ms = reports.map(metricValues);
+  console.log(`accuracy:      ${stats(ms.map((m) => m.testAccuracy!))}`);
+  console.log(`cross-entropy: ${stats(ms.map((m) => m.testCrossEntropy!))}`);
+  console.log(`seconds:       ${stats(reports.map((r) => r.durationMs / 1000))}`);
 } else if (positionals[0] === 'regions') {
   // The decision regions of the reference network and its tanh and sigmoid variants after training on one seed,
   // as 60×60 grids of predicted classes: src/components/figures/spiral-regions.json, drawn by SpiralRegions.astro.
@@ -125,7 +114,7 @@ if (positionals[0] === 'bayes') {
   for (const act of ['relu', 'tanh', 'sigmoid']) {
     const { report, plot } = await runExercise({ meta, source: variant({ act }), backend: 'wasm', runner: inThreadRunner(tf), seed, gridSize: 60 });
     if (report.error || plot?.kind !== 'regions') throw new Error(report.error?.message ?? 'no regions plot');
-    const m = Object.fromEntries(report.checks.map((c) => [c.metric, c.value]));
+    const m = metricValues(report);
     panels.push({ activation: act, testAccuracy: Number(m.testAccuracy!.toFixed(4)), testCrossEntropy: Number(m.testCrossEntropy!.toFixed(4)), grid: Array.from(plot.gridClasses).join('') });
     console.log(act, m);
     box = Object.fromEntries(Object.entries(plot.box).map(([k, v]) => [k, Number(v.toFixed(4))]));

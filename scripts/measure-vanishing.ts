@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { spiral } from '../graders/datasets/spiral.ts';
 import { weightGradientNorms } from '../graders/dense.ts';
+import { accuracy } from '../graders/metrics.ts';
 import { makeRng } from '../graders/rng.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
 import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/gradient-norms-data.ts';
@@ -42,12 +43,8 @@ const configs: { activation: HiddenActivation; scheme: InitScheme }[] = [
 const tf = await useNodeBackend('wasm');
 const started = performance.now();
 
-function accuracy(logits: import('@tensorflow/tfjs').Tensor, y: Int32Array): number {
-  const pred = tf.tidy(() => tf.argMax(logits, 1).dataSync());
-  let ok = 0;
-  for (let i = 0; i < y.length; i++) if (pred[i] === y[i]) ok++;
-  return ok / y.length;
-}
+/** Accuracy of an n×k tensor of logits: their argmax is the softmax's (first index on ties, as tf.argMax). */
+const accuracyOf = (logits: import('@tensorflow/tfjs').Tensor, y: Int32Array) => accuracy(logits.dataSync(), y, logits.shape[1]!);
 
 interface Run {
   seed: number;
@@ -88,29 +85,32 @@ for (const { activation, scheme } of configs) {
     const optimizer = tf.train.adam(lr);
     const loss: number[] = [];
     const acc: number[] = [];
+    let trainAccuracy = NaN;
     for (let epoch = 0; epoch <= epochs; epoch++) {
       if (epoch % every === 0 || epoch === epochs) {
         const logits = tf.tidy(() => forward(x));
         const l = tf.tidy(() => tf.losses.softmaxCrossEntropy(labels, logits));
+        const a = accuracyOf(logits, data.train.y);
         loss.push(Number(l.dataSync()[0]!.toFixed(5)));
-        acc.push(Number(accuracy(logits, data.train.y).toFixed(4)));
+        acc.push(Number(a.toFixed(4)));
+        // No step follows the last epoch: these are the trained net's logits, so no second forward pass is needed.
+        if (epoch === epochs) trainAccuracy = a;
         tf.dispose([logits, l]);
       }
       if (epoch < epochs) tf.tidy(() => void optimizer.minimize(lossFn));
     }
-    const trainLogits = tf.tidy(() => forward(x));
     const testLogits = tf.tidy(() => forward(xTest));
     const run: Run = {
       seed,
-      trainAccuracy: accuracy(trainLogits, data.train.y),
-      testAccuracy: accuracy(testLogits, data.test.y),
+      trainAccuracy,
+      testAccuracy: accuracyOf(testLogits, data.test.y),
       finalLoss: loss[loss.length - 1]!,
       loss,
       accuracy: acc,
       initRatio: Number(initRatio.toPrecision(3)),
       seconds: Math.round((performance.now() - t0) / 100) / 10,
     };
-    tf.dispose([trainLogits, testLogits, x, xTest, labels, ...vars.flatMap((v) => [v.w, v.b])]);
+    tf.dispose([testLogits, x, xTest, labels, ...vars.flatMap((v) => [v.w, v.b])]);
     optimizer.dispose();
     runs.push(run);
     console.log(`${activation} ${scheme} seed ${seed}: train ${run.trainAccuracy.toFixed(3)}, test ${run.testAccuracy.toFixed(3)}, loss ${run.finalLoss}, init ratio ${run.initRatio}, ${run.seconds} s (${tf.memory().numTensors} tensors)`);

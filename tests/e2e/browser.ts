@@ -1,6 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core. Never downloads a browser. The flags keep Chromium off the
  * network (this machine has none) and the fresh profile keeps runs independent. CHROMIUM_PATH overrides.
+ * Also: helpers that drive an exercise on a lesson page (save its code, run it, wait for the result).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,4 +41,30 @@ export async function launch(opts: { extraArgs?: string[]; javaScript?: boolean 
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The selector of exercise `id`'s element on its lesson page. */
+export const exerciseSelector = (id: string) => `rdl-exercise[data-exercise-id="${id}"]`;
+
+/**
+ * Saves `code` as exercise `id`'s code in localStorage, from where the element restores it on the next (re)load:
+ * the fastest way to run code without opening the editor. The page must already be on the site's origin.
+ */
+export async function saveCode(page: Page, id: string, code: string): Promise<void> {
+  await page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [`rdl:code:${id}`, code]);
+}
+
+/** Waits until exercise `id`'s element is ready, then presses its Run button. */
+export async function clickRun(page: Page, id: string): Promise<void> {
+  const sel = exerciseSelector(id);
+  await page.locator(`${sel}[data-ready=true]`).waitFor();
+  await page.locator(`${sel} [data-role=run]`).click();
+}
+
+/** Runs exercise `id` (clickRun) and waits up to `timeoutMs` for the run to end; returns its status line. */
+export async function runAndWait(page: Page, id: string, timeoutMs: number): Promise<string> {
+  const sel = exerciseSelector(id);
+  await clickRun(page, id);
+  await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: timeoutMs });
+  return (await page.locator(`${sel} [data-role=status]`).textContent()) ?? '';
 }

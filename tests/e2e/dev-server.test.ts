@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from './browser.ts';
+import { launch, runAndWait, saveCode, type Browser } from './browser.ts';
 import { startAstro, type AstroServer } from './astro-server.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
@@ -40,12 +40,9 @@ describe('dev server', () => {
     });
     expect(await page.locator('.katex-display').count()).toBeGreaterThan(4);
     // Run the saved code without opening the editor: the fastest path through the runner.
-    await page.evaluate(([i, code]) => localStorage.setItem(`rdl:code:${i}`, code!), [id, solution]);
+    await saveCode(page, id, solution);
     await page.reload();
-    await page.locator(`${sel}[data-ready=true]`).waitFor();
-    await page.locator(`${sel} [data-role=run]`).click();
-    await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 180_000 });
-    expect(await page.locator(`${sel} [data-role=status]`).textContent()).toMatch(/^Passed/);
+    expect(await runAndWait(page, id, 180_000)).toMatch(/^Passed/);
     expect(await page.locator(`${sel} [data-role=backend-badge]`).getAttribute('data-backend')).toBe('wasm');
   });
 });

@@ -5,11 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from './browser.ts';
+import { exerciseSelector, launch, runAndWait, type Browser } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const url = () => `${inject('baseUrl')}/activation-depth/softmax-blobs/`;
-const exercise = `rdl-exercise[data-exercise-id="${id}"]`;
+const exercise = exerciseSelector(id);
 
 let b: Browser;
 beforeAll(async () => {
@@ -36,13 +36,6 @@ async function typeCode(code: string): Promise<void> {
 }
 
 const editorCode = () => b.page.locator(exercise).evaluate((e) => (e as HTMLElement & { code: string }).code);
-
-async function runAndWait(): Promise<string> {
-  const { page } = b;
-  await page.locator(`${exercise} [data-role=run]`).click();
-  await page.locator(`${exercise}[data-running=false][data-status]`).waitFor({ timeout: 120_000 });
-  return (await page.locator(`${exercise} [data-role=status]`).textContent()) ?? '';
-}
 
 describe('softmax-blobs lesson', () => {
   it('renders the math at build time and ships no math or editor JavaScript up front', async () => {
@@ -80,7 +73,7 @@ describe('softmax-blobs lesson', () => {
     const { solution } = loadExercise(id);
     await typeCode(solution);
     expect(await editorCode()).toBe(solution);
-    const status = await runAndWait();
+    const status = await runAndWait(page, id, 120_000);
     expect(status).toMatch(/^Passed: every check is met/);
     expect(await page.locator(`${exercise} [data-role=backend-badge]`).textContent()).toMatch(/^Backend: (WebGPU|WebGL|WebAssembly)/);
     // Headless Chromium here has only software GPUs: the explanation must say why they were skipped.
@@ -107,7 +100,7 @@ describe('softmax-blobs lesson', () => {
     const { page } = b;
     const broken = loadExercise(id).solution.replace('const model = tf.sequential();', 'const model = tf.sequential(;');
     await typeCode(broken);
-    const status = await runAndWait();
+    const status = await runAndWait(page, id, 120_000);
     expect(status).toMatch(/^Error \(line 12, column \d+\): Syntax error at line 12/);
     await page.locator(`${exercise} .squiggly-error`).first().waitFor();
     expect(await editorCode()).toBe(broken);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from './browser.ts';
+import { clickRun, exerciseSelector, launch, runAndWait, saveCode, type Browser } from './browser.ts';
 
 const docs = 'src/content/docs';
 /** Lesson slugs ("activation-depth/spiral") of every module folder, skipping module index pages. */
@@ -52,15 +52,12 @@ describe.each(lessons)('lesson %s', (lesson) => {
   // Lessons without an exercise (activation functions, width vs depth) get no such test rather than a skipped one.
   if (id) it(`its exercise ${id} passes with the reference solution`, async () => {
     const { page } = b;
-    const sel = `rdl-exercise[data-exercise-id="${id}"]`;
+    const sel = exerciseSelector(id);
     // The saved-code path: the element restores code from localStorage, as after a reload.
-    await page.evaluate(([key, code]) => localStorage.setItem(key!, code!), [`rdl:code:${id}`, loadExercise(id!).solution]);
+    await saveCode(page, id, loadExercise(id).solution);
     await page.goto(url());
-    await page.locator(`${sel}[data-ready=true]`).waitFor();
-    await page.locator(`${sel} [data-role=run]`).click();
-    await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 240_000 });
-    const status = await page.locator(`${sel} [data-role=status]`).textContent();
-    expect(await page.locator(sel).getAttribute('data-status'), status ?? '').toBe('passed');
+    const status = await runAndWait(page, id, 240_000);
+    expect(await page.locator(sel).getAttribute('data-status'), status).toBe('passed');
     expect(await page.locator(`${sel} [data-role=checks] li.pass`).count()).toBe(loadExercise(id!).meta.checks.length);
   }, 300_000);
 });
@@ -68,14 +65,13 @@ describe.each(lessons)('lesson %s', (lesson) => {
 describe('live decision regions', () => {
   it('the spiral solution redraws its regions while it trains (it passes its model to ctx.report)', async () => {
     const id = '04-activation-depth/05-spiral';
-    const sel = `rdl-exercise[data-exercise-id="${id}"]`;
+    const sel = exerciseSelector(id);
     const { page } = b;
     const url = `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
     await page.goto(url);
-    await page.evaluate(([key, code]) => localStorage.setItem(key!, code!), [`rdl:code:${id}`, loadExercise(id).solution]);
+    await saveCode(page, id, loadExercise(id).solution);
     await page.goto(url);
-    await page.locator(`${sel}[data-ready=true]`).waitFor();
-    await page.locator(`${sel} [data-role=run]`).click();
+    await clickRun(page, id);
     // The regions figure appears while the run is still going, not only at the end.
     await page.waitForFunction((s) => {
       const e = document.querySelector(s) as HTMLElement | null;

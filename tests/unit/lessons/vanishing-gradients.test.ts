@@ -10,7 +10,7 @@ import { loadExercise } from '../../../graders/exercise-files.ts';
 import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/gradient-norms.ts';
 import type { DeepNet } from '../../../graders/datasets/types.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
-import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
+import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/gradient-norms-data.ts';
 import training from '../../../src/components/figures/gradient-training.json';
 
@@ -112,13 +112,7 @@ describe('gradient-norms exercise', () => {
     expect(r.checks[0]!.details).toHaveLength(8);
   });
 
-  it('a graded run leaks no tensors', async () => {
-    await gradeInProcess(id, solution, 1); // warm up: kernels may allocate once
-    const before = tf.memory().numTensors;
-    await gradeInProcess(id, solution, 2);
-    await gradeInProcess(id, loadExercise(id).starter, 2);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it('a graded run leaks no tensors', () => expectNoTensorLeak(id));
 });
 
 describe('figure data and the numbers the lesson quotes', () => {

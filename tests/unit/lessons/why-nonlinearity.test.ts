@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
 import { affine, maxRelativeDifference, type DenseLayer } from '../../../graders/dense.ts';
 import { spiral } from '../../../graders/datasets/spiral.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
@@ -20,7 +19,7 @@ import {
   spiralSetup,
 } from '../../../src/components/figures/linear-spiral-data.ts';
 import { everyKth, regionRuns, regionsSvg } from '../../../src/components/figures/regions-svg.ts';
-import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
+import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
 describe('linear model on the spiral (figure data)', () => {
   it('gradient descent has converged: 300 steps at lr 2 give the loss of 3000 steps', () => {
@@ -170,13 +169,7 @@ ${snippet}
     expect(r.status, JSON.stringify(r.error ?? r.checks)).toBe('passed');
   });
 
-  it('a graded run leaks no tensors', async () => {
-    await gradeInProcess(id, solution, 1); // warm-up: kernels may allocate once
-    const before = tf.memory().numTensors;
-    await gradeInProcess(id, solution, 2);
-    await gradeInProcess(id, starter, 2);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it('a graded run leaks no tensors', () => expectNoTensorLeak(id));
 
   it('on the square stack, a wrong order or a lone first layer is caught by the values, not by a shape error', () => {
     const p = linearStackProblem.params.parse(meta.data.params);
