@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from './exercise-files.ts';
 import { formatReport } from './format-report.ts';
-import { parseSeed, positive, runBatchCli, UsageError } from './batch/cli-batch.ts';
+import { parseSeed, positive, runBatchCli, UsageError, writeGradescopeFailure } from './batch/cli-batch.ts';
 import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
@@ -54,8 +54,23 @@ Both modes:
   --list                 list exercise ids and exit
   --help, -h             show this help`;
 
+/**
+ * In --gradescope mode, the folder results.json goes to (from the raw arguments, so that it is known even when
+ * parsing them fails); undefined otherwise. Gradescope shows only results.json to the student, so every way
+ * this process can end must leave one there.
+ */
+function gradescopeOut(argv: string[]): string | undefined {
+  if (!argv.includes('--gradescope')) return undefined;
+  const i = argv.findIndex((x) => x === '--out' || x === '-o');
+  const inline = argv.find((x) => x.startsWith('--out='));
+  return inline ? inline.slice('--out='.length) : i >= 0 && argv[i + 1] ? argv[i + 1] : '/autograder/results';
+}
+const gradescopeDir = gradescopeOut(process.argv.slice(2));
+
 function die(message: string): never {
   console.error(`${message}\n\n${usage}`);
+  // The message can quote the seed file; the student sees only that the setup is wrong, the instructor the rest.
+  if (gradescopeDir) writeGradescopeFailure(gradescopeDir, "the autograder's settings are invalid (exit code 2; the details are in the autograder output instructors see).");
   process.exit(2);
 }
 
@@ -158,4 +173,12 @@ async function main(): Promise<number> {
   return report.status === 'passed' ? 0 : 1;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (e) {
+  // A bug of ours, or something the batch did not expect: a message and exit 1, not a bare stack; in
+  // --gradescope mode a results.json that says grading failed.
+  console.error(`The grader failed: ${(e as Error)?.stack ?? String(e)}`);
+  if (gradescopeDir) writeGradescopeFailure(gradescopeDir, `an internal error in the grader (${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300)}).`);
+  process.exitCode = 1;
+}

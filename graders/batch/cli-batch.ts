@@ -3,8 +3,8 @@
  * arguments and hands them here). Progress bar: cli-progress, on a TTY only; summary table: cli-table3.
  */
 import { maxSeed } from '../rng.ts';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
@@ -14,7 +14,7 @@ import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
 import { countSubmissions, gradeBatch, gradeOne, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
-import { gradescopeResults, reportText, writeBatchOutputs, type BatchInfo } from './outputs.ts';
+import { gradesCsv as gradesCsvOf, gradescopeFailure, gradescopeResults, prepareOutDir, reportText, writeAtomic, writeBatchOutputs, type BatchInfo } from './outputs.ts';
 
 export interface BatchArgs {
   dir: string;
@@ -108,6 +108,20 @@ async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secr
   ].join('\n');
 }
 
+/**
+ * Writes Gradescope's results.json saying that grading itself failed (score 0, the reason). Used on any error
+ * the grader can catch in --gradescope mode; run_autograder covers the ones it cannot (a killed process).
+ * Returns false if even that could not be written.
+ */
+export function writeGradescopeFailure(outDir: string, reason: string): boolean {
+  try {
+    writeAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(gradescopeFailure(reason), null, 2)}\n`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs batch mode; returns the exit code (0 = grading ran, whatever the students scored; 1 = it could not). */
 export async function runBatchCli(a: BatchArgs): Promise<number> {
   const { dir, outDir, exercises, options, secretSeed } = resolveBatchArgs(a);
@@ -116,8 +130,26 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
   if (!secretSeed && !a.gradescope)
     err.write('Note: no --seed or --seed-file, so every exercise is graded on its public seed, the one the browser uses. Use a secret seed for marks.\n');
 
+  // The output folder is checked before any grading, so a class's results are never lost at the end.
+  try {
+    const { others } = prepareOutDir(outDir, Boolean(a.gradescope));
+    if (others.length && !a.gradescope)
+      err.write(`Note: ${outDir} also holds ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}; left as they are (only grades.csv, grades.json and feedback/ are replaced).\n`);
+  } catch (e) {
+    err.write(`${(e as Error).message}\nGive --out a folder you can write to.\n`);
+    return 1;
+  }
+
   const ids = exercises.map((e) => e.meta.id);
-  const found = a.gradescope ? { students: [readStudentFolder(dir, 'submission', ids)], notes: [] } : discoverSubmissions(dir, ids);
+  let found: { students: ReturnType<typeof readStudentFolder>[]; notes: string[] };
+  try {
+    found = a.gradescope ? { students: [readStudentFolder(dir, 'submission', ids)], notes: [] } : discoverSubmissions(dir, ids);
+  } catch (e) {
+    // Only the submissions folder itself being unreadable gets here; everything below it is a note.
+    err.write(`Cannot read the submissions folder ${dir}: ${(e as Error).message}\n`);
+    if (a.gradescope) writeGradescopeFailure(outDir, 'the upload folder could not be read.');
+    return 1;
+  }
   const { students } = found;
   for (const n of found.notes) err.write(`Note: ${n}\n`);
   if (!students.length) err.write(`Note: no student folders or zips found in ${dir}.\n`);
@@ -157,25 +189,41 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
     durationMs: performance.now() - started,
     notes: found.notes,
   };
+  if (a.gradescope) {
+    const file = path.join(outDir, 'results.json');
+    try {
+      writeAtomic(file, `${JSON.stringify(gradescopeResults(results[0]!, info), null, 2)}\n`);
+    } catch (e) {
+      err.write(`Could not write ${file}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    console.log(`${results[0]!.total}/${results[0]!.maxTotal} (${results[0]!.status}); wrote ${file}`);
+    return 0;
+  }
+  let written;
   try {
-    mkdirSync(outDir, { recursive: true });
-    if (a.gradescope) {
-      const file = path.join(outDir, 'results.json');
-      writeFileSync(file, `${JSON.stringify(gradescopeResults(results[0]!, info), null, 2)}\n`);
-      console.log(`${results[0]!.total}/${results[0]!.maxTotal} (${results[0]!.status}); wrote ${file}`);
-      return 0;
-    }
-    const written = writeBatchOutputs(outDir, results, info);
-    if (a.json) console.log(JSON.stringify(results, null, 2));
-    else {
-      console.log(summaryTable(results, exercises));
-      const minutes = info.durationMs / 60_000;
-      console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${secretSeed ? 'secret seed' : 'public seeds'}).`);
-      console.log(`Wrote ${written.csv}, ${written.json} and ${written.feedbackDir}/<student>.md`);
-    }
+    written = writeBatchOutputs(outDir, results, info);
   } catch (e) {
+    // Checked at the start, yet it failed now (disk full, the folder replaced meanwhile): the grading took
+    // minutes to hours, so save it somewhere fresh rather than lose it.
     err.write(`Could not write the results to ${outDir}: ${(e as Error).message}\n`);
+    try {
+      const rescue = mkdtempSync(path.join(tmpdir(), 'rdl-grades-rescued-'));
+      writeBatchOutputs(rescue, results, info);
+      err.write(`The results were saved in ${rescue} instead (grades.csv, grades.json, feedback/). Copy them from there.\n`);
+    } catch (e2) {
+      err.write(`Saving them in a temporary folder failed too (${(e2 as Error).message}); grades.csv follows on stderr.\n${gradesCsvOf(results, exercises)}`);
+    }
     return 1;
+  }
+  if (written.stale.length)
+    err.write(`Note: ${written.feedbackDir} also holds ${written.stale.length} feedback file(s) this run did not write (students of an earlier run?): ${written.stale.slice(0, 5).join(', ')}${written.stale.length > 5 ? ', …' : ''}. They were left as they are; remove them before sending feedback out.\n`);
+  if (a.json) console.log(JSON.stringify(results, null, 2));
+  else {
+    console.log(summaryTable(results, exercises));
+    const minutes = info.durationMs / 60_000;
+    console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${secretSeed ? 'secret seed' : 'public seeds'}).`);
+    console.log(`Wrote ${written.csv}, ${written.json} and ${written.feedbackDir}/<student>.md`);
   }
   return 0;
 }

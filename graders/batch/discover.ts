@@ -243,7 +243,7 @@ export function discoverSubmissions(dir: string, ids: readonly string[]): { stud
       for (let i = 2; [...rowOf.values()].includes(row); i++) row = `${name} (${i})`;
       rowOf.set(key, row);
     }
-    const s = byName.get(row) ?? { student: row, files: new Map(), notes: [] };
+    const s: StudentSubmission = byName.get(row) ?? { student: row, files: new Map(), notes: [] };
     if (row !== name && !byName.has(row)) s.notes.push(`named "${row}" because another folder or zip shows as "${name}" too`);
     byName.set(row, s);
     return s;
