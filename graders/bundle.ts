@@ -160,7 +160,15 @@ export function readBundle(bytes: Uint8Array): ReadBundle {
       const limit = Math.min(maxSourceBytes, maxBundleBytes - total);
       const data = e.claimedSize > limit ? null : inflateEntry(bytes, e, limit);
       if (!data) {
-        problems.push(`skipped ${e.name}: ${e.claimedSize > maxSourceBytes ? `${e.claimedSize} bytes is` : 'it inflates to'} more than ${limit} bytes`);
+        problems.push(
+          `skipped ${e.name}: ${
+            e.claimedSize > maxSourceBytes
+              ? `${e.claimedSize} bytes is more than ${maxSourceBytes}`
+              : e.claimedSize > limit
+                ? `the zip's files add up to more than ${maxBundleBytes} bytes`
+                : `it inflates to more than ${limit} bytes (its header said ${e.claimedSize})`
+          }`,
+        );
         continue;
       }
       total += data.length;

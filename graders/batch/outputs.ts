@@ -69,12 +69,15 @@ export function visible(text: string): string {
 /**
  * Student-controlled text as one line of Markdown that renders as exactly that text: newlines and control
  * characters made visible, HTML escaped (`<img onerror>` shows as text), and Markdown punctuation
- * backslash-escaped (no heading, link, image, emphasis or code span can start inside it).
+ * backslash-escaped (no heading, link, autolink, image, emphasis or code span can start inside it).
  */
 export function mdText(text: string): string {
   return visible(text.replace(/\r\n?|\n/g, ' ⏎ ').replace(/\t/g, ' '))
     .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
-    .replace(/[\\`*_[\]#!|~(){}+]/g, '\\$&');
+    .replace(/[\\`*_[\]#!|~(){}+]/g, '\\$&')
+    // GFM turns bare URLs into links: an escaped character breaks the pattern and still renders as itself.
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
 }
 
 /** A fenced code block that no line inside can close: the fence is longer than any backtick run in the text. */
