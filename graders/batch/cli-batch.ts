@@ -143,7 +143,7 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
   const ids = exercises.map((e) => e.meta.id);
   let found: { students: ReturnType<typeof readStudentFolder>[]; notes: string[] };
   try {
-    found = a.gradescope ? { students: [readStudentFolder(dir, 'submission', ids)], notes: [] } : discoverSubmissions(dir, ids);
+    found = a.gradescope ? { students: [readStudentFolder(dir, 'submission', ids)], notes: [] } : discoverSubmissions(dir, ids, { outDir });
   } catch (e) {
     // Only the submissions folder itself being unreadable gets here; everything below it is a note.
     err.write(`Cannot read the submissions folder ${dir}: ${(e as Error).message}\n`);

@@ -14,6 +14,7 @@
  * in that student's row and feedback, never silence and never an exception.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
+import path from 'node:path';
 import { matchExercise, maxBundleBytes, maxSourceBytes, readBundle } from '../bundle.ts';
 
 export interface StudentSubmission {
@@ -228,8 +229,10 @@ export function readStudentFolder(dir: string | Buffer, student: string, ids: re
  * wrong below it (a symlinked or unreadable student folder, a FIFO named like a zip) is a note in that
  * student's row.
  */
-export function discoverSubmissions(dir: string, ids: readonly string[]): { students: StudentSubmission[]; notes: string[] } {
+export function discoverSubmissions(dir: string, ids: readonly string[], opts: { outDir?: string } = {}): { students: StudentSubmission[]; notes: string[] } {
   const notes: string[] = [];
+  // The output folder may sit inside the submissions folder (it exists before discovery): not a student.
+  const outDir = opts.outDir === undefined ? undefined : path.resolve(opts.outDir);
   const byName = new Map<string, StudentSubmission>();
   const root = Buffer.from(dir);
   // Byte name (hex, without .zip) → row name. Shown names can coincide (a literal "a\\xff" and the bytes
@@ -252,6 +255,10 @@ export function discoverSubmissions(dir: string, ids: readonly string[]): { stud
   const names = readdirSync(root, { encoding: 'buffer' }).map((b) => ({ b, name: showName(b) }));
   for (const { b, name } of names.sort((x, y) => x.name.localeCompare(y.name))) {
     if (name.startsWith('.') || name === '__MACOSX') continue;
+    if (outDir !== undefined && path.resolve(dir, name) === outDir) {
+      notes.push(`${name} is the output folder (--out), not a student (skipped)`);
+      continue;
+    }
     const full = join(root, b);
     const isZip = name.toLowerCase().endsWith('.zip');
     let st: Stats;

@@ -69,15 +69,17 @@ export function visible(text: string): string {
 /**
  * Student-controlled text as one line of Markdown that renders as exactly that text: newlines and control
  * characters made visible, HTML escaped (`<img onerror>` shows as text), and Markdown punctuation
- * backslash-escaped (no heading, link, autolink, image, emphasis or code span can start inside it).
+ * backslash-escaped (no heading, link, image, emphasis or code span can start inside it), URLs defanged.
  */
 export function mdText(text: string): string {
   return visible(text.replace(/\r\n?|\n/g, ' ⏎ ').replace(/\t/g, ' '))
     .replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
     .replace(/[\\`*_[\]#!|~(){}+]/g, '\\$&')
-    // GFM turns bare URLs into links: an escaped character breaks the pattern and still renders as itself.
-    .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+    // GFM links bare URLs and e-mail addresses whatever is escaped (it works on the parsed text), so they are
+    // "defanged" the way security reports write them: https[:]//, www[.], a[@]b. Readable, not clickable.
+    .replace(/:\/\//g, '\\[:\\]//')
+    .replace(/\b(www)\./gi, '$1\\[.\\]')
+    .replace(/@/g, '\\[@\\]');
 }
 
 /** A fenced code block that no line inside can close: the fence is longer than any backtick run in the text. */
@@ -185,7 +187,11 @@ export function prepareOutDir(outDir: string, gradescope: boolean): { others: st
       throw new Error(`Cannot write into the output folder ${dir}: ${(e as Error).message}`);
     }
   }
-  return { others: readdirSync(outDir).filter((f) => !ownOutputs.includes(f) && !f.startsWith('.')).sort() };
+  try {
+    return { others: readdirSync(outDir).filter((f) => !ownOutputs.includes(f) && !f.startsWith('.')).sort() };
+  } catch (e) {
+    throw new Error(`Cannot list the output folder ${outDir}: ${(e as Error).message}`);
+  }
 }
 
 /** One test of Gradescope's results.json (https://gradescope-autograders.readthedocs.io/en/latest/specs/). */

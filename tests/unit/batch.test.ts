@@ -77,7 +77,7 @@ describe('batch grading of the hostile fixture set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
     expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
-    expect(result.stdout).toMatch(/21 students, 20 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+    expect(result.stdout).toMatch(/23 students, 22 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
   });
 
   it('has a golden entry for every student and nothing else', () => {
@@ -142,6 +142,31 @@ describe('batch grading of the hostile fixture set', () => {
     expect(mia).toMatch(/FAILED .* secret seed/);
     for (const f of files) expect(readFileSync(path.join(out, 'feedback', f), 'utf8')).not.toMatch(new RegExp(`seed ${expected.seed}\\b`));
     expect(readFileSync(path.join(out, 'feedback', 'ray-nothing.md'), 'utf8')).toMatch(/Not submitted.*\n[\s\S]*scratch\.ts matches no exercise/);
+  });
+
+  it('shows student-controlled text in feedback as text: no heading, link, image or HTML of theirs survives', () => {
+    for (const student of ['out-hostile-text', 'out-zip-names']) {
+      const md = readFileSync(path.join(out, 'feedback', `${student}.md`), 'utf8');
+      // Outside code fences (whose opening run of backticks is longer than any inside), only our own headings.
+      const outside = md.split('\n').filter((_, i, lines) => {
+        let open = '';
+        for (const l of lines.slice(0, i)) {
+          const m = /^(`{3,})/.exec(l);
+          if (m && (!open || m[1] === open)) open = open ? '' : m[1]!;
+        }
+        return !open && !/^`{3,}/.test(lines[i]!);
+      });
+      for (const line of outside) {
+        expect(line, student).not.toMatch(/<img|<script|\]\(javascript|\x1b/);
+        if (line.startsWith('#')) expect(line, student).toMatch(/^# Feedback for |^## /);
+      }
+      expect(md).not.toContain('\x1b');
+    }
+    const text = readFileSync(path.join(out, 'feedback', 'out-hostile-text.md'), 'utf8');
+    expect(text).toContain('# Feedback for out-hostile-text (\\`\\`\\` ⏎ \\# A\\+ &lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(text).toMatch(/\n`{6}text\n[^`]*Your code threw Error: ``` \n/);
+    const zipNotes = graded.students.find((s) => s.student === 'out-zip-names')!.notes;
+    expect(zipNotes).toContain('out-zip-names.zip:<img src=x onerror=alert(1)>.ts matches no exercise (ignored)');
   });
 });
 
