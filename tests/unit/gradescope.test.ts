@@ -3,7 +3,7 @@
  * folder through AUTOGRADER_ROOT) and writes results.json in Gradescope's format; make-zip.ts packs the bundle.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
@@ -13,15 +13,16 @@ import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { blobsId, solutionWith } from '../helpers/exercise.ts';
 
 /** Runs autograder/run_autograder on `files` (path in the upload → content); returns results.json. */
-function runAutograder(files: Record<string, string | Uint8Array>, seed?: string) {
+function runAutograder(files: Record<string, string | Uint8Array>, seed?: string, env: NodeJS.ProcessEnv = {}, prepare?: (root: string) => void) {
   const root = mkdtempSync(path.join(tmpdir(), 'rdl-gradescope-'));
+  prepare?.(root);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(root, 'submission', rel)), { recursive: true });
     writeFileSync(path.join(root, 'submission', rel), content);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, AUTOGRADER_ROOT: root, COURSE_DIR: process.cwd(), SECRET_SEED_FILE: path.join(root, 'none') };
-  if (seed) writeFileSync((env.SECRET_SEED_FILE = path.join(root, 'seed.txt')), seed);
-  const r = spawnSync('bash', ['autograder/run_autograder'], { env, encoding: 'utf8', timeout: 120_000 });
+  const all: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, AUTOGRADER_ROOT: root, COURSE_DIR: process.cwd(), SECRET_SEED_FILE: path.join(root, 'none'), ...env };
+  if (seed) writeFileSync((all.SECRET_SEED_FILE = path.join(root, 'seed.txt')), seed);
+  const r = spawnSync('bash', ['autograder/run_autograder'], { env: all, encoding: 'utf8', timeout: 120_000 });
   expect(r.status).toBe(0);
   return JSON.parse(readFileSync(path.join(root, 'results', 'results.json'), 'utf8'));
 }
@@ -58,6 +59,36 @@ describe('Gradescope autograder', () => {
     expect(results.tests[0]).toMatchObject({ score: 0, max_score: 1, status: 'failed', output: expect.stringMatching(/Your code threw Error: nope/) });
     const none = runAutograder({ 'readme.txt': 'hi' });
     expect(none.tests[0]).toMatchObject({ score: 0, status: 'failed', output: expect.stringMatching(/^Not submitted/) });
+  });
+
+  it('always leaves a valid results.json with score 0 and a reason: a bad seed file (the seed never shown)', () => {
+    const results = runAutograder({ '01-softmax-blobs.ts': 'x' }, 'not-a-seed 8675309\n');
+    expect(results).toMatchObject({ score: 0, tests: [], output_format: 'text', output: expect.stringMatching(/^The autograder could not grade this submission: the autograder's settings are invalid \(exit code 2/) });
+    expect(JSON.stringify(results)).not.toMatch(/8675309/);
+  });
+
+  it('… a grader that cannot start at all (the shell writes it, JSON-escaped, with the exit code and stderr)', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'rdl-nocourse-'));
+    const results = runAutograder({ '01-softmax-blobs.ts': 'x' }, '31337\n', { COURSE_DIR: empty }, (root) => {
+      // A stale results.json from before must not pass for this run's.
+      mkdirSync(path.join(root, 'results'));
+      writeFileSync(path.join(root, 'results', 'results.json'), '{"score": 1}');
+    });
+    expect(results).toMatchObject({ score: 0, tests: [], output: expect.stringMatching(/^The autograder could not grade this submission: the grader failed with exit code 1\.[\s\S]*Cannot find module/) });
+    const killed = runAutograder({ '01-softmax-blobs.ts': 'x' }, undefined, { NODE_OPTIONS: '--require /no/such/preload.cjs' });
+    expect(killed.score).toBe(0);
+    expect(killed.output).toMatch(/exit code \d+/);
+  });
+
+  it('grades the rest of a hostile upload: a symlink and a FIFO in it are notes, not hangs', () => {
+    const results = runAutograder({ '01-softmax-blobs.ts': 'export const x = 1;\n' }, undefined, {}, (root) => {
+      mkdirSync(path.join(root, 'submission'), { recursive: true });
+      symlinkSync('/dev/zero', path.join(root, 'submission', 'manifest.json'));
+      spawnSync('mkfifo', [path.join(root, 'submission', '02-other.ts')]);
+    });
+    expect(results.tests[0]).toMatchObject({ score: 0, output: expect.stringMatching(/must export a function named "train"/) });
+    expect(results.output).toMatch(/manifest\.json is a symbolic link \(not followed\); skipped/);
+    expect(results.output).toMatch(/02-other\.ts is a named pipe \(FIFO\); skipped/);
   });
 
   it('make-zip packs setup.sh and run_autograder (executable) at the root with the grader, seed and exercise list', () => {
