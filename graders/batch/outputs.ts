@@ -31,11 +31,20 @@ export function safeFileName(name: string): string {
   return name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 120) || '_';
 }
 
-/** grades.csv: student, one score column per exercise (in course order), total, status. */
+/** The notes column of one row: every note on one line, clipped (the feedback file has them all). */
+function notesCell(notes: string[]): string {
+  const text = notes.map((n) => visible(n.replace(/\r\n?|\n/g, ' ⏎ '))).join(' | ');
+  return text.length > 1000 ? `${text.slice(0, 1000)}… (${notes.length} notes, all in the feedback file)` : text;
+}
+
+/**
+ * grades.csv: student, one score column per exercise (in course order), total, status, and notes (last, so
+ * the columns before it keep their places): what discovery skipped and why, so no student is lost silently.
+ */
 export function gradesCsv(results: StudentResult[], exercises: ExerciseFiles[]): string {
   const ids = exercises.map((e) => e.meta.id);
   // escape_formulas: a spreadsheet would run a cell that starts with = + - @ (a student "name") as a formula.
-  return stringify([['student', ...ids, 'total', 'status'], ...results.map((r) => [r.student, ...ids.map((id) => r.reports[id]!.score), r.total, r.status])], { escape_formulas: true });
+  return stringify([['student', ...ids, 'total', 'status', 'notes'], ...results.map((r) => [r.student, ...ids.map((id) => r.reports[id]!.score), r.total, r.status, notesCell(r.notes)])], { escape_formulas: true });
 }
 
 export function gradesJson(results: StudentResult[], info: BatchInfo): string {

@@ -96,9 +96,12 @@ describe('outputs', () => {
   const student = (name: string, r: GradeReport): StudentResult => ({ student: name, reports: { [blobsId]: r }, total: r.score, maxTotal: 1, status: studentStatus([r]), notes: [] });
   const info: BatchInfo = { exercises: [ex], seed: 123456, secretSeed: true, jobs: 2, memoryMb: 4096, backend: 'wasm', durationMs: 4200, notes: [] };
 
-  it('grades.csv has student, a column per exercise, total and status; quotes and defuses odd names', () => {
+  it('grades.csv has student, a column per exercise, total, status and notes; quotes and defuses odd names', () => {
     const csv = gradesCsv([student('ada', passed), student('=HYPERLINK("x"), Bob', notSubmittedReport(ex, 1, 'wasm'))], [ex]);
-    expect(csv.split('\n')).toEqual([`student,${blobsId},total,status`, 'ada,1,1,passed', `"'=HYPERLINK(""x""), Bob",0,0,"0/1 passed, 1 not submitted"`, '']);
+    expect(csv.split('\n')).toEqual([`student,${blobsId},total,status,notes`, 'ada,1,1,passed,', `"'=HYPERLINK(""x""), Bob",0,0,"0/1 passed, 1 not submitted",`, '']);
+    // Notes (last column): one line per row, formula-safe like every cell.
+    const noted = gradesCsv([{ ...student('cy', passed), notes: ['=cmd|x', 'two\nlines'] }], [ex]);
+    expect(noted.split('\n')[1]).toBe(`cy,1,1,passed,'=cmd|x | two ⏎ lines`);
   });
 
   it('feedback and Gradescope output never show a secret seed', () => {

@@ -117,13 +117,13 @@ describe('batch grading of the hostile fixture set', () => {
     expect(r.error!.message).toContain('more characters)');
   });
 
-  it('writes grades.csv with student, one column per exercise, total and status', () => {
+  it('writes grades.csv with student, one column per exercise, total, status and notes', () => {
     const lines = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe(`student,${blobsId},total,status`);
+    expect(lines[0]).toBe(`student,${blobsId},total,status,notes`);
     expect(lines).toHaveLength(1 + Object.keys(expected.students).length);
-    expect(lines).toContain('ada,1,1,passed');
-    expect(lines).toContain('fay-endless,0,0,"0/1 passed, 1 error"');
-    expect(lines).toContain('ray-nothing,0,0,"0/1 passed, 1 not submitted"');
+    expect(lines).toContain('ada,1,1,passed,');
+    expect(lines).toContain('fay-endless,0,0,"0/1 passed, 1 error",');
+    expect(lines).toContain('ray-nothing,0,0,"0/1 passed, 1 not submitted",scratch.ts matches no exercise (ignored)');
   });
 
   it('writes grades.json with every GradeReport, the options and the manifest name of a bundle', () => {

@@ -288,7 +288,8 @@ describe.runIf(nobodyCanRun)('the batch CLI as a normal user (uid 65534) over th
     expect(get('disc-eacces').notes).toEqual(['could not read the folder private (EACCES); its files were not graded']);
     const csv = readFileSync(path.join(out, 'grades.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + 12);
-    expect(csv).toContain('disc-bytes-\\xff,0,0,"0/1 passed, 1 error"');
+    expect(csv).toContain('disc-bytes-\\xff,0,0,"0/1 passed, 1 error",');
+    expect(csv).toContain('disc-symlinked,0,0,"0/1 passed, 1 not submitted",disc-symlinked is a symbolic link (not followed); nothing was graded. Copy the student\'s files into a real folder.');
     expect(readdirSync(path.join(out, 'feedback')).sort()).toEqual([...graded.students.map((s) => s.student.replace(/\\/g, '_')).map((s) => `${s}.md`)].sort());
     expect(readFileSync(path.join(out, 'feedback', 'disc-sparse.md'), 'utf8')).toMatch(/## Notes on your submission\n\n- disc-sparse\.zip is 3221225472 bytes/);
   });
