@@ -152,11 +152,12 @@ export function readBundle(bytes: Uint8Array): ReadBundle {
   const files = new Map<string, string>();
   let manifest: BundleManifest | null = null;
   if (bytes.length > maxBundleBytes) return { manifest, files, problems: [`the zip is ${Math.round(bytes.length / 1e6)} MB, more than ${maxBundleBytes / 1e6} MB`] };
-  const entries: Record<string, Uint8Array> = {};
+  const entries = new Map<string, Uint8Array>();
   try {
     let total = 0;
     for (const e of zipEntries(bytes)) {
-      if (!wantedEntry(e.name) || e.name in entries) continue;
+      // The first of two entries with one name wins (they cannot share data: zipEntries checked).
+      if (!wantedEntry(e.name) || entries.has(e.name)) continue;
       const limit = Math.min(maxSourceBytes, maxBundleBytes - total);
       const data = e.claimedSize > limit ? null : inflateEntry(bytes, e, limit);
       if (!data) {
@@ -172,15 +173,15 @@ export function readBundle(bytes: Uint8Array): ReadBundle {
         continue;
       }
       total += data.length;
-      entries[e.name] = data;
+      entries.set(e.name, data);
     }
   } catch (e) {
     return { manifest, files, problems: [`not a readable zip file (${(e as Error).message})`] };
   }
-  const names = Object.keys(entries);
+  const names = [...entries.keys()];
   // A re-zipped download often wraps everything in one folder ("rdl-work-alice/…"): drop it.
   const top = names.length > 0 && names.every((n) => n.includes('/') && n.split('/')[0] === names[0]!.split('/')[0]) ? `${names[0]!.split('/')[0]}/` : '';
-  for (const [name, data] of Object.entries(entries)) {
+  for (const [name, data] of entries) {
     const rel = name.slice(top.length);
     if (rel === 'manifest.json') {
       try {

@@ -66,6 +66,16 @@ function gradescopeOut(argv: string[]): string | undefined {
   return inline ? inline.slice('--out='.length) : i >= 0 && argv[i + 1] ? argv[i + 1] : '/autograder/results';
 }
 const gradescopeDir = gradescopeOut(process.argv.slice(2));
+if (gradescopeDir) {
+  // An error thrown from an event callback escapes main()'s try: Gradescope must still get its results.json.
+  const crash = (e: unknown) => {
+    console.error(`The grader failed: ${(e as Error)?.stack ?? String(e)}`);
+    writeGradescopeFailure(gradescopeDir, `an internal error in the grader (${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 300)}).`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}
 
 function die(message: string): never {
   console.error(`${message}\n\n${usage}`);

@@ -141,13 +141,12 @@ function walk(dir: Buffer, notes: string[]): { ts: [string, Buffer][]; zips: [st
         notes.push(`${r} could not be read (${why(e)})`);
         continue;
       }
-      const wanted = name.endsWith('.ts') || name.toLowerCase().endsWith('.zip');
       if (st.isDirectory()) {
         if (depth >= MAX_DEPTH) notes.push(`${r} is nested more than ${MAX_DEPTH} folders deep (not looked into)`);
         else visit(full, r, depth + 1);
       } else if (!st.isFile()) notes.push(`${r} is ${kindOf(st)}; skipped`);
       else if (name.endsWith('.ts')) out.ts.push([r, full]);
-      else if (wanted) out.zips.push([r, full]);
+      else if (name.toLowerCase().endsWith('.zip')) out.zips.push([r, full]);
     }
   };
   visit(dir, '', 0);

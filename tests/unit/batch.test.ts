@@ -163,7 +163,7 @@ describe('batch grading of the hostile fixture set', () => {
       expect(md).not.toContain('\x1b');
     }
     const text = readFileSync(path.join(out, 'feedback', 'out-hostile-text.md'), 'utf8');
-    expect(text).toContain('# Feedback for out-hostile-text (\\`\\`\\` ⏎ \\# A\\+ &lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(text).toContain('# Feedback for out-hostile-text \\(\\`\\`\\` ⏎ \\# A\\+ &lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(javascript:alert\\(1\\)\\)\\\\x1b\\[31m\\)\n');
     expect(text).toMatch(/\n`{6}text\n[^`]*Your code threw Error: ``` \n/);
     const zipNotes = graded.students.find((s) => s.student === 'out-zip-names')!.notes;
     expect(zipNotes).toContain('out-zip-names.zip:<img src=x onerror=alert(1)>.ts matches no exercise (ignored)');

@@ -6,12 +6,12 @@
  * need a normal user (permission bits, which root ignores) run the grader as uid 65534.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFormat, makeBundle, maxBundleBytes, maxZipEntries, readBundle } from '../../graders/bundle.ts';
 import { discoverSubmissions, readBounded, showName, type StudentSubmission } from '../../graders/batch/discover.ts';
 import { loadExercise } from '../../graders/exercise-files.ts';
@@ -178,9 +178,19 @@ describe('reading files', () => {
   });
 });
 
+const made: string[] = [];
+afterAll(() => {
+  // The unreadable folder first, so the temp folders can go.
+  for (const d of made) {
+    spawnSync('chmod', ['-R', 'u+rwx', d]);
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
 /** The nasty folder: two honest students (ada: a folder, pia: the site's zip) beside every hostile case. */
 function nastyFolder(): string {
   const dir = tmp('rdl-nasty-');
+  made.push(dir);
   const ex = path.join(dir, 'ada', '04-activation-depth');
   mkdirSync(ex, { recursive: true });
   writeFileSync(path.join(ex, '01-softmax-blobs.ts'), solution);
