@@ -36,7 +36,8 @@ export const maxManifestBytes = 64 * 1024;
 
 /**
  * A file or folder name as people read it: the UTF-8 text when the bytes are valid UTF-8, else each invalid
- * byte as `\xNN` (so two different byte names never show the same). Control characters are escaped too.
+ * byte as `\xNN` (so two different byte names never show the same). Control characters and bidirectional
+ * overrides are escaped too.
  */
 export function showName(bytes: Buffer): string {
   let text: string;
@@ -60,7 +61,11 @@ export function showName(bytes: Buffer): string {
       if (!ok) text += `\\x${bytes[i++]!.toString(16).padStart(2, '0')}`;
     }
   }
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  // Bidirectional overrides too: a name must not display as another student's.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
 }
 
 const join = (dir: Buffer, name: Buffer) => Buffer.concat([dir, Buffer.from('/'), name]);

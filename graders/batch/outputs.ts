@@ -70,9 +70,15 @@ export function reportText(r: GradeReport, secretSeed: boolean): string {
   return secretSeed ? text.replace(/, seed \d+$/m, ', secret seed') : text;
 }
 
-/** Control characters (except newline and tab) as visible `\xNN`: a terminal escape or a NUL must not reach a reader. */
+/**
+ * Control characters (except newline and tab) as visible `\xNN`, and line separators and bidirectional
+ * overrides as `\uNNNN`: a terminal escape, a NUL or text that displays reversed must not reach a reader.
+ */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
 }
 
 /**

@@ -162,6 +162,7 @@ describe('reading files', () => {
     expect(showName(Buffer.from([0x61, 0xff, 0x62]))).toBe('a\\xffb');
     expect(showName(Buffer.from([0x61, 0xfe, 0x62]))).toBe('a\\xfeb');
     expect(showName(Buffer.concat([Buffer.from([0xc3]), Buffer.from('é\n')]))).toBe('\\xc3é\\x0a');
+    expect(showName(Buffer.from('ada\u202eeve'))).toBe('ada\\u202eeve');
   });
 
   it('readBounded: regular files only, size checked first, never a device or a pipe', () => {
