@@ -42,7 +42,7 @@ export function describeFrameProblem(p: FrameProblem): string {
     case 'budget':
       return `the process sent more than ${p.limit} bytes to the grader (at least ${p.bytes}); the budget per submission is ${p.limit} bytes`;
     case 'not-json':
-      return `the result channel carried bytes that are not a JSON message (${p.detail})`;
+      return `the result channel carried bytes that are not a JSON message (${p.detail.replace(/[^\x20-\x7e]/g, '?')})`;
     case 'truncated':
       return `the result channel ended in the middle of a message (${p.bytes} bytes of it had arrived)`;
   }

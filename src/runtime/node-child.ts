@@ -13,7 +13,7 @@ import { writeSync } from 'node:fs';
 import type { LearnerInput, LearnerRunResult } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
-import { clip, logLimiter } from './output-limits.ts';
+import { clip, logLimiter, toText } from './output-limits.ts';
 import { encodeFrame, FrameDecoder, reviveTyped } from './frames.ts';
 import { MAX_ERROR_CHARS, type WireMessage } from './child-messages.ts';
 
@@ -50,18 +50,7 @@ for (const name of ['setPriority'] as const) Object.defineProperty(process.getBu
 // Learner console output becomes log lines in the report instead of noise on the grader's terminal. Limited here,
 // before it crosses the channel: a print loop costs the grader nothing.
 const limit = logLimiter();
-/** A value as text without trusting it: a throwing toString, a Symbol or a revoked Proxy gives a placeholder. */
-const text = (v: unknown): string => {
-  try {
-    return typeof v === 'string' ? v : String(v);
-  } catch {
-    try {
-      return Object.prototype.toString.call(v);
-    } catch {
-      return '[unprintable value]';
-    }
-  }
-};
+const text = toText;
 const log = (line: unknown) => {
   const kept = limit(text(line));
   if (kept !== undefined) send({ type: 'log', line: kept });

@@ -37,3 +37,19 @@ export function logLimiter(): (line: string) => string | undefined {
     return lines > MAX_LOG_LINES || chars > MAX_LOG_CHARS ? LOG_DROPPED : kept;
   };
 }
+
+/**
+ * A value as text without trusting it: a throwing toString, a Symbol or a revoked Proxy gives a placeholder
+ * instead of an exception (printed values come from the learner's code). Never throws.
+ */
+export function toText(v: unknown): string {
+  try {
+    return typeof v === 'string' ? v : String(v);
+  } catch {
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      return '[unprintable value]';
+    }
+  }
+}
