@@ -71,6 +71,11 @@ export class FrameDecoder {
     return this.total;
   }
 
+  /** Bytes held for an incomplete frame (never more than a header and one frame under the limit). */
+  get pending(): number {
+    return this.buffered;
+  }
+
   /** The problem that stopped the decoder, if any. */
   get failed(): FrameProblem | undefined {
     return this.problem;

@@ -75,6 +75,9 @@ function wire(result: LearnerRunResult): Extract<ChildMessage, { type: 'result' 
 }
 
 async function main(req: ChildRequest): Promise<void> {
+  // Keeps the process alive until the result is sent: learner code awaiting a promise that never settles is then
+  // stopped at the time limit (and reported as such) instead of the process exiting quietly with code 0.
+  const keepAlive = setInterval(() => undefined, 60_000);
   const tf = await useNodeBackend(req.backend);
   let result: LearnerRunResult;
   try {
@@ -90,6 +93,7 @@ async function main(req: ChildRequest): Promise<void> {
     payload = { ok: false, error: { kind: 'bad-output', message: `The outputs could not be read: ${text((e as Error)?.message ?? e)}` } };
   }
   send({ type: 'result', result: payload, nonce: req.nonce });
+  clearInterval(keepAlive);
 }
 
 // One request frame on stdin (the grader writes it and closes the pipe).
