@@ -215,7 +215,11 @@ export function disposeReturned(tf: Tfjs, value: unknown): void {
   const targets: unknown[] = [value, safeGet(value, 'optimizer')];
   try {
     if (value && typeof value === 'object' && !isA(value, tf.Tensor) && typeof safeGet(value, 'predict') !== 'function')
-      for (const v of Object.values(value).slice(0, 1000)) targets.push(v, safeGet(v, 'optimizer'));
+      for (const k of Object.keys(value).slice(0, 1000)) {
+        // One getter at a time: a throwing one must not stop the clean-up of the others.
+        const v = safeGet(value, k);
+        targets.push(v, safeGet(v, 'optimizer'));
+      }
   } catch {
     // A Proxy whose ownKeys trap throws, or a revoked one: dispose what we already have.
   }
