@@ -32,12 +32,13 @@ const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
 /**
  * Largest frame accepted from a child. The largest legitimate one is a result: 05-spiral with the page's 80×80
- * decision grid has 15,400 output values, about 0.3 MB of JSON (≤ 20 bytes a value); 4 MiB is a 13× margin.
+ * decision grid has 15,400 output values: a 0.36 MB frame (measured, every value a float32 at full double
+ * precision; 0.21 MB without the grid, as the CLI grades). 4 MiB is an 11× margin.
  */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 /**
  * Everything one child may send the grader (fd 3, stdout and stderr together). An honest run sends one result
- * (≤ 0.3 MB), ≤ 64 KB of log lines (output-limits.ts) and ≤ 20 progress points a second (≈ 60 bytes each, so
+ * (≤ 0.36 MB), ≤ 64 KB of log lines (output-limits.ts) and ≤ 20 progress points a second (≈ 60 bytes each, so
  * ≤ 0.1 MB over a 90 s limit). Exceeding it kills the child.
  */
 export const MAX_CHILD_BYTES = 16 * 1024 * 1024;
