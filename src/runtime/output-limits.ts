@@ -1,6 +1,6 @@
 /**
  * Bounds on what a learner's code can make the runtime carry: printed lines and error messages. A print loop or
- * `throw new Error(hugeString)` must not fill the grader's memory, flood the IPC channel between a graded child
+ * `throw new Error(hugeString)` must not fill the grader's memory, flood the channel between a graded child
  * and the grader, or freeze the page that shows the report.
  */
 

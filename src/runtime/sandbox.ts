@@ -6,8 +6,8 @@
  * - **A separate process per submission**, killed with SIGKILL at the wall-clock timeout (node-host.ts).
  *   Monkey-patching `Math.random`, tfjs or any global stays inside that process, and the metrics are computed
  *   in the parent from the outputs the child returns, with labels the child never had.
- * - **A launcher shell** (`bash -c`) that closes every inherited descriptor except stdin, stdout, stderr and the
- *   result pipe, then sets the address-space limit and `exec`s Node (`launcherScript`).
+ * - **A launcher shell** (`bash -c`; sh cannot, see BASH) that closes every inherited descriptor except stdin,
+ *   stdout, stderr and the result pipe, then sets the address-space limit and `exec`s Node (`launcherScript`).
  * - **An address-space limit** (`ulimit -v` in the launcher). Unlike
  *   `--max-old-space-size`, which caps only V8's JavaScript heap, it also stops typed arrays and WASM memory:
  *   4 GB of Float32Array got through `--max-old-space-size=256` (STACK-NOTES.md §6).
@@ -70,7 +70,12 @@ export function sandboxNodeFlags(root = projectRoot): string[] {
 /** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (node-host.ts). */
 export const KEPT_FDS = [0, 1, 2, 3] as const;
 
-const SHELL = ['/bin/bash', '/usr/bin/bash', '/bin/sh'].find((p) => existsSync(p)) ?? '/bin/sh';
+/**
+ * bash, not sh: dash (Debian's and Ubuntu's /bin/sh) cannot name descriptors above 9 in a redirection, and a
+ * syntax error in the loop's `eval` ends the whole shell silently, so with sh the loop would either leave
+ * descriptors open or start nothing. Gradescope's and CI's Ubuntu images have bash.
+ */
+const BASH = ['/bin/bash', '/usr/bin/bash'].find((p) => existsSync(p));
 
 /**
  * The launcher script. Descriptors are outside the permission model, and whatever the grader inherited from
@@ -91,7 +96,10 @@ export function launcherScript(memoryKiB: number): string {
 export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
   const node = [process.execPath, ...sandboxNodeFlags(root), script];
   const kib = Math.round(opts.memoryMb * 1024);
-  return { command: SHELL, args: ['-c', launcherScript(kib), ...node] };
+  // Thrown here, it becomes the grader's own "Could not start the grading process" error (node-host.ts): a
+  // sandbox that cannot close descriptors is not started at all.
+  if (!BASH) throw new Error('the grading sandbox needs bash (/bin/bash or /usr/bin/bash) to close inherited file descriptors; install bash');
+  return { command: BASH, args: ['-c', launcherScript(kib), ...node] };
 }
 
 let nextUid = 0;
