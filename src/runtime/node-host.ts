@@ -113,7 +113,14 @@ export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
         resolve(r);
       };
       const fail = (error: LearnerError) => finish({ ok: false, error });
-      const channelFail = (p: FrameProblem) => fail({ kind: 'bad-output', message: `The grading process broke the protocol: ${describeFrameProblem(p)}. It was stopped; only the grader's runtime may write to that channel.` });
+      const channelFail = (p: FrameProblem) =>
+        fail({
+          kind: 'bad-output',
+          message:
+            p.kind === 'budget'
+              ? `The grading process was stopped: ${describeFrameProblem(p)}. Everything it writes counts (the grader's channel, process.stdout, process.stderr); console output is already cut to 300 lines by the runtime.`
+              : `The grading process broke the protocol: ${describeFrameProblem(p)}. It was stopped; only the grader's runtime may write to that channel.`,
+        });
       /** Every handler runs through this: nothing the child sends may throw here. */
       const guard =
         <A extends unknown[]>(f: (...a: A) => void) =>
