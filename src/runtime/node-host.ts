@@ -31,15 +31,15 @@ import { timeoutError } from './timeout-error.ts';
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
 
 /**
- * Largest frame accepted from a child. The largest legitimate one is a result: 05-spiral with the page's 80×80
- * decision grid has 15,400 output values: a 0.36 MB frame (measured, every value a float32 at full double
- * precision; 0.21 MB without the grid, as the CLI grades). 4 MiB is an 11× margin.
+ * Largest frame accepted from a child. The largest legitimate one is a result: measured over every reference
+ * solution (seed 7), 05-spiral's is 182 KB; the worst case, its 15,400 values with the page's 80×80 decision grid
+ * at full double precision, is 0.36 MB. 4 MiB is an 11× margin over that.
  */
 export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 /**
  * Everything one child may send the grader (fd 3, stdout and stderr together). An honest run sends one result
- * (≤ 0.36 MB), ≤ 64 KB of log lines (output-limits.ts) and ≤ 20 progress points a second (≈ 60 bytes each, so
- * ≤ 0.1 MB over a 90 s limit). Exceeding it kills the child.
+ * (≤ 0.36 MB), ≤ 64 KB of log lines (output-limits.ts) and ≤ 20 progress points a second (≈ 60 bytes each);
+ * measured, under 0.3 MB for every reference solution. Exceeding it kills the child.
  */
 export const MAX_CHILD_BYTES = 16 * 1024 * 1024;
 
