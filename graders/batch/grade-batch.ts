@@ -89,8 +89,16 @@ export async function gradeOne(ex: ExerciseFiles, source: string, o: GradeOption
     });
     return report;
   } catch (e) {
-    // Reached only if the outputs that came back broke grading itself, e.g. a forged result message.
-    const error: LearnerError = { kind: 'internal', message: `Grading this submission failed: ${(e as Error).message}. Its outputs could not be graded; it scores 0.` };
+    // The runner never throws and validates everything the child sends against the problem (sizes, types,
+    // finite numbers) before grade() sees it, so reaching this is a fault in the grader itself, not something the
+    // submission claimed: say so, with what failed.
+    let what: string;
+    try {
+      what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    } catch {
+      what = 'an unreadable error';
+    }
+    const error: LearnerError = { kind: 'internal', message: `The grader itself failed while grading this submission's validated outputs (${what.slice(0, 300)}). This is a fault in the grader, not in the submission; it scores 0 here, so please regrade it after a fix.` };
     return errorReport(ex.meta, error, { seed, backend, durationMs: performance.now() - started });
   }
 }

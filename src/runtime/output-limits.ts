@@ -1,6 +1,6 @@
 /**
  * Bounds on what a learner's code can make the runtime carry: printed lines and error messages. A print loop or
- * `throw new Error(hugeString)` must not fill the grader's memory, flood the IPC channel between a graded child
+ * `throw new Error(hugeString)` must not fill the grader's memory, flood the channel between a graded child
  * and the grader, or freeze the page that shows the report.
  */
 
@@ -36,4 +36,20 @@ export function logLimiter(): (line: string) => string | undefined {
     chars += kept.length;
     return lines > MAX_LOG_LINES || chars > MAX_LOG_CHARS ? LOG_DROPPED : kept;
   };
+}
+
+/**
+ * A value as text without trusting it: a throwing toString, a Symbol or a revoked Proxy gives a placeholder
+ * instead of an exception (printed values come from the learner's code). Never throws.
+ */
+export function toText(v: unknown): string {
+  try {
+    return typeof v === 'string' ? v : String(v);
+  } catch {
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      return '[unprintable value]';
+    }
+  }
 }

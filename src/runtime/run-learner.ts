@@ -10,6 +10,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import type { TrainContext } from './course.ts';
 import { transpile } from './transpile.ts';
 import { loadModule, thrownError } from './load-module.ts';
+import { toText } from './output-limits.ts';
 
 export type Tfjs = typeof TF;
 
@@ -187,14 +188,44 @@ async function predictGrid(tf: Tfjs, predict: (x: TF.Tensor2D) => unknown, g: Gr
   return out;
 }
 
-/** Disposes what a call returned (models, their optimizers, tensors in a returned object); never throws. */
-function disposeReturned(tf: Tfjs, value: unknown): void {
-  const targets: unknown[] = [value, (value as { optimizer?: unknown } | null)?.optimizer];
-  if (value && typeof value === 'object' && !(value instanceof tf.Tensor) && typeof (value as { predict?: unknown }).predict !== 'function')
-    for (const v of Object.values(value)) targets.push(v, (v as { optimizer?: unknown } | null)?.optimizer);
+/** `value[key]` without trusting `value`: a throwing getter, a Proxy trap or a revoked Proxy gives undefined. */
+function safeGet(value: unknown, key: string): unknown {
+  try {
+    return value !== null && (typeof value === 'object' || typeof value === 'function') ? (value as Record<string, unknown>)[key] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `value instanceof C` without trusting `value` (a Proxy's getPrototypeOf trap may throw). */
+function isA(value: unknown, C: abstract new (...a: never[]) => unknown): boolean {
+  try {
+    return value instanceof C;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Disposes what a call returned (models, their optimizers, tensors in a returned object). Never throws, whatever
+ * the value: getters that throw (a model whose `optimizer` getter throws got its honest grade only once this was
+ * true), Proxies, revoked Proxies, a `dispose` that throws. Nothing the grade depends on happens here.
+ */
+export function disposeReturned(tf: Tfjs, value: unknown): void {
+  const targets: unknown[] = [value, safeGet(value, 'optimizer')];
+  try {
+    if (value && typeof value === 'object' && !isA(value, tf.Tensor) && typeof safeGet(value, 'predict') !== 'function')
+      for (const k of Object.keys(value).slice(0, 1000)) {
+        // One getter at a time: a throwing one must not stop the clean-up of the others.
+        const v = safeGet(value, k);
+        targets.push(v, safeGet(v, 'optimizer'));
+      }
+  } catch {
+    // A Proxy whose ownKeys trap throws, or a revoked one: dispose what we already have.
+  }
   for (const t of targets) {
     // LayersModel.dispose() keeps an optimizer passed in as an instance (tf.train.sgd(…)), hence the second target.
-    const dispose = (t as { dispose?: unknown } | null | undefined)?.dispose;
+    const dispose = safeGet(t, 'dispose');
     if (typeof dispose !== 'function') continue;
     try {
       (dispose as () => void).call(t);
@@ -204,16 +235,75 @@ function disposeReturned(tf: Tfjs, value: unknown): void {
   }
 }
 
+/**
+ * Whether the learner's code made every object a "thenable" (a `then` on Object.prototype or a built-in
+ * prototype), and if so removes it. Each `await` in this runtime would hand control, and the value, to that
+ * `then`: the runtime's own results could not be trusted, so the run stops with that reason. (`in` does not call
+ * a getter.)
+ */
+export function realmIsThenable(): string | undefined {
+  const probes: [string, unknown][] = [
+    ['Object.prototype', {}],
+    ['Array.prototype', []],
+    ['Function.prototype', () => undefined],
+    ['Float32Array.prototype', new Float32Array(0)],
+  ];
+  let found: string | undefined;
+  for (const [name, probe] of probes) {
+    try {
+      if (!('then' in (probe as object))) continue;
+      found ??= name;
+      // Removed where it can be, so the runtime's own awaits after this point (and the promise of its result)
+      // are not handed to it. A non-configurable one stays: the grader validates what comes back in any case.
+      for (let o: object | null = probe as object; o; o = Object.getPrototypeOf(o)) if (Object.hasOwn(o, 'then')) Reflect.deleteProperty(o, 'then');
+    } catch {
+      found ??= name;
+    }
+  }
+  return found;
+}
+
+const thenableError = (where: string, proto: string): LearnerRunResult => ({
+  ok: false,
+  error: {
+    kind: 'bad-output',
+    message: `Your code defined a "then" property on ${proto}${where}, which turns every object into a promise-like value; the grader cannot read results through it. Remove it.`,
+  },
+});
+
+/** thrownError for a value the learner threw, which may itself throw when read (a message getter, a Proxy). */
+function safeThrown(e: unknown, during: string): LearnerError {
+  try {
+    return thrownError(e, during);
+  } catch {
+    return { kind: 'thrown', message: `Your code threw a value that cannot even be read (a throwing getter or toString, or a revoked Proxy) ${during}.` };
+  }
+}
+
 /** Runs the learner's code end to end; never throws (every failure becomes a LearnerError). */
 export async function runLearner(o: LearnerRunOptions): Promise<LearnerRunResult> {
+  try {
+    return await runLearnerUnguarded(o);
+  } catch (e) {
+    // Every learner value is read defensively below; this is the last line for anything that still escapes.
+    return { ok: false, error: safeThrown(e, 'and made the runtime itself fail') };
+  }
+}
+
+async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResult> {
   const { tf } = o;
   const compiled = transpile(o.source);
   if (!compiled.ok) return compiled;
   const loaded = loadModule(compiled.code, { '@tensorflow/tfjs': tf, course: {} });
   if (!loaded.ok) return loaded;
-  const entry = loaded.exports[o.entry];
+  const entry = safeGet(loaded.exports, o.entry);
   if (typeof entry !== 'function') {
-    const found = Object.keys(loaded.exports).filter((k) => k !== '__esModule');
+    let found: string[] = [];
+    try {
+      found = Object.keys(loaded.exports).filter((k) => k !== '__esModule');
+    } catch {
+      // exports replaced by a hostile Proxy: say nothing about what it exports.
+    }
     return {
       ok: false,
       error: { kind: 'missing-export', message: `Your code must export a function named "${o.entry}" (export function ${o.entry}(…) { … }); ${found.length ? `it exports ${found.join(', ')}` : 'it exports nothing'}.` },
@@ -251,7 +341,8 @@ export async function runLearner(o: LearnerRunOptions): Promise<LearnerRunResult
         }
         o.onProgress?.({ step: p.step, loss: p.loss });
       },
-      log: (line) => o.onLog?.(String(line)),
+      // Never throws into the learner's code for a value String() cannot print.
+      log: (line) => o.onLog?.(toText(line)),
     };
     // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.
     const arg = structuredClone(call.arg);
@@ -260,12 +351,17 @@ export async function runLearner(o: LearnerRunOptions): Promise<LearnerRunResult
     try {
       value = await (entry as (a: unknown, c: TrainContext) => unknown)(arg, ctx);
     } catch (e) {
-      if (e instanceof LossNotFinite)
+      if (isA(e, LossNotFinite))
         return {
           ok: false,
-          error: { kind: 'nan', message: `The training loss became ${e.loss} at step ${e.step}${where}. This usually means the learning rate is too large (the weights blew up) or a hand-written loss takes log(0). Try a smaller learning rate.` },
+          error: { kind: 'nan', message: `The training loss became ${(e as LossNotFinite).loss} at step ${(e as LossNotFinite).step}${where}. This usually means the learning rate is too large (the weights blew up) or a hand-written loss takes log(0). Try a smaller learning rate.` },
         };
-      return { ok: false, error: thrownError(e, `inside ${o.entry}()${where}`) };
+      return { ok: false, error: safeThrown(e, `inside ${o.entry}()${where}`) };
+    }
+    const thenable = realmIsThenable();
+    if (thenable) {
+      disposeReturned(tf, value);
+      return thenableError(where, thenable);
     }
 
     try {
@@ -283,22 +379,24 @@ export async function runLearner(o: LearnerRunOptions): Promise<LearnerRunResult
           try {
             raw = tf.tidy(() => predict(tf.tensor2d(e.x, [n, e.features])) as TF.Tensor);
           } catch (err) {
-            return { ok: false, error: thrownError(err, `when the grader called ${e.label ?? 'your model'}${where}`) };
+            return { ok: false, error: safeThrown(err, `when the grader called ${e.label ?? 'your model'}${where}`) };
           }
           try {
             out[e.key] = await readPrediction(tf, raw, e, `${e.label ?? 'Your model'}${where}`);
           } finally {
-            if (raw instanceof tf.Tensor) raw.dispose();
+            if (isA(raw, tf.Tensor)) disposeReturned(tf, raw);
           }
         }
       }
       results.push(out);
     } catch (e) {
-      if (e instanceof Failure) return { ok: false, error: e.error };
-      return { ok: false, error: thrownError(e, `while the grader evaluated what ${o.entry}() returned${where}`) };
+      if (isA(e, Failure)) return { ok: false, error: (e as Failure).error };
+      return { ok: false, error: safeThrown(e, `while the grader evaluated what ${o.entry}() returned${where}`) };
     } finally {
       disposeReturned(tf, value);
     }
   }
+  const thenable = realmIsThenable();
+  if (thenable) return thenableError('', thenable);
   return { ok: true, outputs: { calls: results, ...(finalLoss !== undefined && { finalLoss }) } };
 }

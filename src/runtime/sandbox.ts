@@ -6,18 +6,21 @@
  * - **A separate process per submission**, killed with SIGKILL at the wall-clock timeout (node-host.ts).
  *   Monkey-patching `Math.random`, tfjs or any global stays inside that process, and the metrics are computed
  *   in the parent from the outputs the child returns, with labels the child never had.
- * - **An address-space limit** (`prlimit --as`, or `ulimit -v` in `sh -c` where util-linux is missing). Unlike
+ * - **A launcher shell** (`bash -c`; sh cannot, see BASH) that closes every inherited descriptor except stdin,
+ *   stdout, stderr and the result pipe, then sets the address-space limit and `exec`s Node (`launcherScript`).
+ * - **An address-space limit** (`ulimit -v` in the launcher). Unlike
  *   `--max-old-space-size`, which caps only V8's JavaScript heap, it also stops typed arrays and WASM memory:
  *   4 GB of Float32Array got through `--max-old-space-size=256` (STACK-NOTES.md §6).
  * - **Node's permission model** (`--permission`): file reads only under node_modules, src/runtime and graders
  *   (the code the child runs; never exercises/, with its solutions, nor the submissions, the seed file or the
  *   output folder); no file writes, child processes, worker threads, native addons, WASI or inspector; and on
- *   Node ≥ 25 no network either (`--allow-net` is not given).
+ *   Node ≥ 25 no network either (`--allow-net` is not given). Built-ins the model does not cover are switched
+ *   off (`disabledBuiltinFlags`: node:sqlite, node:ffi…).
  * - **Its own unprivileged uid when the grader runs as root** (Gradescope, CI containers): a signal from one child
  *   then cannot reach the grader or another child even if it got past node-child.ts, which replaces
  *   `process.kill` and `os.setPriority` (the permission model does not cover them) before learner code runs.
  * - **An empty environment and a bare argv**: the grading seed and the hidden labels are in neither, nor in any
- *   IPC message (the child gets the training split, the test inputs and a seed derived from the grading seed).
+ *   message (the child gets the training split, the test inputs and a seed derived from the grading seed).
  *
  * Deliberately *not* used: `--disallow-code-generation-from-strings`. The loader evaluates the learner's module
  * with `new Function` (load-module.ts, shared with the browser worker, which needs it). Forbidding code
@@ -44,24 +47,59 @@ export interface SandboxOptions {
 /** Default address-space cap per submission: room for the exercises' models, and far below a 4 GB bomb. */
 export const defaultMemoryMb = 4096;
 
-const PRLIMIT = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => existsSync(p));
+/**
+ * Built-in modules that bypass the permission model in Node 26, switched off for every child: `node:sqlite`
+ * opened, read and created files under `--permission` (a planted `.npmrc`, a file at the `--out` path), and
+ * `node:ffi` loads native code (its `dlopen` is also denied by the permission model; off anyway, in depth).
+ * Web Storage would write a file given `--localstorage-file`, WebSocket is network. The classification of every
+ * built-in module is reviewed in tests/unit/runtime/builtins.test.ts, which fails on a new Node's new module.
+ */
+export const disabledBuiltinFlags = ['--no-experimental-sqlite', '--no-experimental-ffi', '--no-experimental-webstorage', '--no-experimental-websocket'] as const;
+
+/** Node flags every grading child gets, sandboxed or not (the unsandboxed child only in tests of the runner). */
+export function childNodeFlags(): string[] {
+  return [...disabledBuiltinFlags, '--disable-warning=ExperimentalWarning'];
+}
 
 /** The Node flags of a sandboxed child: permission model, read-only access to the code it runs. */
-function sandboxNodeFlags(root = projectRoot): string[] {
+export function sandboxNodeFlags(root = projectRoot): string[] {
   const read = ['node_modules', 'src/runtime', 'graders', 'package.json'].map((p) => `--allow-fs-read=${path.join(root, p)}`);
-  return ['--permission', ...read, '--disable-warning=ExperimentalWarning'];
+  return ['--permission', ...read, ...childNodeFlags()];
+}
+
+/** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (node-host.ts). */
+export const KEPT_FDS = [0, 1, 2, 3] as const;
+
+/**
+ * bash, not sh: dash (Debian's and Ubuntu's /bin/sh) cannot name descriptors above 9 in a redirection, and a
+ * syntax error in the loop's `eval` ends the whole shell silently, so with sh the loop would either leave
+ * descriptors open or start nothing. Gradescope's and CI's Ubuntu images have bash.
+ */
+const BASH = ['/bin/bash', '/usr/bin/bash'].find((p) => existsSync(p));
+
+/**
+ * The launcher script. Descriptors are outside the permission model, and whatever the grader inherited from
+ * *its* parent (a CI runner's pipes, a secret file an instructor's shell left open) would be readable and
+ * writable from every child. Node cannot close them itself (libuv's io_uring aborts), so the shell that already
+ * applies the memory limit closes every descriptor but 0–3 before it `exec`s Node. The list is read from
+ * /proc/self/fd (the shell's own; the glob's directory descriptor is already closed when the loop runs, hence
+ * the silenced error). `ulimit -v` takes KiB; "$0" "$@" keeps every argument as given.
+ */
+export function launcherScript(memoryKiB: number): string {
+  return `for f in /proc/self/fd/*; do n=\${f##*/}; case $n in ${KEPT_FDS.join('|')}) ;; *) { eval "exec $n>&-"; } 2>/dev/null ;; esac; done; ulimit -v ${memoryKiB} && exec "$0" "$@"`;
 }
 
 /**
- * Command and arguments that start `node <flags> <script>` under the address-space limit. The IPC channel
- * (NODE_CHANNEL_FD) survives the exec through prlimit or sh, so the caller can still use `stdio: 'ipc'`.
+ * Command and arguments that start `node <flags> <script>` through the launcher: inherited descriptors closed,
+ * the address-space limit set.
  */
 export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
   const node = [process.execPath, ...sandboxNodeFlags(root), script];
-  const bytes = Math.round(opts.memoryMb * 1024 * 1024);
-  if (PRLIMIT) return { command: PRLIMIT, args: [`--as=${bytes}`, '--', ...node] };
-  // POSIX sh: `ulimit -v` takes KiB. "$0" "$@" keeps every argument quoted as given.
-  return { command: '/bin/sh', args: ['-c', `ulimit -v ${Math.round(bytes / 1024)} && exec "$0" "$@"`, ...node] };
+  const kib = Math.round(opts.memoryMb * 1024);
+  // Thrown here, it becomes the grader's own "Could not start the grading process" error (node-host.ts): a
+  // sandbox that cannot close descriptors is not started at all.
+  if (!BASH) throw new Error('the grading sandbox needs bash (/bin/bash or /usr/bin/bash) to close inherited file descriptors; install bash');
+  return { command: BASH, args: ['-c', launcherScript(kib), ...node] };
 }
 
 let nextUid = 0;

@@ -77,7 +77,7 @@ describe('batch grading of the hostile fixture set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
     expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
-    expect(result.stdout).toMatch(/23 students, 22 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+    expect(result.stdout).toMatch(/38 students, 37 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
   });
 
   it('has a golden entry for every student and nothing else', () => {
@@ -108,6 +108,11 @@ describe('batch grading of the hostile fixture set', () => {
     const logs = graded.students.find((s) => s.student === 'qin-log-flood')!.reports[blobsId]!.logs;
     expect(logs.length).toBeLessThanOrEqual(302);
     expect(logs.at(-1)).toBe('… (further output dropped)');
+  });
+
+  it('prints values String() cannot print as placeholders, and grades the run honestly', () => {
+    const r = graded.students.find((s) => s.student === 'chan-log-objects')!.reports[blobsId]!;
+    expect(r.logs.slice(0, 3)).toEqual(['[object Object]', 'Symbol(s) [object Object]', '[unprintable value]']);
   });
 
   it('clips an enormous printed line and error message before they reach the grader', () => {
