@@ -6,8 +6,8 @@ set -euo pipefail
 cd /autograder/source
 
 apt-get update
-# util-linux gives prlimit, the sandbox's memory cap; xz-utils unpacks Node.
-apt-get install -y --no-install-recommends ca-certificates curl xz-utils util-linux
+# bash is the sandbox launcher (it closes inherited descriptors and sets the memory cap with ulimit -v); xz-utils unpacks Node.
+apt-get install -y --no-install-recommends ca-certificates curl xz-utils bash
 
 # Node 26 (the project's .nvmrc), from nodejs.org: Ubuntu's own nodejs is far older.
 major="$(cat .nvmrc)"

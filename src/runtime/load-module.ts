@@ -36,7 +36,7 @@ export function thrownError(error: unknown, during: string): LearnerError {
   const pos = learnerPosition(error);
   // A cause says why, e.g. fetch's "fetch failed" is caused by "connect ERR_ACCESS_DENIED" in the grader's sandbox.
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  // Clipped: a message can be any size the learner likes, and the report travels over IPC and into the page.
+  // Clipped: a message can be any size the learner likes, and the report travels over the worker or result channel and into the page.
   const what = clip(error instanceof Error ? `${error.name}: ${error.message}${cause}` : `a non-Error value: ${String(error)}`);
   return { kind: 'thrown', message: `Your code threw ${what} ${during}${pos ? ` (line ${pos.line}, column ${pos.column})` : ''}.`, ...pos };
 }
