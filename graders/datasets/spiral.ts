@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { GradingSeed } from '../rng.ts';
 import type { Dataset } from './types.ts';
 import { sampleSpiral } from './spiral-sample.ts';
+import { applyClassVariant, classVariant } from './secret-variant.ts';
 
 // The generator lives in spiral-sample.ts (no zod), so browser figures can import it without the schema.
 export { sampleSpiral } from './spiral-sample.ts';
@@ -19,7 +21,11 @@ export const spiralParams = z
   .strict();
 export type SpiralParams = z.infer<typeof spiralParams>;
 
-/** Train and hidden test spirals from independent streams of one seed. */
-export function spiral(p: SpiralParams, seed: number): Dataset {
-  return { train: sampleSpiral(p, p.trainPerClass, seed, 'spiral/train'), test: sampleSpiral(p, p.testPerClass, seed, 'spiral/test') };
+/**
+ * Train and hidden test spirals from independent streams of one seed; under a secret, turned and relabelled
+ * (secret-variant.ts), since the page gives the spiral's equation.
+ */
+export function spiral(p: SpiralParams, seed: GradingSeed): Dataset {
+  const d = { train: sampleSpiral(p, p.trainPerClass, seed, 'spiral/train'), test: sampleSpiral(p, p.testPerClass, seed, 'spiral/test') };
+  return applyClassVariant(d, classVariant(seed, 'spiral', p.classes));
 }

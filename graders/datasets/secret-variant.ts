@@ -1,0 +1,44 @@
+/**
+ * Hidden variation of a classification task under a secret seed. The lesson pages give the generators away (the
+ * blobs' centres, the spiral's equation), so a hand-written rule — nearest given centre, which arm a point's angle
+ * falls on — would pass untrained. Under a secret, the whole point cloud is turned by a keyed angle about the
+ * origin and the class labels are shifted cyclically by a keyed 1 … classes−1 (never 0, so a rule that fixes the
+ * page's labels is wrong on every class). Both leave the task's difficulty exactly as it was: rotation keeps every
+ * distance (the blobs are isotropic, the spiral's noise is in its angle) and relabelling only renames classes, so
+ * the Bayes error and the bounds measured on integer seeds still hold (scripts/validate-secret-bounds.ts checks
+ * them). Integer seeds are left untouched.
+ */
+import { isSecret, makeRng, type GradingSeed } from '../rng.ts';
+import type { Dataset, Split } from './types.ts';
+
+/** A rotation (2-D inputs only) and a cyclic class shift. */
+export interface ClassVariant {
+  angle: number;
+  shift: number;
+}
+
+/** The variant of generator `name` for `seed`: undefined for an integer seed (the page's task, unchanged). */
+export function classVariant(seed: GradingSeed, name: string, classes: number): ClassVariant | undefined {
+  if (!isSecret(seed)) return undefined;
+  const rng = makeRng(seed, `${name}/variant`);
+  return { angle: 2 * Math.PI * rng.uniform(), shift: 1 + rng.int(classes - 1) };
+}
+
+function applyToSplit(s: Split, v: ClassVariant): Split {
+  const x = Float32Array.from(s.x);
+  if (s.features === 2) {
+    const c = Math.cos(v.angle), sn = Math.sin(v.angle);
+    for (let i = 0; i < s.n; i++) {
+      const a = s.x[2 * i]!, b = s.x[2 * i + 1]!;
+      x[2 * i] = c * a - sn * b;
+      x[2 * i + 1] = sn * a + c * b;
+    }
+  }
+  const y = s.y.map((k) => (k + v.shift) % s.classes);
+  return { ...s, x, y };
+}
+
+/** Both splits under the variant (the same one: the test split must pose the task the training split taught). */
+export function applyClassVariant(d: Dataset, v: ClassVariant | undefined): Dataset {
+  return v ? { train: applyToSplit(d.train, v), test: applyToSplit(d.test, v) } : d;
+}
