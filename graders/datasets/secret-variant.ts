@@ -7,6 +7,11 @@
  * distance (the blobs are isotropic, the spiral's noise is in its angle) and relabelling only renames classes, so
  * the Bayes error and the bounds measured on integer seeds still hold (scripts/validate-secret-bounds.ts checks
  * them). Integer seeds are left untouched.
+ *
+ * Some draws would undo themselves: a quarter turn with a shift of one maps four blobs in four quadrants nearly
+ * onto the page's, and the spiral's arms line up again at some angles. So each generator passes `pageRule`, the
+ * classifier the page gives away, with probe points; a draw on which that rule still gets more than `maxProbeAccuracy`
+ * of the probes right is redrawn (from the same keyed stream, so the choice stays a function of the secret).
  */
 import { isSecret, makeRng, type GradingSeed } from '../rng.ts';
 import type { Dataset, Split } from './types.ts';
@@ -17,11 +22,32 @@ export interface ClassVariant {
   shift: number;
 }
 
+/** The classifier the page gives away, and points of the page's task to try it on. */
+export interface PageRule {
+  classify(x: number, y: number): number;
+  probes: { x: number; y: number; label: number }[];
+  /** Largest share of probes the rule may still get right on an accepted variant. */
+  maxProbeAccuracy: number;
+}
+
+/** Share of the rule's probes that it still classifies right after the variant. */
+export function probeAccuracy(rule: PageRule, v: ClassVariant, classes: number): number {
+  const c = Math.cos(v.angle), s = Math.sin(v.angle);
+  let right = 0;
+  for (const p of rule.probes) if (rule.classify(c * p.x - s * p.y, s * p.x + c * p.y) === (p.label + v.shift) % classes) right++;
+  return right / rule.probes.length;
+}
+
 /** The variant of generator `name` for `seed`: undefined for an integer seed (the page's task, unchanged). */
-export function classVariant(seed: GradingSeed, name: string, classes: number): ClassVariant | undefined {
+export function classVariant(seed: GradingSeed, name: string, classes: number, rule?: PageRule): ClassVariant | undefined {
   if (!isSecret(seed)) return undefined;
   const rng = makeRng(seed, `${name}/variant`);
-  return { angle: 2 * Math.PI * rng.uniform(), shift: 1 + rng.int(classes - 1) };
+  let v: ClassVariant;
+  let tries = 0;
+  do v = { angle: 2 * Math.PI * rng.uniform(), shift: 1 + rng.int(classes - 1) };
+  // Accepted draws are most of them (scripts/validate-secret-bounds.ts), so 1000 tries is never the limit in practice.
+  while (rule && probeAccuracy(rule, v, classes) > rule.maxProbeAccuracy && ++tries < 1000);
+  return v;
 }
 
 function applyToSplit(s: Split, v: ClassVariant): Split {
