@@ -119,8 +119,9 @@ export const forExercise = (seed: GradingSeed, exerciseId: string): GradingSeed 
  *
  * Integer seeds: splitmix32 of the low 32 bits and the stream's name; the high bits are mixed into the state
  * separately, so seeds below 2^32 give exactly the streams they always did (and the thresholds measured on them
- * stay valid). These are public seeds: the state is recoverable from the data, and the seed from the state by a
- * search of minutes to hours, not years. Secret seeds: see the module comment.
+ * stay valid). These are public seeds: the generator's state is recoverable from the data, and a 48-bit seed was
+ * rebuilt from 06-cubic's training data in seconds (not the "years" once claimed here). Secret seeds: see the
+ * module comment.
  */
 export function makeRng(seed: GradingSeed, stream = ''): Rng {
   if (isSecret(seed)) {

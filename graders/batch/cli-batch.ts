@@ -166,7 +166,7 @@ async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secr
   return [
     'Self-check failed: the reference solution does not pass under these settings, so grading would be unfair.',
     ...bad.map((r) => reportText(r, secretSeed)),
-    'Raise --timeout or --memory, pick another seed (the bounds in exercise.yaml were measured on seeds 1–20), or pass --no-self-check.',
+    'Raise --timeout or --memory, pick another seed or secret (the bounds in exercise.yaml were measured on integer seeds 1–20 and checked on 100 secrets: scripts/secret-bounds.json), or pass --no-self-check.',
   ].join('\n');
 }
 
