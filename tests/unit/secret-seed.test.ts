@@ -114,6 +114,21 @@ describe('06-cubic under a secret', () => {
   }, 60_000);
 });
 
+describe('one file graded with --seed-file', () => {
+  it('reports the fingerprint and fails the page formula', () => {
+    const seedFile = path.join(dir, 'one-file-secret.txt');
+    cli('--new-seed-file', seedFile);
+    const formula = path.join(dir, 'formula.ts');
+    writeFileSync(formula, cubicFormula);
+    const r = cli('-e', cubicId, '-f', formula, '--seed-file', seedFile, '--json');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'failed', seed: `secret ${readSeedFile(seedFile).fingerprint}` });
+    expect(r.stdout + r.stderr).not.toContain(hexOf(seedFile).slice(0, 16));
+    const text = cli('-e', cubicId, '-f', formula, '--seed-file', seedFile);
+    expect(text.stdout).toMatch(new RegExp(`^FAILED ${cubicId} — .*, secret seed ${readSeedFile(seedFile).fingerprint}$`, 'm'));
+  });
+});
+
 describe('a class graded with --seed-file', () => {
   it('grades formula answers 0 and the reference 1, and no output holds the secret', async () => {
     const subs = path.join(dir, 'subs');
