@@ -175,7 +175,8 @@ describe('batch usage errors exit with code 2', () => {
     [[fixtures, '--seed', 'abc'], /--seed must be an integer from 0 to 9007199254740991/],
     [[fixtures, '--seed', '1', '--seed-file', 'x'], /Give --seed or --seed-file, not both/],
     [[fixtures, '--seed-file', '/no/seed.txt'], /No such seed file/],
-    [[fixtures, '--seed-file', 'package.json'], /The seed file package.json is not a grading secret/],
+    [[fixtures, '--seed-file', 'package.json'], /The seed file package.json has [0-9]+ lines besides comments; it must hold one secret/],
+    [[fixtures, '--seed-file', '.nvmrc'], /The seed file .nvmrc holds an integer seed, the old format/],
     [[fixtures, '--jobs', '0'], /--jobs must be a positive integer/],
     [[fixtures, '--memory', '512'], /--memory must be a positive integer ≥ 1536/],
     [[fixtures, '--exercise', 'no/such'], /Unknown exercise "no\/such"/],
@@ -190,7 +191,7 @@ describe('batch usage errors exit with code 2', () => {
 
   it('--help documents batch mode', () => {
     const r = gradeSync('--help');
-    for (const flag of ['<submissions-dir>', '--out', '--jobs', '--timeout', '--memory', '--seed-file', '--gradescope', 'grades.csv']) expect(r.stdout).toContain(flag);
+    for (const flag of ['<submissions-dir>', '--out', '--jobs', '--timeout', '--memory', '--seed-file', '--new-seed-file', '--gradescope', 'grades.csv']) expect(r.stdout).toContain(flag);
     expect(r.status).toBe(0);
   });
 });
