@@ -4,7 +4,7 @@
  * a secret, while the reference solution passes. Real CLI processes, real sandboxed children, real tfjs-WASM.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -85,6 +85,15 @@ describe('seed files', () => {
     expect(r.stderr).toMatch(/holds an integer seed, the old format/);
     expect(r.stderr).not.toContain('987654321012345');
     expect(r.stderr).toMatch(/Usage:/);
+  });
+
+  it('npm run autograder refuses an integer seed file before packing it', () => {
+    const int = path.join(dir, 'old-seed.txt');
+    writeFileSync(int, '281474976710655\n');
+    const r = spawnSync(process.execPath, ['autograder/make-zip.ts', '--seed-file', int, '--out', path.join(dir, 'never.zip')], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/holds an integer seed, the old format/);
+    expect(existsSync(path.join(dir, 'never.zip'))).toBe(false);
   });
 
   it('an unreadable file (another user, mode 0600) is named with the reason', () => {
