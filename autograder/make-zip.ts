@@ -3,8 +3,8 @@
  *
  * Builds the zip to upload as a Gradescope programming assignment's autograder: setup.sh and run_autograder at
  * its root (Gradescope's layout) beside the grader's code (package files, graders/, src/runtime/, exercises/),
- * plus the secret seed and the assignment's exercise list when given. The seed stays inside the autograder
- * image; results.json shows students "secret seed", never the number.
+ * plus the grading secret and the assignment's exercise list when given. The secret stays inside the autograder
+ * image (so whoever can read the image has it: docs/instructors.md §4); results.json shows students "secret seed".
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,12 +41,22 @@ add('autograder/run_autograder', 'run_autograder', true);
 for (const f of ['package.json', 'package-lock.json', '.nvmrc']) add(f);
 for (const dir of ['graders', 'src/runtime', 'exercises']) addTree(dir);
 
-if (args['seed-file']) files['secret-seed.txt'] = new TextEncoder().encode(`${readSeedFile(args['seed-file'])}\n`);
+let fingerprint = '';
+if (args['seed-file']) {
+  // Validated first (an integer or malformed file fails here, not on Gradescope), then copied byte for byte.
+  try {
+    fingerprint = readSeedFile(args['seed-file']).fingerprint;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  files['secret-seed.txt'] = readFileSync(args['seed-file']);
+}
 const known = listExerciseIds();
 const wanted = exerciseIds(args.exercise);
 if (wanted.length) files['assignment-exercises.txt'] = new TextEncoder().encode(`${wanted.join('\n')}\n`);
 
 writeFileSync(args.out!, zipSync(files, { level: 9 }));
 console.log(
-  `Wrote ${args.out} (${Math.round(statSync(args.out!).size / 1024)} KB): ${wanted.length ? wanted.join(', ') : `all ${known.length} exercises`}, ${args['seed-file'] ? 'secret seed included' : 'PUBLIC seeds (add --seed-file for marks)'}.`,
+  `Wrote ${args.out} (${Math.round(statSync(args.out!).size / 1024)} KB): ${wanted.length ? wanted.join(', ') : `all ${known.length} exercises`}, ${args['seed-file'] ? `secret seed ${fingerprint} included` : 'PUBLIC seeds (add --seed-file for marks)'}.`,
 );

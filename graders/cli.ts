@@ -14,13 +14,15 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from './exercise-files.ts';
 import { formatReport } from './format-report.ts';
-import { parseSeed, positive, runBatchCli, UsageError, writeGradescopeFailure } from './batch/cli-batch.ts';
+import { parseSeed, positive, readSeedFile, runBatchCli, UsageError, writeGradescopeFailure, writeNewSeedFile } from './batch/cli-batch.ts';
+import type { GradingSeed } from './rng.ts';
 import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
 const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file
        npm run grade -- <submissions-dir> [options]                         grade a class
+       npm run grade -- --new-seed-file <path>                              make a grading secret
 
 One file: grades a TypeScript submission on the exercise's hidden test split and prints each check.
   --exercise, -e <id>    exercise id, e.g. 04-activation-depth/01-softmax-blobs
@@ -35,7 +37,6 @@ bundle from the course's "Download my work" (<student>.zip, or a zip inside <stu
 <exercise>.ts (01-softmax-blobs.ts) is matched too when no other exercise has that name.
   --out, -o <dir>        where grades.csv, grades.json and feedback/<student>.md go (default: ./grades)
   --jobs, -j <n>         submissions graded in parallel (default: ${availableParallelism()}, the number of cores)
-  --seed-file <path>     file holding the secret grading seed (an integer); students never see it
   --exercise, -e <id>    grade only these exercises (repeat, or separate with commas; default: all)
   --no-self-check        skip grading the reference solutions under the same settings first
   --gradescope           treat <submissions-dir> as one student's upload and write Gradescope's results.json
@@ -45,12 +46,15 @@ bundle from the course's "Download my work" (<student>.zip, or a zip inside <stu
   output not writable), 2 usage error (bad option, missing folder).
 
 Both modes:
-  --seed <n>             grading seed, 0 to 2^53−1 (default: each exercise's public seed); for marks use a
-                         large random one, e.g. 15 digits (see docs/instructors.md)
+  --seed-file <path>     the grading secret, for marks (rdl-secret-v1:<hex>, ≥ 128 bits; see --new-seed-file);
+                         reports and grades.json show its fingerprint, students see "secret seed"
+  --seed <n>             a public, reproducible seed, 0 to 2^53−1 (default: each exercise's public seed); not for
+                         marks: a submission can recover it from its training data (docs/instructors.md §4)
   --timeout <s>          wall-clock limit per submission in seconds (default: the exercise's timeoutMs)
   --memory <MB>          address-space cap per submission process (default: ${defaultMemoryMb}; at least 1536, as
                          Node itself reserves ~1.3 GB; covers typed arrays and WASM memory, unlike the JS heap flag)
   --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
+  --new-seed-file <path> write a new 256-bit grading secret to <path> (mode 0600, never overwrites) and exit
   --list                 list exercise ids and exit
   --help, -h             show this help`;
 
@@ -95,6 +99,7 @@ async function main(): Promise<number> {
         starter: { type: 'boolean' },
         seed: { type: 'string' },
         'seed-file': { type: 'string' },
+        'new-seed-file': { type: 'string' },
         backend: { type: 'string', default: 'wasm' },
         out: { type: 'string', short: 'o' },
         jobs: { type: 'string', short: 'j' },
@@ -117,6 +122,16 @@ async function main(): Promise<number> {
   if (args.help) {
     console.log(usage);
     return 0;
+  }
+  if (args['new-seed-file'] !== undefined) {
+    try {
+      const seed = writeNewSeedFile(args['new-seed-file']);
+      console.log(`Wrote a new grading secret to ${args['new-seed-file']} (fingerprint ${seed.fingerprint}, readable by you only). Keep it private and keep a copy: grades made with it can only be reproduced with it.`);
+      return 0;
+    } catch (e) {
+      if (e instanceof UsageError) die(e.message);
+      throw e;
+    }
   }
   if (args.list) {
     console.log(listExerciseIds().join('\n'));
@@ -150,7 +165,7 @@ async function main(): Promise<number> {
   }
 
   // One file.
-  for (const batchOnly of ['out', 'jobs', 'seed-file', 'gradescope'] as const)
+  for (const batchOnly of ['out', 'jobs', 'gradescope'] as const)
     if (args[batchOnly] !== undefined) die(`--${batchOnly} is for grading a folder: give the submissions folder as an argument.`);
   if (!args.exercise) die('Missing --exercise.');
   if (args.exercise.length > 1) die('Give one --exercise when grading one file.');
@@ -160,7 +175,10 @@ async function main(): Promise<number> {
   let options: GradeOptions;
   let exercise;
   try {
-    const seed = args.seed === undefined ? undefined : parseSeed(args.seed, '--seed');
+    if (args.seed !== undefined && args['seed-file'] !== undefined) die('Give --seed or --seed-file, not both.');
+    let seed: GradingSeed | undefined;
+    if (args.seed !== undefined) seed = parseSeed(args.seed, '--seed');
+    if (args['seed-file'] !== undefined) seed = readSeedFile(args['seed-file']);
     const timeoutS = positive(args.timeout, 'timeout');
     options = {
       ...(seed !== undefined && { seed }),

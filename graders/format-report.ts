@@ -14,6 +14,6 @@ export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): st
     lines.push(`  ${paint(31, '✗')} ${r.error.kind}${where}: ${r.error.message}`);
   }
   const verdict = r.status === 'passed' ? paint(32, 'PASSED') : r.status === 'failed' ? paint(31, 'FAILED') : paint(31, 'ERROR');
-  lines.push(`${verdict} ${r.exerciseId} — score ${r.score}/${r.maxScore}, ${(r.durationMs / 1000).toFixed(1)} s on ${r.backend}, seed ${r.seed}`);
+  lines.push(`${verdict} ${r.exerciseId} — score ${r.score}/${r.maxScore}, ${(r.durationMs / 1000).toFixed(1)} s on ${r.backend}, ${typeof r.seed === 'number' ? `seed ${r.seed}` : r.seed.replace(/^secret /, 'secret seed ')}`);
   return lines.join('\n');
 }

@@ -5,11 +5,12 @@
  */
 import { runCheck } from './checks.ts';
 import type { Scored } from './problem.ts';
+import { seedLabel, type GradingSeed } from './rng.ts';
 import type { CheckResult, GradeReport, LearnerError } from './report.ts';
 import type { ExerciseMeta } from './schema.ts';
 
 export interface RunInfo {
-  seed: number;
+  seed: GradingSeed;
   backend: string;
   durationMs: number;
   logs?: string[];
@@ -21,7 +22,7 @@ function report(meta: ExerciseMeta, info: RunInfo, status: GradeReport['status']
     status,
     score: status === 'passed' ? 1 : 0,
     maxScore: 1,
-    seed: info.seed,
+    seed: seedLabel(info.seed),
     backend: info.backend,
     durationMs: Math.round(info.durationMs),
     checks,

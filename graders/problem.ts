@@ -9,6 +9,7 @@
  * every task: classification, regression, truth tables, "compute this matrix", "compute these gradients".
  */
 import type { z } from 'zod';
+import type { GradingSeed } from './rng.ts';
 
 /** A box in input space and a grid resolution, for decision-region plots. */
 export interface GridBox {
@@ -127,7 +128,7 @@ export interface ProblemDef<P, H> {
   params: z.ZodType<P>;
   /** Metric names a check may bound, for these params. */
   metrics(params: P): string[];
-  make(params: P, seed: number, options: ProblemOptions): Problem<H>;
+  make(params: P, seed: GradingSeed, options: ProblemOptions): Problem<H>;
   score(params: P, hidden: H, outputs: CallOutputs[]): Scored;
   plot?(params: P, hidden: H, outputs: CallOutputs[]): Plot | undefined;
 }

@@ -29,7 +29,8 @@ export interface GradeReport {
   status: GradeStatus;
   score: number;
   maxScore: number;
-  seed: number;
+  /** The grading seed: the integer for a public one, "secret <fingerprint>" for a secret (never the secret). */
+  seed: number | string;
   backend: string;
   durationMs: number;
   checks: CheckResult[];

@@ -2,8 +2,8 @@
  * `npm run grade -- <submissions-dir> …`: the instructor's batch mode of graders/cli.ts (which parses the
  * arguments and hands them here). Progress bar: cli-progress, on a TTY only; summary table: cli-table3.
  */
-import { maxSeed } from '../rng.ts';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -15,6 +15,7 @@ import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
 import { countSubmissions, gradeBatch, gradeOne, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
 import { gradesCsv as gradesCsvOf, gradescopeFailure, gradescopeResults, prepareOutDir, reportText, writeAtomic, writeBatchOutputs, type BatchInfo } from './outputs.ts';
+import { maxSeed, minSecretBytes, SecretSeed, type GradingSeed } from '../rng.ts';
 
 export interface BatchArgs {
   dir: string;
@@ -51,10 +52,71 @@ export function positive(text: string | undefined, name: string, opts: { integer
   return n;
 }
 
-/** The seed in a seed file (the instructor's secret one). */
-export function readSeedFile(file: string): number {
+/** The first line of a grading secret's value: names the format, so a file of another kind is recognised. */
+export const secretPrefix = 'rdl-secret-v1:';
+/** A seed file is a few lines; anything much larger is not one (and is not read whole). */
+const maxSeedFileBytes = 4096;
+const newFileHint = (file: string) => `Make a new one with: npm run grade -- --new-seed-file ${file.endsWith('.txt') ? file.replace(/\.txt$/, '-v1.txt') : `${file}.new`}`;
+
+/**
+ * Parses a seed file's text: `# comment` lines and blank lines, then `rdl-secret-v1:` and at least 32 hex digits
+ * (128 bits; --new-seed-file writes 64). Error messages name the file and the problem, never the file's content.
+ * An integer (the seed-file format before secrets) is refused: its streams are recoverable from the training data.
+ */
+export function parseSeedFile(text: string, file: string): SecretSeed {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (!lines.length) throw new UsageError(`The seed file ${file} is empty. ${newFileHint(file)}`);
+  if (lines.length > 1) throw new UsageError(`The seed file ${file} has ${lines.length} lines besides comments; it must hold one secret (${secretPrefix}<hex>).`);
+  const value = lines[0]!;
+  if (/^\d+$/.test(value))
+    throw new UsageError(
+      `The seed file ${file} holds an integer seed, the old format. Integer seeds are no longer accepted for marks: a submission can rebuild them from its training data and regenerate the hidden test split. ${newFileHint(file)} (it writes a 256-bit secret). To reproduce grades made with the old file, pass its number with --seed.`,
+    );
+  if (!value.toLowerCase().startsWith(secretPrefix)) throw new UsageError(`The seed file ${file} is not a grading secret: it must hold one line "${secretPrefix}" followed by hex digits. ${newFileHint(file)}`);
+  const digits = value.slice(secretPrefix.length);
+  if (!/^[0-9a-fA-F]*$/.test(digits)) throw new UsageError(`The seed file ${file} has characters other than hex digits (0-9, a-f) after "${secretPrefix}".`);
+  if (digits.length % 2) throw new UsageError(`The seed file ${file} has an odd number of hex digits (${digits.length}) after "${secretPrefix}"; a secret is whole bytes.`);
+  if (digits.length < minSecretBytes * 2)
+    throw new UsageError(`The seed file ${file} holds a ${digits.length * 4}-bit secret; a grading secret needs at least ${minSecretBytes * 8} bits (${minSecretBytes * 2} hex digits). ${newFileHint(file)}`);
+  return SecretSeed.fromKey(Uint8Array.from(digits.match(/../g)!, (h) => parseInt(h, 16)));
+}
+
+/** The secret in a seed file (the instructor's, for marks); UsageError for a missing, unreadable or bad file. */
+export function readSeedFile(file: string): SecretSeed {
   if (!existsSync(file)) throw new UsageError(`No such seed file: ${file}`);
-  return parseSeed(readFileSync(file, 'utf8'), `The seed in ${file}`);
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`The seed file ${file} is not a file.`);
+    if (statSync(file).size > maxSeedFileBytes) throw new UsageError(`The seed file ${file} is ${statSync(file).size} bytes; a seed file is one line (at most ${maxSeedFileBytes} bytes).`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`Cannot read the seed file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+  return parseSeedFile(text, file);
+}
+
+/**
+ * `--new-seed-file F`: writes a fresh 256-bit secret from the OS's cryptographic generator, readable by its owner
+ * only (mode 0600), and never over an existing file (a lost secret cannot reproduce its grades). Returns it.
+ */
+export function writeNewSeedFile(file: string): SecretSeed {
+  const key = randomBytes(32);
+  const seed = SecretSeed.fromKey(key);
+  const text = [
+    '# Runnable Deep Learning grading secret: keep it private (anyone who has it can regenerate the hidden test data).',
+    `# Fingerprint ${seed.fingerprint} (shown in grades.json and reports). Use: npm run grade -- <dir> --seed-file ${path.basename(file)}`,
+    `${secretPrefix}${key.toString('hex')}`,
+    '',
+  ].join('\n');
+  try {
+    writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${file} already exists; --new-seed-file never overwrites a seed file (grades made with it could not be reproduced). Pick another name.`);
+    throw new UsageError(`Cannot write the seed file ${file}: ${code ?? (e as Error).message}.`);
+  }
+  return seed;
 }
 
 /** The ids in repeated and/or comma-separated `--exercise` options, each checked against exercises/. */
@@ -69,7 +131,7 @@ export function exerciseIds(options: string[] | undefined): string[] {
 export function resolveBatchArgs(a: BatchArgs): { dir: string; outDir: string; exercises: ExerciseFiles[]; options: BatchOptions; secretSeed: boolean } {
   if (!existsSync(a.dir) || !statSync(a.dir).isDirectory()) throw new UsageError(`No such submissions folder: ${a.dir}`);
   if (a.seed !== undefined && a.seedFile !== undefined) throw new UsageError('Give --seed or --seed-file, not both.');
-  let seed: number | undefined;
+  let seed: GradingSeed | undefined;
   if (a.seed !== undefined) seed = parseSeed(a.seed, '--seed');
   if (a.seedFile !== undefined) seed = readSeedFile(a.seedFile);
   const known = listExerciseIds();
@@ -104,7 +166,7 @@ async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secr
   return [
     'Self-check failed: the reference solution does not pass under these settings, so grading would be unfair.',
     ...bad.map((r) => reportText(r, secretSeed)),
-    'Raise --timeout or --memory, pick another seed (the bounds in exercise.yaml were measured on seeds 1–20), or pass --no-self-check.',
+    'Raise --timeout or --memory, pick another seed or secret (the bounds in exercise.yaml were measured on integer seeds 1–20 and checked on 100 secrets: scripts/secret-bounds.json), or pass --no-self-check.',
   ].join('\n');
 }
 
@@ -222,7 +284,7 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
   else {
     console.log(summaryTable(results, exercises));
     const minutes = info.durationMs / 60_000;
-    console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${secretSeed ? 'secret seed' : 'public seeds'}).`);
+    console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${options.seed instanceof SecretSeed ? `secret seed ${options.seed.fingerprint}` : secretSeed ? 'secret seed' : 'public seeds'}).`);
     console.log(`Wrote ${written.csv}, ${written.json} and ${written.feedbackDir}/<student>.md`);
   }
   return 0;

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import type { ExerciseFiles } from '../exercise-files.ts';
 import type { GradeReport, LearnerError } from '../report.ts';
+import type { GradingSeed } from '../rng.ts';
 import { errorReport } from '../grade.ts';
 import { childProcessRunner } from '../../src/runtime/node-host.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
@@ -16,7 +17,7 @@ import type { StudentSubmission } from './discover.ts';
 /** How one submission is graded (both CLI modes). */
 export interface GradeOptions {
   /** Grading seed for every exercise; undefined = each exercise's public seed (fine for practice, not for marks). */
-  seed?: number;
+  seed?: GradingSeed;
   /** Wall-clock limit per submission; default: the exercise's timeoutMs. */
   timeoutMs?: number;
   /** Address-space cap per child, MiB. */
@@ -45,7 +46,7 @@ export interface StudentResult {
 }
 
 /** The report for an exercise a student did not submit: 0 points, kept apart from "failed" (otter's rule). */
-export function notSubmittedReport(ex: ExerciseFiles, seed: number, backend: string): GradeReport {
+export function notSubmittedReport(ex: ExerciseFiles, seed: GradingSeed, backend: string): GradeReport {
   return { ...errorReport(ex.meta, { kind: 'internal', message: 'not submitted' }, { seed, backend, durationMs: 0 }), status: 'not-attempted', error: null };
 }
 

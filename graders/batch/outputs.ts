@@ -11,11 +11,12 @@ import { formatReport } from '../format-report.ts';
 import type { GradeReport } from '../report.ts';
 import type { ExerciseFiles } from '../exercise-files.ts';
 import type { StudentResult } from './grade-batch.ts';
+import { seedLabel, type GradingSeed } from '../rng.ts';
 
 export interface BatchInfo {
   exercises: ExerciseFiles[];
   /** The grading seed, or undefined for each exercise's public seed. */
-  seed?: number;
+  seed?: GradingSeed;
   /** True when the seed must not reach students (feedback and Gradescope output say "secret seed"). */
   secretSeed: boolean;
   jobs: number;
@@ -52,7 +53,8 @@ export function gradesJson(results: StudentResult[], info: BatchInfo): string {
     {
       gradedAt: new Date().toISOString(),
       // Kept here so a grade can be reproduced; this file is for the instructor, never for students.
-      seed: info.seed ?? null,
+      // A secret shows as its fingerprint only ("secret 1a2b3c4d5e6f"), enough to tell which secret graded.
+      seed: info.seed === undefined ? null : seedLabel(info.seed),
       options: { jobs: info.jobs, timeoutMs: info.timeoutMs ?? null, memoryMb: info.memoryMb, backend: info.backend },
       durationMs: Math.round(info.durationMs),
       exercises: info.exercises.map((e) => ({ id: e.meta.id, title: e.meta.title })),
@@ -67,7 +69,7 @@ export function gradesJson(results: StudentResult[], info: BatchInfo): string {
 /** formatReport without colour, with the seed replaced when it is secret. */
 export function reportText(r: GradeReport, secretSeed: boolean): string {
   const text = formatReport(r, { color: false });
-  return secretSeed ? text.replace(/, seed \d+$/m, ', secret seed') : text;
+  return secretSeed ? text.replace(/, (seed \d+|secret seed [0-9a-f]+)$/m, ', secret seed') : text;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { makeRng } from '../rng.ts';
+import { makeRng, type GradingSeed } from '../rng.ts';
 import type { Dataset, Split } from './types.ts';
 import { z } from 'zod';
 import { shuffledOrder } from './shuffle.ts';
+import { applyClassVariant, classVariant, type PageRule } from './secret-variant.ts';
 
 /** Parameters of the Gaussian-blobs generator (like scikit-learn's make_blobs with fixed centres). */
 export const blobsParams = z
@@ -21,7 +22,7 @@ export const blobsParams = z
   });
 export type BlobsParams = z.infer<typeof blobsParams>;
 
-function sampleBlobs(p: BlobsParams, perClass: number, seed: number, stream: string): Split {
+function sampleBlobs(p: BlobsParams, perClass: number, seed: GradingSeed, stream: string): Split {
   const rng = makeRng(seed, stream);
   const classes = p.centers.length;
   const features = p.centers[0]!.length;
@@ -38,7 +39,24 @@ function sampleBlobs(p: BlobsParams, perClass: number, seed: number, stream: str
   return { x, y, n, features, classes };
 }
 
-/** Train and hidden test splits drawn from independent streams of one seed. */
-export function blobs(p: BlobsParams, seed: number): Dataset {
-  return { train: sampleBlobs(p, p.trainPerClass, seed, 'blobs/train'), test: sampleBlobs(p, p.testPerClass, seed, 'blobs/test') };
+/** The page's rule, nearest given centre; a variant must leave no centre nearest to the page centre of its label. */
+function nearestCentre(p: BlobsParams): PageRule {
+  const classify = (x: number, y: number) => {
+    let best = 0, bestD = Infinity;
+    p.centers.forEach(([cx, cy], k) => {
+      const d = (x - cx!) ** 2 + (y - cy!) ** 2;
+      if (d < bestD) [best, bestD] = [k, d];
+    });
+    return best;
+  };
+  return { classify, probes: p.centers.map(([x, y], label) => ({ x: x!, y: y!, label })), maxProbeAccuracy: 0 };
+}
+
+/**
+ * Train and hidden test splits drawn from independent streams of one seed; under a secret, turned and relabelled
+ * (secret-variant.ts), since the page gives the centres.
+ */
+export function blobs(p: BlobsParams, seed: GradingSeed): Dataset {
+  const d = { train: sampleBlobs(p, p.trainPerClass, seed, 'blobs/train'), test: sampleBlobs(p, p.testPerClass, seed, 'blobs/test') };
+  return applyClassVariant(d, classVariant(seed, 'blobs', p.centers.length, p.centers[0]!.length === 2 ? nearestCentre(p) : undefined));
 }

@@ -2,7 +2,7 @@
  * The spiral generator itself, without its zod schema (spiral.ts): the lesson figures import it into the browser,
  * where zod would only add weight.
  */
-import { makeRng } from '../rng.ts';
+import { makeRng, type GradingSeed } from '../rng.ts';
 import type { Split } from './types.ts';
 import { shuffledOrder } from './shuffle.ts';
 
@@ -17,7 +17,7 @@ export interface SpiralShape {
  * Arm k: radius r from 0 to 1 and angle t = 4k … 4(k+1) plus N(0, noise²), point r·(sin t, cos t). Rows are
  * shuffled so mini-batches are mixed.
  */
-export function sampleSpiral(p: SpiralShape, perClass: number, seed: number, stream: string): Split {
+export function sampleSpiral(p: SpiralShape, perClass: number, seed: GradingSeed, stream: string): Split {
   const rng = makeRng(seed, stream);
   const n = perClass * p.classes;
   const x = new Float32Array(n * 2);
@@ -40,7 +40,7 @@ export function sampleSpiral(p: SpiralShape, perClass: number, seed: number, str
  * A batch of the first n points of the 3-arm spiral with angle noise 0.2 (the exercises' spiral), drawn from
  * `stream`: what the vanishing-gradients grader and figures feed their deep MLPs.
  */
-export function spiralBatch(n: number, seed: number, stream: string): Split {
+export function spiralBatch(n: number, seed: GradingSeed, stream: string): Split {
   const classes = 3;
   const b = sampleSpiral({ classes, noise: 0.2 }, Math.ceil(n / classes), seed, stream);
   return { ...b, x: b.x.slice(0, 2 * n), y: b.y.slice(0, n), n };

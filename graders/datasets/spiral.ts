@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { GradingSeed } from '../rng.ts';
 import type { Dataset } from './types.ts';
 import { sampleSpiral } from './spiral-sample.ts';
+import { applyClassVariant, classVariant, type PageRule } from './secret-variant.ts';
 
 // The generator lives in spiral-sample.ts (no zod), so browser figures can import it without the schema.
 export { sampleSpiral } from './spiral-sample.ts';
@@ -19,7 +21,32 @@ export const spiralParams = z
   .strict();
 export type SpiralParams = z.infer<typeof spiralParams>;
 
-/** Train and hidden test spirals from independent streams of one seed. */
-export function spiral(p: SpiralParams, seed: number): Dataset {
-  return { train: sampleSpiral(p, p.trainPerClass, seed, 'spiral/train'), test: sampleSpiral(p, p.testPerClass, seed, 'spiral/test') };
+/**
+ * The page's rule: the arm whose angle at the point's radius (4k + 4r, see spiral-sample.ts) is nearest. Probes:
+ * 40 noise-free points per arm; a variant may leave at most 40 % of them right (chance is 1/classes).
+ */
+function armRule(classes: number): PageRule {
+  const wrap = (d: number) => d - 2 * Math.PI * Math.round(d / (2 * Math.PI));
+  const classify = (x: number, y: number) => {
+    const r = Math.hypot(x, y), phi = Math.atan2(x, y);
+    let best = 0;
+    for (let k = 1; k < classes; k++) if (Math.abs(wrap(phi - 4 * k - 4 * r)) < Math.abs(wrap(phi - 4 * best - 4 * r))) best = k;
+    return best;
+  };
+  const probes = [];
+  for (let k = 0; k < classes; k++)
+    for (let j = 0; j < 40; j++) {
+      const r = (j + 0.5) / 40, t = 4 * k + 4 * r;
+      probes.push({ x: r * Math.sin(t), y: r * Math.cos(t), label: k });
+    }
+  return { classify, probes, maxProbeAccuracy: 0.4 };
+}
+
+/**
+ * Train and hidden test spirals from independent streams of one seed; under a secret, turned and relabelled
+ * (secret-variant.ts), since the page gives the spiral's equation.
+ */
+export function spiral(p: SpiralParams, seed: GradingSeed): Dataset {
+  const d = { train: sampleSpiral(p, p.trainPerClass, seed, 'spiral/train'), test: sampleSpiral(p, p.testPerClass, seed, 'spiral/test') };
+  return applyClassVariant(d, classVariant(seed, 'spiral', p.classes, armRule(p.classes)));
 }

@@ -4,6 +4,7 @@
  * accuracy and cross-entropy against labels the learner's code never saw.
  */
 import type { z } from 'zod';
+import type { GradingSeed } from '../rng.ts';
 import { blobs, blobsParams } from '../datasets/blobs.ts';
 import { spiral, spiralParams } from '../datasets/spiral.ts';
 import type { Dataset, Split } from '../datasets/types.ts';
@@ -28,7 +29,7 @@ function paddedBox(x: Float32Array): RegionsPlot['box'] {
 }
 
 /** A classification generator from a dataset function: the same calls, metrics and plot for every dataset. */
-function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: number) => Dataset): ProblemDef<P, Hidden> {
+function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingSeed) => Dataset): ProblemDef<P, Hidden> {
   return {
     task: 'classification',
     params,

@@ -1,4 +1,5 @@
 /** Every generator an exercise.yaml may name under `data.generator`, and the functions that use one by name. */
+import type { GradingSeed } from '../rng.ts';
 import type { CallOutputs, Plot, Problem, ProblemDef, ProblemOptions, Scored } from '../problem.ts';
 import { blobsProblem, spiralProblem } from './classification.ts';
 import { cubicProblem } from './regression.ts';
@@ -35,7 +36,7 @@ export interface PosedProblem extends Problem {
 }
 
 /** Builds the problem an exercise poses for a seed. */
-export function makeProblem(data: DataSpec, seed: number, options: ProblemOptions = {}): PosedProblem {
+export function makeProblem(data: DataSpec, seed: GradingSeed, options: ProblemOptions = {}): PosedProblem {
   const g = byName(data.generator);
   const params = g.params.parse(data.params);
   const { calls, hidden } = g.make(params, seed, options);

@@ -2,7 +2,7 @@
  * Regression: `train(data, ctx)` gets inputs and real-valued targets and returns a model; the runtime predicts the
  * hidden test inputs (and a curve over the input range for the plot); the grader scores the mean squared error.
  */
-import { cube, cubicParams, sampleCubic, type CubicParams } from '../datasets/cubic.ts';
+import { cube, cubicParams, cubicShape, sampleCubic, type CubicParams, type CubicShape } from '../datasets/cubic.ts';
 import type { RegressionSplit } from '../datasets/types.ts';
 import { meanSquaredError } from '../metrics.ts';
 import type { ProblemDef } from '../problem.ts';
@@ -10,6 +10,7 @@ import type { ProblemDef } from '../problem.ts';
 interface Hidden {
   test: RegressionSplit;
   curveX: Float32Array;
+  shape: CubicShape;
 }
 
 const CURVE_POINTS = 200;
@@ -19,8 +20,9 @@ export const cubicProblem: ProblemDef<CubicParams, Hidden> = {
   params: cubicParams,
   metrics: () => ['testMSE'],
   make(p, seed) {
-    const train = sampleCubic(p, p.trainN, seed, 'cubic/train');
-    const test = sampleCubic(p, p.testN, seed, 'cubic/test');
+    const shape = cubicShape(seed);
+    const train = sampleCubic(p, p.trainN, seed, 'cubic/train', shape);
+    const test = sampleCubic(p, p.testN, seed, 'cubic/test', shape);
     const curveX = Float32Array.from({ length: CURVE_POINTS }, (_, i) => p.xMin + ((p.xMax - p.xMin) * i) / (CURVE_POINTS - 1));
     return {
       calls: [
@@ -32,15 +34,15 @@ export const cubicProblem: ProblemDef<CubicParams, Hidden> = {
           ],
         },
       ],
-      hidden: { test, curveX },
+      hidden: { test, curveX, shape },
     };
   },
   score(_p, { test }, [out]) {
     return { metrics: { testMSE: meanSquaredError(out!.pred!, test.y) } };
   },
-  plot(p, { test, curveX }, [out]) {
-    // The best possible prediction is the conditional mean: x³ plus the noise's mean, noise/2.
-    const trueY = curveX.map((x) => cube(x) + p.noise / 2);
+  plot(p, { test, curveX, shape }, [out]) {
+    // The best possible prediction is the conditional mean: a·x³ + b plus the noise's mean, noise/2.
+    const trueY = curveX.map((x) => shape.a * cube(x) + shape.b + p.noise / 2);
     return { kind: 'curve', x: test.x, y: test.y, curveX, curveY: out!.curve!, trueY };
   },
 };

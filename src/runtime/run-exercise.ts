@@ -7,7 +7,7 @@ import { errorReport, grade } from '../../graders/grade.ts';
 import type { Plot } from '../../graders/problem.ts';
 import { makeProblem } from '../../graders/problems/index.ts';
 import type { GradeReport } from '../../graders/report.ts';
-import { deriveSeed } from '../../graders/rng.ts';
+import { deriveSeed, forExercise, type GradingSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { logLimiter } from './output-limits.ts';
 import { runLearner, type LearnerRunner, type RunEvents, type Tfjs } from './run-learner.ts';
@@ -15,8 +15,8 @@ import { runLearner, type LearnerRunner, type RunEvents, type Tfjs } from './run
 export interface ExerciseRunOptions extends RunEvents {
   meta: ExerciseMeta;
   source: string;
-  /** Grading seed; defaults to the exercise's public seed. */
-  seed?: number;
+  /** Grading seed (an integer or a secret); defaults to the exercise's public seed. */
+  seed?: GradingSeed;
   /** Backend name for the report. */
   backend: string;
   /** Where the learner's code runs. */
@@ -37,7 +37,8 @@ export function inThreadRunner(tf: Tfjs): LearnerRunner {
 }
 
 export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunResult> {
-  const seed = o.seed ?? o.meta.seed;
+  // A secret is scoped to the exercise first, so no two exercises share a stream (graders/rng.ts).
+  const seed = forExercise(o.seed ?? o.meta.seed, o.meta.id);
   const logs: string[] = [];
   // Bounded here for every runner, so a print loop neither fills the report nor floods the page with lines.
   const limit = logLimiter();

@@ -2,13 +2,14 @@
 import { expect } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import type { GradeReport } from '../../graders/report.ts';
+import type { GradingSeed } from '../../graders/rng.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
 
 export const blobsId = '04-activation-depth/01-softmax-blobs';
 
 /** Grades `source` in this process on the WASM backend (fast; the child-process path has its own tests). */
-export async function gradeInProcess(id: string, source: string, seed?: number): Promise<GradeReport> {
+export async function gradeInProcess(id: string, source: string, seed?: GradingSeed): Promise<GradeReport> {
   const tf = await useNodeBackend('wasm');
   const { meta } = loadExercise(id);
   const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), ...(seed !== undefined && { seed }) });

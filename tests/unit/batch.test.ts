@@ -77,7 +77,7 @@ describe('batch grading of the hostile fixture set', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/│ student\s+│ 01-softmax-blobs │ total │ status\s+│/);
     expect(result.stdout).toMatch(/│ ada\s+│ ✓ 1\s+│ 1\/1\s+│ passed/);
-    expect(result.stdout).toMatch(/38 students, 37 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
+    expect(result.stdout).toMatch(/40 students, 39 submissions graded in [\d.]+ s \([\d.]+\/min, 2 jobs, secret seed\)/);
   });
 
   it('has a golden entry for every student and nothing else', () => {
@@ -188,11 +188,12 @@ describe('the grading seed', () => {
 
   it('reads a secret seed from --seed-file; the self-check catches settings the reference cannot pass', async () => {
     const seedFile = path.join(dir, 'secret-seed.txt');
-    writeFileSync(seedFile, '12345\n');
+    const secretHex = '0123456789abcdef'.repeat(4);
+    writeFileSync(seedFile, `rdl-secret-v1:${secretHex}\n`);
     const r = await grade(path.join(fixtures, 'ada', '..'), '--seed-file', seedFile, '--timeout', '0.5', '--out', path.join(dir, 'never'));
     expect(r.stderr).toMatch(/Self-check failed: the reference solution does not pass[\s\S]*timeout|Stopped after/);
     expect(r.stderr).toMatch(/secret seed/);
-    expect(r.stderr).not.toMatch(/12345/);
+    expect(r.stderr + r.stdout).not.toContain(secretHex.slice(0, 16));
     expect(r.code).toBe(1);
     expect(existsSync(path.join(dir, 'never', 'grades.csv'))).toBe(false);
   });
@@ -204,6 +205,8 @@ describe('batch usage errors exit with code 2', () => {
     [[fixtures, '--seed', 'abc'], /--seed must be an integer from 0 to 9007199254740991/],
     [[fixtures, '--seed', '1', '--seed-file', 'x'], /Give --seed or --seed-file, not both/],
     [[fixtures, '--seed-file', '/no/seed.txt'], /No such seed file/],
+    [[fixtures, '--seed-file', 'package.json'], /The seed file package.json has [0-9]+ lines besides comments; it must hold one secret/],
+    [[fixtures, '--seed-file', '.nvmrc'], /The seed file .nvmrc holds an integer seed, the old format/],
     [[fixtures, '--jobs', '0'], /--jobs must be a positive integer/],
     [[fixtures, '--memory', '512'], /--memory must be a positive integer ≥ 1536/],
     [[fixtures, '--exercise', 'no/such'], /Unknown exercise "no\/such"/],
@@ -218,7 +221,7 @@ describe('batch usage errors exit with code 2', () => {
 
   it('--help documents batch mode', () => {
     const r = gradeSync('--help');
-    for (const flag of ['<submissions-dir>', '--out', '--jobs', '--timeout', '--memory', '--seed-file', '--gradescope', 'grades.csv']) expect(r.stdout).toContain(flag);
+    for (const flag of ['<submissions-dir>', '--out', '--jobs', '--timeout', '--memory', '--seed-file', '--new-seed-file', '--gradescope', 'grades.csv']) expect(r.stdout).toContain(flag);
     expect(r.status).toBe(0);
   });
 });

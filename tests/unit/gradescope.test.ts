@@ -42,7 +42,7 @@ function unixModes(zip: Uint8Array): Record<string, number> {
 describe('Gradescope autograder', () => {
   it("grades the site's zip bundle and writes results.json per Gradescope's spec, the secret seed hidden", () => {
     const zip = makeBundle({ [blobsId]: loadExercise(blobsId).solution }, { format: bundleFormat, version: 1, exportedAt: '', exercises: {} });
-    const results = runAutograder({ 'rdl-work-ada.zip': zip }, '9876\n');
+    const results = runAutograder({ 'rdl-work-ada.zip': zip }, `rdl-secret-v1:${'9876'.repeat(8)}\n`);
     expect(results).toMatchObject({ score: 1, visibility: 'visible', stdout_visibility: 'hidden' });
     expect(typeof results.execution_time).toBe('number');
     // One test per exercise of the course (no assignment-exercises.txt here); only the submitted one scores.
@@ -50,7 +50,7 @@ describe('Gradescope autograder', () => {
     const [submitted, ...others] = [...results.tests].sort((a: { name: string }, b: { name: string }) => Number(!a.name.includes(blobsId)) - Number(!b.name.includes(blobsId)));
     for (const t of others) expect(t).toMatchObject({ score: 0, max_score: 1 });
     expect(submitted).toEqual({ name: `${loadExercise(blobsId).meta.title} (${blobsId})`, score: 1, max_score: 1, status: 'passed', output: expect.stringMatching(/PASSED .* secret seed/), visibility: 'visible' });
-    expect(JSON.stringify(results)).not.toMatch(/9876/);
+    expect(JSON.stringify(results)).not.toMatch(/98769876/);
   });
 
   it('scores a broken upload 0 with the reason, and a missing exercise as not submitted', () => {
@@ -95,7 +95,7 @@ describe('Gradescope autograder', () => {
 
   it('make-zip packs setup.sh and run_autograder (executable) at the root with the grader, seed and exercise list', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rdl-agzip-'));
-    writeFileSync(path.join(dir, 'seed.txt'), '4242\n');
+    writeFileSync(path.join(dir, 'seed.txt'), `# a comment\nrdl-secret-v1:${'42'.repeat(16)}\n`);
     const out = path.join(dir, 'autograder.zip');
     execFileSync(process.execPath, ['autograder/make-zip.ts', '--seed-file', path.join(dir, 'seed.txt'), '-e', blobsId, '--out', out], { encoding: 'utf8' });
     const bytes = new Uint8Array(readFileSync(out));
@@ -103,7 +103,7 @@ describe('Gradescope autograder', () => {
     const modes = unixModes(bytes);
     expect([modes['setup.sh'], modes['run_autograder']]).toEqual([0o100755, 0o100755]);
     for (const f of ['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', '.nvmrc', 'graders/cli.ts', 'src/runtime/node-child.ts', `exercises/${blobsId}/exercise.yaml`]) expect(Object.keys(entries)).toContain(f);
-    expect(new TextDecoder().decode(entries['secret-seed.txt'])).toBe('4242\n');
+    expect(new TextDecoder().decode(entries['secret-seed.txt'])).toBe(`# a comment\nrdl-secret-v1:${'42'.repeat(16)}\n`);
     expect(new TextDecoder().decode(entries['assignment-exercises.txt'])).toBe(`${blobsId}\n`);
     expect(Object.keys(entries).some((f) => f.startsWith('tests/') || f.startsWith('node_modules/'))).toBe(false);
   });
