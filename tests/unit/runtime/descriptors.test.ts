@@ -6,13 +6,14 @@
  * inherited descriptors below about 20 on to its own children (measured: 4, 5, 9 did not arrive, 30 and 251
  * did), so a low number would pass without the launcher too.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launcherScript } from '../../../src/runtime/sandbox.ts';
 import { blobsId } from '../../helpers/exercise.ts';
+import { runGraderProcess } from '../../helpers/grader-cli.ts';
 
 const SECRET = 'TOP-SECRET-grading-key-4711';
 let dir: string;
@@ -47,11 +48,7 @@ describe('inherited descriptors', () => {
     cpSync(path.resolve('tests/fixtures/submissions/perm-fd-probe'), path.join(subs, 'perm-fd-probe'), { recursive: true });
     const out = path.join(dir, 'out');
     const stdio: ('ignore' | 'pipe' | number)[] = ['ignore', 'pipe', 'pipe', ...Array<'ignore'>(37).fill('ignore'), secretFd];
-    const child = spawn(process.execPath, ['graders/cli.ts', subs, '--exercise', blobsId, '--seed', '7', '--jobs', '1', '--timeout', '30', '--out', out], { stdio });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const { code, stderr } = await runGraderProcess('graders/cli.ts', [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '1', '--timeout', '30', '--out', out], { stdio });
     expect(stderr).not.toMatch(/Error:/);
     expect(code).toBe(0);
     const graded = JSON.parse(readFileSync(path.join(out, 'grades.json'), 'utf8')) as { students: { reports: Record<string, { error: { message: string } }> }[] };

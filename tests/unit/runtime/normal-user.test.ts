@@ -6,13 +6,14 @@
  * Here the grader runs as uid 65534 over a copy of the checkout it owns and can write to, and the perm-
  * fixtures try every such write.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../../graders/report.ts';
 import { blobsId } from '../../helpers/exercise.ts';
+import { runGraderProcess } from '../../helpers/grader-cli.ts';
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
@@ -61,17 +62,13 @@ describe.runIf(isRoot)('grading as a normal user (uid 65534) over a checkout it 
   it('no submission leaves a file in the checkout, at the --out path or in /tmp; every student is graded', async () => {
     const before = listing(copy);
     const out = path.join(copy, 'graded');
-    const child = spawn(process.execPath, [path.join(copy, 'graders/cli.ts'), subs, '--exercise', blobsId, '--seed', '7', '--jobs', '2', '--timeout', '30', '--out', out], {
+    const { code, stderr } = await runGraderProcess(path.join(copy, 'graders/cli.ts'), [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '2', '--timeout', '30', '--out', out], {
       cwd: copy,
       uid: NOBODY,
       gid: NOBODY,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout!.resume();
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/Error:/);
     expect(code).toBe(0);
 
