@@ -75,6 +75,25 @@ export function expectedValues(calls: LearnerCall[]): number {
 }
 
 /**
+ * What the runtime in the child guarantees about an evaluation's values, checked again here because a forged
+ * result need not keep it: each row of a probability output is a distribution (as run-learner.ts checks, to 1e-2),
+ * and a decision grid holds class indices. Undefined when the values are fine, else what is wrong.
+ */
+function outOfRange(e: LearnerCall['evals'][number], v: number[]): string | undefined {
+  if (e.kind === 'grid') {
+    const i = v.findIndex((c) => !Number.isInteger(c) || c < 0 || c > 255);
+    return i < 0 ? undefined : `holds ${v[i]} at cell ${i}, which is not a class index`;
+  }
+  if (e.kind !== 'predict' || !e.probabilities) return undefined;
+  for (let r = 0; r < v.length / e.outputs; r++) {
+    const row = v.slice(r * e.outputs, (r + 1) * e.outputs);
+    const sum = row.reduce((a, b) => a + b, 0);
+    if (row.some((p) => p < 0) || Math.abs(sum - 1) > 1e-2) return `row ${r} is not a probability distribution (sums to ${sum.toFixed(3)})`;
+  }
+  return undefined;
+}
+
+/**
  * The outputs as the grader uses them (Float32Array per key), or what is wrong with them: exactly one entry per
  * call, exactly the problem's keys, each of exactly the expected length.
  */
@@ -93,6 +112,8 @@ export function checkOutputs(outputs: z.infer<typeof outputsSchema>, calls: Lear
       if (!v) return { ok: false, why: `call ${i + 1} lacks the output "${e.key}"` };
       const n = expectedLength(e);
       if (v.length !== n) return { ok: false, why: `output "${e.key}" of call ${i + 1} has ${v.length} values; the problem expects ${n}` };
+      const bad = outOfRange(e, v);
+      if (bad) return { ok: false, why: `output "${e.key}" of call ${i + 1} ${bad}` };
       out[e.key] = Float32Array.from(v);
     }
     result.push(out);

@@ -113,6 +113,8 @@ describe('message validation', () => {
     ['an extra key', { calls: [{ probs: Array(4000).fill(0.25), more: [1] }] }, /unexpected outputs more/],
     ['a missing key', { calls: [{}] }, /lacks the output "probs"/],
     ['too many calls', { calls: [{ probs: Array(4000).fill(0.25) }, { probs: [] }] }, /outputs for 2 calls; the problem has 1/],
+    ['rows that are not probabilities', { calls: [{ probs: [...Array(3996).fill(0.25), 2, -1, 0, 0] }] }, /output "probs" of call 1 row 999 is not a probability distribution \(sums to 1.000\)/],
+    ['rows that do not sum to 1', { calls: [{ probs: Array(4000).fill(0.5) }] }, /row 0 is not a probability distribution \(sums to 2.000\)/],
   ])('rejects %s as the submission\'s bad output', (_what, outputs, why) => {
     const r = check({ ...good, result: { ok: true, outputs } });
     expect(r).toMatchObject({ ok: false, error: { kind: 'bad-output' } });
