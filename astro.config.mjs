@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { tfjsTypes } from './src/integrations/tfjs-types.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
+import { moduleSidebar } from './src/integrations/module-sidebar.ts';
 
 // Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
 // MDX inherits it. KaTeX renders at build time, so lesson pages ship math as HTML + CSS, no math JavaScript.
@@ -17,13 +18,8 @@ export default defineConfig({
       title: 'Runnable Deep Learning',
       description: 'Learn deep-learning ideas by writing TypeScript that trains real models in your browser.',
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/figures.css'],
-      sidebar: [
-        { label: 'Mixtures', items: [{ autogenerate: { directory: 'mixtures' } }] },
-        { label: 'Mixture density networks', items: [{ autogenerate: { directory: 'mixture-density-networks' } }] },
-        { label: 'Autoencoders & dimensionality reduction', items: [{ autogenerate: { directory: 'autoencoders' } }] },
-        { label: 'Activation & depth', items: [{ autogenerate: { directory: 'activation-depth' } }] },
-        { label: 'Your progress', link: '/progress/' },
-      ],
+      // One group per module folder, from its overview's frontmatter: a module that lands needs no edit here.
+      sidebar: [...moduleSidebar(`${import.meta.dirname}/src/content/docs`), { label: 'Your progress', link: '/progress/' }],
     }),
   ],
   vite: {
