@@ -20,6 +20,7 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/figures.css'],
       // One group per module folder, from its overview's frontmatter: a module that lands needs no edit here.
       sidebar: [...moduleSidebar(`${import.meta.dirname}/src/content/docs`), { label: 'Your progress', link: '/progress/' }],
+      routeMiddleware: './src/route-data/overview-pagination.ts',
     }),
   ],
   vite: {
