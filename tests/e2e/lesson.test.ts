@@ -159,12 +159,12 @@ describe('site', () => {
     for (const m of modules) expect(main).toContain(m);
   });
 
-  it('lesson pages show the four modules in the sidebar; empty modules say coming soon', async () => {
+  it('lesson pages show the four modules in the sidebar; empty modules say they are in preparation', async () => {
     const { page } = b;
     await page.goto(url());
     const sidebar = (await page.locator('#starlight__sidebar').textContent()) ?? '';
     for (const m of modules) expect(sidebar).toContain(m);
     await page.goto(`${inject('baseUrl')}/mixtures/`);
-    expect(await page.locator('main').textContent()).toMatch(/coming soon/i);
+    expect(await page.locator('main').textContent()).toMatch(/in preparation/i);
   });
 });
