@@ -8,7 +8,7 @@ import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
 import { clearCode, loadCode, saveCode, saveStatus } from '../runtime/code-store.ts';
-import { startRun, type RunHandle } from '../runtime/host.ts';
+import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';

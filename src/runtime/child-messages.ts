@@ -1,6 +1,6 @@
 /**
  * What a graded child may send the grader, and the check every frame passes before the grader acts on it
- * (node-host.ts). The learner's code owns the child's whole realm, so each message is hostile input: zod checks
+ * (child-runner.ts). The learner's code owns the child's whole realm, so each message is hostile input: zod checks
  * types, finite numbers and string lengths; `checkOutputs` checks the number of calls and, per evaluation key,
  * the exact output length the problem expects and what the evaluation's kind guarantees (both declared by the
  * kind, evaluate/kinds.ts). A child's claimed error keeps only the learner kinds; any other claim ('internal',
