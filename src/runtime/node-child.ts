@@ -58,7 +58,9 @@ const log = (line: unknown) => {
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => log(args.map(text).join(' '));
 
 // Progress is for a live curve; the grade uses only the result. At most 20 points a second, so a learner who
-// reports every batch cannot spend the per-child byte budget the grader enforces.
+// reports every batch cannot spend the per-child byte budget the grader enforces. Live plots (ProgressEvent.plots)
+// stay in the browser: only step and loss cross to the grader, which has no page to draw them on, so the
+// progress message (child-messages.ts) has nothing more to validate.
 let lastProgress = 0;
 const progress = (step: number, loss: number) => {
   const now = Date.now();
