@@ -8,7 +8,7 @@ import type { ExerciseFiles } from '../exercise-files.ts';
 import type { GradeReport, LearnerError } from '../report.ts';
 import type { GradingSeed } from '../rng.ts';
 import { errorReport } from '../grade.ts';
-import { childProcessRunner } from '../../src/runtime/node-host.ts';
+import { childProcessRunner } from '../../src/runtime/child-runner.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { runExercise } from '../../src/runtime/run-exercise.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';

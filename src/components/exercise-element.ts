@@ -1,18 +1,17 @@
 /**
  * <rdl-exercise>: the interactive half of Exercise.astro. The page is readable before any of this runs (the
  * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
- * choice, the live loss curve, the checks and the decision-region plot.
+ * choice, the live loss curve, the checks and the plots (drawn by kind: plots/plot-renderers.ts).
  */
 import { boundText, fmt, positionText } from '../../graders/checks.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
 import { clearCode, loadCode, saveCode, saveStatus } from '../runtime/code-store.ts';
-import { startRun, type RunHandle } from '../runtime/host.ts';
+import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
-import { drawDecisionPlot } from './decision-plot.ts';
-import { drawCurvePlot } from './curve-plot.ts';
+import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
 import { requireRole } from './figures/figure-controls.ts';
 
@@ -153,8 +152,7 @@ class ExerciseElement extends HTMLElement {
     this.q('logs').textContent = '';
     this.q('backend-info').replaceChildren();
     this.q('result').hidden = false;
-    this.q('regions-figure').hidden = true;
-    this.q('curve-figure').hidden = true;
+    hidePlots(this);
     this.setStatus('Starting…', 'run');
 
     this.chart?.destroy();
@@ -176,11 +174,8 @@ class ExerciseElement extends HTMLElement {
               this.chart = new LossChart(lossHost);
             }
             this.chart.push(m.step, m.loss);
-            if (m.grid && m.box) {
-              // Live decision regions: the learner passed its model to ctx.report.
-              drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), { box: m.box, size: m.box.size, gridClasses: m.grid });
-              this.q('regions-figure').hidden = false;
-            }
+            // Live plots (e.g. decision regions): the learner passed its model to ctx.report.
+            for (const plot of m.plots ?? []) showPlot(this, plot);
             this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
         },
@@ -206,13 +201,7 @@ class ExerciseElement extends HTMLElement {
     this.dataset.status = report.status;
     this.dataset.durationMs = String(report.durationMs); // read by the benchmark and tests
     this.renderReport(report);
-    if (plot?.kind === 'regions') {
-      drawDecisionPlot(this.q<HTMLCanvasElement>('regions'), plot);
-      this.q('regions-figure').hidden = false;
-    } else if (plot?.kind === 'curve') {
-      drawCurvePlot(this.q<HTMLCanvasElement>('curve'), plot);
-      this.q('curve-figure').hidden = false;
-    }
+    if (plot) showPlot(this, plot);
   }
 
   private renderReport(r: GradeReport): void {

@@ -1,14 +1,15 @@
 /**
  * What a graded child may send the grader, and the check every frame passes before the grader acts on it
- * (node-host.ts). The learner's code owns the child's whole realm, so each message is hostile input: zod checks
+ * (child-runner.ts). The learner's code owns the child's whole realm, so each message is hostile input: zod checks
  * types, finite numbers and string lengths; `checkOutputs` checks the number of calls and, per evaluation key,
- * the exact output length the problem expects. A child's claimed error keeps only the learner kinds; any other
- * claim ('internal', 'timeout', 'stopped', or an unknown kind) becomes the submission's own error, never the
- * grader's.
+ * the exact output length the problem expects and what the evaluation's kind guarantees (both declared by the
+ * kind, evaluate/kinds.ts). A child's claimed error keeps only the learner kinds; any other claim ('internal',
+ * 'timeout', 'stopped', or an unknown kind) becomes the submission's own error, never the grader's.
  */
 import { z } from 'zod';
 import type { CallOutputs, LearnerCall } from '../../graders/problem.ts';
 import type { LearnerError } from '../../graders/report.ts';
+import { kindOf } from './evaluate/kinds.ts';
 import type { LearnerRunResult } from './run-learner.ts';
 import { clip, MAX_LINE_CHARS } from './output-limits.ts';
 
@@ -62,35 +63,14 @@ export function parseChildMessage(value: unknown): { ok: true; message: WireMess
   }
 }
 
-/** How many numbers each evaluation of a call must produce. */
+/** How many numbers each evaluation of a call must produce (its kind's `length`, evaluate/kinds.ts). */
 export function expectedLength(e: LearnerCall['evals'][number]): number {
-  if (e.kind === 'predict') return (e.x.length / e.features) * e.outputs;
-  if (e.kind === 'grid') return e.box.size * e.box.size;
-  return e.shape.reduce((a, b) => a * b, 1);
+  return kindOf(e).length(e);
 }
 
 /** The largest number of output values `calls` can legitimately produce (sizes the frame limit's margin). */
 export function expectedValues(calls: LearnerCall[]): number {
   return calls.reduce((n, c) => n + c.evals.reduce((m, e) => m + expectedLength(e), 0), 0);
-}
-
-/**
- * What the runtime in the child guarantees about an evaluation's values, checked again here because a forged
- * result need not keep it: each row of a probability output is a distribution (as run-learner.ts checks, to 1e-2),
- * and a decision grid holds class indices. Undefined when the values are fine, else what is wrong.
- */
-function outOfRange(e: LearnerCall['evals'][number], v: number[]): string | undefined {
-  if (e.kind === 'grid') {
-    const i = v.findIndex((c) => !Number.isInteger(c) || c < 0 || c > 255);
-    return i < 0 ? undefined : `holds ${v[i]} at cell ${i}, which is not a class index`;
-  }
-  if (e.kind !== 'predict' || !e.probabilities) return undefined;
-  for (let r = 0; r < v.length / e.outputs; r++) {
-    const row = v.slice(r * e.outputs, (r + 1) * e.outputs);
-    const sum = row.reduce((a, b) => a + b, 0);
-    if (row.some((p) => p < 0) || Math.abs(sum - 1) > 1e-2) return `row ${r} is not a probability distribution (sums to ${sum.toFixed(3)})`;
-  }
-  return undefined;
 }
 
 /**
@@ -112,7 +92,9 @@ export function checkOutputs(outputs: z.infer<typeof outputsSchema>, calls: Lear
       if (!v) return { ok: false, why: `call ${i + 1} lacks the output "${e.key}"` };
       const n = expectedLength(e);
       if (v.length !== n) return { ok: false, why: `output "${e.key}" of call ${i + 1} has ${v.length} values; the problem expects ${n}` };
-      const bad = outOfRange(e, v);
+      // What the runtime in the child guarantees beyond the length (a probability row is a distribution, a grid
+      // cell a class index), checked again because a forged result need not keep it: each kind's `check`.
+      const bad = kindOf(e).check(e, v);
       if (bad) return { ok: false, why: `output "${e.key}" of call ${i + 1} ${bad}` };
       out[e.key] = Float32Array.from(v);
     }

@@ -19,12 +19,30 @@ export interface Progress {
   model?: unknown;
 }
 
+/**
+ * Seeded random numbers (ctx.rng): the same run draws the same numbers, in the browser and in the grader. Use it
+ * where your code samples (instead of Math.random, which no seed controls).
+ */
+export interface Random {
+  /** Uniform in [0, 1). */
+  uniform(): number;
+  /** Standard normal N(0, 1). */
+  normal(): number;
+  /**
+   * An index i drawn with probability probabilities[i] / sum (e.g. a softmax row: `ctx.rng.categorical(await p.data())`).
+   * Each value must be a finite number ≥ 0, and at least one positive.
+   */
+  categorical(probabilities: ArrayLike<number>): number;
+}
+
 /** What the runtime passes as the second argument of your `train` function. */
 export interface TrainContext {
   /** Seed for this run: pass it to initializers (e.g. `tf.initializers.glorotUniform({ seed: ctx.seed })`) so runs repeat. */
   readonly seed: number;
   /** Name of the tfjs backend training runs on ("webgpu", "webgl", "wasm" or "cpu"). */
   readonly backend: string;
+  /** Random numbers seeded from `seed`: `ctx.rng.uniform()`, `ctx.rng.normal()`, `ctx.rng.categorical(probs)`. */
+  readonly rng: Random;
   /** Adds a point to the live loss curve. Call it once per epoch. */
   report(progress: Progress): void;
   /** Prints a line under the run panel (and in the grader's logs). */

@@ -1,6 +1,6 @@
 /**
  * Length-prefixed JSON frames: the only format that crosses the pipes between the grader and a graded child
- * (node-host.ts, node-child.ts). A frame is a 4-byte big-endian byte length, then that many bytes of UTF-8 JSON.
+ * (child-runner.ts, node-child.ts). A frame is a 4-byte big-endian byte length, then that many bytes of UTF-8 JSON.
  *
  * The decoder runs in the grader on bytes the learner's code controls (it owns the child's realm and can write
  * straight onto the result descriptor), so it never throws, rejects a length prefix above the frame limit

@@ -1,12 +1,12 @@
 /**
- * Child process that runs one learner submission in Node (started by node-host.ts). It receives only inputs
+ * Child process that runs one learner submission in Node (started by child-runner.ts). It receives only inputs
  * (training split, test inputs without labels, a derived seed) and sends back outputs; grading happens in the
  * parent.
  *
  * Channels: the request arrives on stdin as one length-prefixed JSON frame (frames.ts); progress, the learner's
  * console output and the result go back as frames on ONE pipe, fd 3 (no Node IPC channel: no `process.send`, no
  * V8 deserialisation in the grader). The learner's code runs in this realm and can write to fd 3 itself, hook
- * anything here, or forge frames: the grader treats every byte as hostile (node-host.ts, child-messages.ts).
+ * anything here, or forge frames: the grader treats every byte as hostile (child-runner.ts, child-messages.ts).
  * What this module does is keep an *honest* run's messages intact and bounded.
  */
 import { writeSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { MAX_ERROR_CHARS, type WireMessage } from './child-messages.ts';
 export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend; nonce: string };
 export type ChildMessage = WireMessage;
 
-/** The result descriptor node-host.ts opens for this child (stdio[3]). */
+/** The result descriptor child-runner.ts opens for this child (stdio[3]). */
 export const RESULT_FD = 3;
 
 // Captured before any learner code runs, so replacing them later does not reroute or break an honest result.
@@ -58,7 +58,9 @@ const log = (line: unknown) => {
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => log(args.map(text).join(' '));
 
 // Progress is for a live curve; the grade uses only the result. At most 20 points a second, so a learner who
-// reports every batch cannot spend the per-child byte budget the grader enforces.
+// reports every batch cannot spend the per-child byte budget the grader enforces. Live plots (ProgressEvent.plots)
+// stay in the browser: only step and loss cross to the grader, which has no page to draw them on, so the
+// progress message (child-messages.ts) has nothing more to validate.
 let lastProgress = 0;
 const progress = (step: number, loss: number) => {
   const now = Date.now();

@@ -1,9 +1,9 @@
 /**
  * The instructor sandbox: how a grading child process is started so that a hostile submission can hurt neither
- * the grader nor another student (Node only). node-host.ts spawns what `sandboxCommand` returns.
+ * the grader nor another student (Node only). child-runner.ts spawns what `sandboxCommand` returns.
  *
  * Layers, outermost first:
- * - **A separate process per submission**, killed with SIGKILL at the wall-clock timeout (node-host.ts).
+ * - **A separate process per submission**, killed with SIGKILL at the wall-clock timeout (child-runner.ts).
  *   Monkey-patching `Math.random`, tfjs or any global stays inside that process, and the metrics are computed
  *   in the parent from the outputs the child returns, with labels the child never had.
  * - **A launcher shell** (`bash -c`; sh cannot, see BASH) that closes every inherited descriptor except stdin,
@@ -67,7 +67,7 @@ export function sandboxNodeFlags(root = projectRoot): string[] {
   return ['--permission', ...read, ...childNodeFlags()];
 }
 
-/** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (node-host.ts). */
+/** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (child-runner.ts). */
 export const KEPT_FDS = [0, 1, 2, 3] as const;
 
 /**
@@ -96,7 +96,7 @@ export function launcherScript(memoryKiB: number): string {
 export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
   const node = [process.execPath, ...sandboxNodeFlags(root), script];
   const kib = Math.round(opts.memoryMb * 1024);
-  // Thrown here, it becomes the grader's own "Could not start the grading process" error (node-host.ts): a
+  // Thrown here, it becomes the grader's own "Could not start the grading process" error (child-runner.ts): a
   // sandbox that cannot close descriptors is not started at all.
   if (!BASH) throw new Error('the grading sandbox needs bash (/bin/bash or /usr/bin/bash) to close inherited file descriptors; install bash');
   return { command: BASH, args: ['-c', launcherScript(kib), ...node] };

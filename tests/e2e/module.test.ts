@@ -1,12 +1,14 @@
 /**
  * Smoke test of every lesson of every module that has lessons, against the built site in Debian's Chromium:
  * each page renders (title, math rendered at build time, no page errors), each figure shows something without
- * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs.
+ * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs. Also the
+ * runtime's browser-only paths: live decision regions, and ctx.rng drawing in the worker what it draws in Node.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
+import { learnerRng } from '../../src/runtime/learner-context.ts';
 import { clickRun, exerciseSelector, launch, runAndWait, saveCode, type Browser } from './browser.ts';
 
 const docs = 'src/content/docs';
@@ -79,5 +81,26 @@ describe('live decision regions', () => {
     }, sel, { timeout: 120_000 });
     await page.locator(`${sel} [data-role=stop]`).click();
     await page.locator(`${sel}[data-status=error]`).waitFor();
+  }, 180_000);
+});
+
+describe('ctx.rng in the browser worker', () => {
+  it('draws the same stream as in Node for the run\'s seed', async () => {
+    const id = '04-activation-depth/01-softmax-blobs';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    const url = `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
+    // Logs its seed and three draws, then returns nothing (the run ends with that error; the log line stays).
+    const code = `export function train(_data: unknown, ctx: any) {
+  ctx.log(['rng', ctx.seed, ctx.rng.uniform(), ctx.rng.normal(), ctx.rng.categorical([0.2, 0.8])].join(' '));
+}`;
+    await page.goto(url);
+    await saveCode(page, id, code);
+    await page.goto(url);
+    expect(await runAndWait(page, id, 120_000)).toMatch(/train\(\) returned undefined/);
+    const line = (await page.locator(`${sel} [data-role=logs]`).textContent())!.split('\n').find((l) => l.startsWith('rng '))!;
+    const [seed, ...drawn] = line.split(' ').slice(1).map(Number);
+    const rng = learnerRng(seed!);
+    expect(drawn).toEqual([rng.uniform(), rng.normal(), rng.categorical([0.2, 0.8])]);
   }, 180_000);
 });

@@ -40,7 +40,7 @@ describe('grade CLI', () => {
     // A copy of the exercise with a 3 s timeout would need a fixture folder; instead the loop is checked
     // against the real 60 s limit being replaced by a short one through the environment-free path below.
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', `
-      import { childProcessRunner } from './src/runtime/node-host.ts';
+      import { childProcessRunner } from './src/runtime/child-runner.ts';
       import { runExercise } from './src/runtime/run-exercise.ts';
       import { loadExercise } from './graders/exercise-files.ts';
       const { meta } = loadExercise('${blobsId}');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { makeProblem } from '../../../graders/problems/index.ts';
-import { childProcessRunner, crashMessage } from '../../../src/runtime/node-host.ts';
+import { childProcessRunner, crashMessage } from '../../../src/runtime/child-runner.ts';
 import type { LearnerRunResult } from '../../../src/runtime/run-learner.ts';
 import { blobsId } from '../../helpers/exercise.ts';
 

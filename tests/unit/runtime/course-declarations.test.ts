@@ -36,10 +36,14 @@ describe('editor types', () => {
     expect(courseDeclarations).not.toMatch(/^import /m);
   });
   it('declares every type learners import', () => {
-    for (const t of ['RegressionSplit', 'DenseLayer', 'DeepNet', 'Progress']) expect(courseDeclarations).toContain(`export interface ${t}`);
+    for (const t of ['RegressionSplit', 'DenseLayer', 'DeepNet', 'Progress', 'Random']) expect(courseDeclarations).toContain(`export interface ${t}`);
   });
   it('every starter and solution type-checks with no errors, and a type error is reported', () => {
-    const sources: Record<string, string> = { 'a type error': `import * as tf from '@tensorflow/tfjs';\nconst n: number = tf.sequential();\n` };
+    const sources: Record<string, string> = {
+      'a type error': `import * as tf from '@tensorflow/tfjs';\nconst n: number = tf.sequential();\n`,
+      // ctx.rng as the editor declares it: a sampler written against it type-checks.
+      'ctx.rng': `import * as tf from '@tensorflow/tfjs';\nimport type { TrainContext } from 'course';\nexport async function f(p: tf.Tensor1D, ctx: TrainContext): Promise<number> {\n  return ctx.rng.categorical(await p.data()) + ctx.rng.uniform() + ctx.rng.normal();\n}\n`,
+    };
     for (const id of listExerciseIds()) {
       const { starter, solution } = loadExercise(id);
       Object.assign(sources, { [`${id}/starter.ts`]: starter, [`${id}/solution.ts`]: solution });

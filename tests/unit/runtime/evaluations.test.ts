@@ -113,10 +113,11 @@ export async function f(_: unknown, ctx: any) {
     const frames: ProgressEvent[] = [];
     const r = await run(src(true), [{ arg: undefined, evals: [grid] }], (p) => frames.push(p));
     expect(r.ok).toBe(true);
-    const frame = frames.find((f) => f.grid);
-    expect(frame?.box).toMatchObject({ size: 4 });
-    expect(Array.from(frame!.grid!)).toEqual([0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1]);
-    expect(r.ok && Array.from(r.outputs.calls[0]!.grid!)).toEqual(Array.from(frame!.grid!));
+    const regions = frames.flatMap((f) => f.plots ?? []).find((p) => p.kind === 'regions');
+    expect(regions?.box).toMatchObject({ size: 4 });
+    expect(regions?.size).toBe(4);
+    expect(Array.from(regions!.gridClasses)).toEqual([0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1]);
+    expect(r.ok && Array.from(r.outputs.calls[0]!.grid!)).toEqual(Array.from(regions!.gridClasses));
     const plain: ProgressEvent[] = [];
     await run(src(false), [{ arg: undefined, evals: [grid] }], (p) => plain.push(p));
     expect(plain).toEqual([{ step: 0, loss: 1 }]);

@@ -3,9 +3,9 @@
  * each test point is a dot in its true class's colour, and a misclassified point gets a dark ring.
  * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
  */
-import type { RegionsPlot } from '../../graders/problem.ts';
-import { palette } from './figures/svg-basics.ts';
-import { hiDpiContext } from './hidpi-canvas.ts';
+import type { RegionsPlot } from '../../../graders/problem.ts';
+import { palette } from '../figures/svg-basics.ts';
+import { hiDpiContext } from '../hidpi-canvas.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito): the figures' palette without its last colour (yellow). */
 export const classColors = palette.slice(0, 6);

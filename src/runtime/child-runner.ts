@@ -1,7 +1,8 @@
 /**
- * Runs learner code in a child Node process and returns its outputs: the LearnerRunner the CLI, tests and
- * benchmarks use. A wall-clock timeout kills the child (SIGKILL), so an endless loop, `process.exit()` or a crash
- * becomes a LearnerError for that submission and never takes the grader down.
+ * The grader's side of a graded child (Node only; the child's side is node-child.ts): runs learner code in a child
+ * Node process and returns its outputs, as the LearnerRunner the CLI, tests and benchmarks use. A wall-clock
+ * timeout kills the child (SIGKILL), so an endless loop, `process.exit()` or a crash becomes a LearnerError for
+ * that submission and never takes the grader down.
  *
  * The channel (threat model in docs/instructors.md, "The sandbox"): the request goes to the child as one
  * length-prefixed JSON frame on its stdin; everything comes back as frames on one pipe, the child's fd 3

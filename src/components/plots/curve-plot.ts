@@ -3,9 +3,9 @@
  * line is the best possible prediction (the noise-free function plus the noise's mean), the thick line is the
  * model. Plain canvas, like the decision plot, so both share one look.
  */
-import type { CurvePlot } from '../../graders/problem.ts';
-import { classColors } from './decision-plot.ts';
-import { hiDpiContext } from './hidpi-canvas.ts';
+import type { CurvePlot } from '../../../graders/problem.ts';
+import { classColors } from './regions-plot.ts';
+import { hiDpiContext } from '../hidpi-canvas.ts';
 
 export function drawCurvePlot(canvas: HTMLCanvasElement, plot: CurvePlot): void {
   const w = 420, h = 300, pad = 28;

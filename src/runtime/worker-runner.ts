@@ -1,7 +1,7 @@
 /**
- * The page side of a run: starts a fresh worker per run, enforces the exercise's timeout, and lets Stop
- * terminate the worker at once. A fresh worker per run means nothing a previous run left behind (tensors,
- * globals, a wedged backend) can affect the next one.
+ * The page's side of a run in the browser (the worker's side is worker.ts): starts a fresh worker per run,
+ * enforces the exercise's timeout, and lets Stop terminate the worker at once. A fresh worker per run means
+ * nothing a previous run left behind (tensors, globals, a wedged backend) can affect the next one.
  */
 import { errorReport } from '../../graders/grade.ts';
 import type { LearnerError } from '../../graders/report.ts';

@@ -1,0 +1,39 @@
+/**
+ * The figure each plot kind draws into on an exercise: its canvas size and the words a reader gets (aria-label,
+ * caption). Plain data, so Exercise.astro renders one hidden <figure> per kind at build time and the page's
+ * renderers (plot-renderers.ts) find it by `data-role`. A new plot kind adds an entry here and a renderer there.
+ */
+import type { Plot } from '../../../graders/problem.ts';
+import type { LivePlot } from '../../runtime/progress.ts';
+
+/** Every kind of plot the page can draw: after a run (graders' Plot) or live during training (LivePlot). */
+export type PlotKind = Plot['kind'] | LivePlot['kind'];
+
+export interface PlotFigure {
+  kind: PlotKind;
+  /** The canvas's size in CSS pixels (its renderer scales it for high-DPI screens). */
+  width: number;
+  height: number;
+  /** The canvas's aria-label. */
+  label: string;
+  /** The figure's caption (trusted text from this file, may hold HTML entities). */
+  caption: string;
+}
+
+/** In page order; the figure of kind K has data-role "K-figure" and its canvas data-role "K". */
+export const plotFigures: readonly PlotFigure[] = [
+  {
+    kind: 'regions',
+    width: 320,
+    height: 320,
+    label: 'Decision regions of the trained model with the test points',
+    caption: "Test points (colour = true class, ringed = misclassified) over the model's decision regions.",
+  },
+  {
+    kind: 'curve',
+    width: 420,
+    height: 300,
+    label: "The model's curve over the held-out points",
+    caption: 'Held-out points (grey), the best possible prediction (dashed) and your model (thick).',
+  },
+];
