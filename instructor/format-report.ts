@@ -1,5 +1,5 @@
 /** Plain-text rendering of a GradeReport for terminals (the CLI); the browser renders the same report as HTML. */
-import { boundText, fmt, positionText } from '../graders/checks.ts';
+import { boundText, fmt, positionText } from '../graders/format.ts';
 import type { GradeReport } from '../graders/report.ts';
 
 export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): string {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { affine, initStack, maxRelativeDifference, type DenseLayer } from '../dense.ts';
-import { fmt } from '../checks.ts';
+import { fmt } from '../format.ts';
 import { makeRng } from '../rng.ts';
 import type { ProblemDef } from '../problem.ts';
 

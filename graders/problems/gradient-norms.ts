@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { spiralBatch } from '../datasets/spiral-sample.ts';
 import { initStack, weightGradientNorms } from '../dense.ts';
 import type { DeepNet } from '../datasets/types.ts';
-import { fmt } from '../checks.ts';
+import { fmt } from '../format.ts';
 import { makeRng } from '../rng.ts';
 import type { ProblemDef } from '../problem.ts';
 

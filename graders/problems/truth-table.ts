@@ -4,7 +4,7 @@
  * the grader checks each output is within `maxError` of the target (the lesson's "< 0.1 / > 0.9").
  */
 import { z } from 'zod';
-import { fmt } from '../checks.ts';
+import { fmt } from '../format.ts';
 import type { Evaluation, ProblemDef } from '../problem.ts';
 
 /** The gates an exercise may ask for, with their arity and truth function. */
