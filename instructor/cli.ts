@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { formatReport } from './format-report.ts';
+import { generatorReference } from '../graders/generator-reference.ts';
 import { parseSeed, positive, readSeedFile, runBatchCli, UsageError, writeGradescopeFailure, writeNewSeedFile } from './batch/cli-batch.ts';
 import type { GradingSeed } from '../graders/rng.ts';
 import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
@@ -56,6 +57,7 @@ Both modes:
   --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
   --new-seed-file <path> write a new 256-bit grading secret to <path> (mode 0600, never overwrites) and exit
   --list                 list exercise ids and exit
+  --list-generators      print every problem generator (task kind, parameters, metrics) as Markdown and exit
   --help, -h             show this help`;
 
 /**
@@ -109,6 +111,7 @@ async function main(): Promise<number> {
         gradescope: { type: 'boolean' },
         json: { type: 'boolean' },
         list: { type: 'boolean' },
+        'list-generators': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -135,6 +138,10 @@ async function main(): Promise<number> {
   }
   if (args.list) {
     console.log(listExerciseIds().join('\n'));
+    return 0;
+  }
+  if (args['list-generators']) {
+    process.stdout.write(generatorReference());
     return 0;
   }
   if (!nodeBackends.includes(args.backend as NodeBackend)) die(`Unknown backend "${args.backend}".`);
