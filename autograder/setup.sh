@@ -26,4 +26,4 @@ args=("$(mktemp -d)" --out "$(mktemp -d)")
 if [ -s assignment-exercises.txt ]; then
   while read -r id; do [ -n "$id" ] && args+=(--exercise "$id"); done < assignment-exercises.txt
 fi
-node graders/cli.ts "${args[@]}"
+node instructor/cli.ts "${args[@]}"

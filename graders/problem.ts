@@ -121,10 +121,24 @@ export interface ProblemOptions {
   gridSize?: number;
 }
 
+/**
+ * What a generator tells authors about itself, for the generator reference (`npm run grade -- --list-generators`,
+ * docs/generators.md); its parameters document themselves through their schema's `.describe()`.
+ */
+export interface GeneratorDoc {
+  /** What the generator poses, in a sentence. */
+  summary: string;
+  /** The learner's entry: what it receives and returns, and what the runtime evaluates on that. */
+  entry: string;
+  /** Each metric a check may bound, by name (`maxError:<GATE>` for one per parameter value), and what it measures. */
+  metrics: Record<string, string>;
+}
+
 /** A generator an exercise.yaml may name under `data.generator`. */
 export interface ProblemDef<P, H> {
-  /** The task kind this generator poses; exercise.yaml's `task` must say the same. */
+  /** The task kind this generator poses (the kinds are the generators' own: graders/problems/index.ts). */
   task: TaskName;
+  doc: GeneratorDoc;
   params: z.ZodType<P>;
   /** Metric names a check may bound, for these params. */
   metrics(params: P): string[];
@@ -133,6 +147,8 @@ export interface ProblemDef<P, H> {
   plot?(params: P, hidden: H, outputs: CallOutputs[]): Plot | undefined;
 }
 
-/** The task kinds. Each explains to the author what the runtime does with the entry's return value. */
-export const taskNames = ['classification', 'regression', 'truth-table', 'equivalent-layer', 'gradient-norms'] as const;
-export type TaskName = (typeof taskNames)[number];
+/**
+ * A task kind, e.g. "classification": what the runtime does with the entry's return value. Not a closed list: the
+ * kinds are those the registered generators pose (`taskNames` in graders/problems/index.ts).
+ */
+export type TaskName = string;

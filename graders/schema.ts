@@ -6,8 +6,7 @@
  * Every field documents itself with `.describe()`.
  */
 import { z } from 'zod';
-import { generators, metricNames, type GeneratorName } from './problems/index.ts';
-import { taskNames } from './problem.ts';
+import { generators, metricNames, taskKinds, taskNames, type GeneratorName } from './problems/index.ts';
 
 export const checkSchema = z
   .object({
@@ -37,9 +36,11 @@ export const exerciseSchema = z
     lesson: z.string().min(1).describe('Lesson page that hosts it, as its docs path without prefixes, e.g. "activation-depth/softmax-blobs".'),
     entry: z.string().regex(/^[A-Za-z_$][\w$]*$/).default('train').describe('Named export of the learner module that the runtime calls as `entry(data, ctx)`.'),
     task: z
-      .enum(taskNames)
+      .enum(taskNames as [string, ...string[]])
       .describe(
-        'What the runtime does with what the entry returns: `classification` / `regression` call `model.predict` on hidden inputs; `truth-table` evaluates returned gates on every input row; `equivalent-layer` reads returned { weights, bias }; `gradient-norms` reads a returned list of numbers. Must match the generator.',
+        `What the runtime does with what the entry returns; must match the generator. ${taskKinds()
+          .map((k) => `\`${k.task}\` (${k.generators.join(', ')}): ${k.entry}`)
+          .join('; ')}.`,
       ),
     seed: z.number().int().nonnegative().describe('Public seed used for the in-browser self-check; instructors grade with their own.'),
     timeoutMs: z.number().int().positive().max(600_000).describe('Wall-clock limit for one run; the run is stopped after it.'),

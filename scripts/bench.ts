@@ -15,8 +15,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { discoverSubmissions } from '../graders/batch/discover.ts';
-import { gradeBatch } from '../graders/batch/grade-batch.ts';
+import { discoverSubmissions } from '../instructor/batch/discover.ts';
+import { gradeBatch } from '../instructor/batch/grade-batch.ts';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { nodeBackends, useNodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';

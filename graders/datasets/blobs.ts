@@ -7,14 +7,10 @@ import { applyClassVariant, classVariant, type PageRule } from './secret-variant
 /** Parameters of the Gaussian-blobs generator (like scikit-learn's make_blobs with fixed centres). */
 export const blobsParams = z
   .object({
-    /** Centre of each blob; one blob per class. */
-    centers: z.array(z.array(z.number()).min(1)).min(2),
-    /** Standard deviation of every blob along each axis (cluster_std): larger means wider, more overlapping blobs. */
-    std: z.number().positive(),
-    /** Training points per class. */
-    trainPerClass: z.number().int().positive(),
-    /** Hidden test points per class. */
-    testPerClass: z.number().int().positive(),
+    centers: z.array(z.array(z.number()).min(1)).min(2).describe('Centre of each blob; one blob per class.'),
+    std: z.number().positive().describe('Standard deviation of every blob along each axis (cluster_std): larger means wider, more overlapping blobs.'),
+    trainPerClass: z.number().int().positive().describe('Training points per class.'),
+    testPerClass: z.number().int().positive().describe('Hidden test points per class.'),
   })
   .strict()
   .refine((p) => p.centers.every((c) => c.length === p.centers[0]!.length), {

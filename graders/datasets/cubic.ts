@@ -8,12 +8,11 @@ import type { RegressionSplit } from './types.ts';
  */
 export const cubicParams = z
   .object({
-    trainN: z.number().int().positive(),
-    testN: z.number().int().positive(),
-    /** Scale of the uniform noise: its variance, noise²/12, is the lowest MSE any model can expect. */
-    noise: z.number().nonnegative(),
-    xMin: z.number().default(-1),
-    xMax: z.number().default(1),
+    trainN: z.number().int().positive().describe('Points in the training split.'),
+    testN: z.number().int().positive().describe('Points in the hidden test split.'),
+    noise: z.number().nonnegative().describe('Scale of the uniform noise: its variance, noise²/12, is the lowest MSE any model can expect.'),
+    xMin: z.number().default(-1).describe('Lower end of the input range.'),
+    xMax: z.number().default(1).describe('Upper end of the input range.'),
   })
   .strict()
   .refine((p) => p.xMin < p.xMax, { message: 'xMin must be below xMax' });

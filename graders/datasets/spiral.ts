@@ -10,13 +10,10 @@ export { sampleSpiral } from './spiral-sample.ts';
 /** Parameters of the spiral generator (CS231n's "spiral data"): `classes` interleaved arms from the origin. */
 export const spiralParams = z
   .object({
-    classes: z.number().int().min(2).max(6),
-    /** Points per class in the training split. */
-    trainPerClass: z.number().int().positive(),
-    /** Points per class in the hidden test split (a fresh spiral from its own stream). */
-    testPerClass: z.number().int().positive(),
-    /** Standard deviation of the angle noise, in radians. 0.2 makes neighbouring arms touch near the origin. */
-    noise: z.number().nonnegative(),
+    classes: z.number().int().min(2).max(6).describe('Number of classes, one arm each.'),
+    trainPerClass: z.number().int().positive().describe('Points per class in the training split.'),
+    testPerClass: z.number().int().positive().describe('Points per class in the hidden test split (a fresh spiral from its own stream).'),
+    noise: z.number().nonnegative().describe('Standard deviation of the angle noise, in radians. 0.2 makes neighbouring arms touch near the origin.'),
   })
   .strict();
 export type SpiralParams = z.infer<typeof spiralParams>;

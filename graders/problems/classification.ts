@@ -9,7 +9,7 @@ import { blobs, blobsParams } from '../datasets/blobs.ts';
 import { spiral, spiralParams } from '../datasets/spiral.ts';
 import type { Dataset, Split } from '../datasets/types.ts';
 import { accuracy, argmaxRow, crossEntropy } from '../metrics.ts';
-import type { Evaluation, GridBox, ProblemDef, RegionsPlot } from '../problem.ts';
+import type { Evaluation, GeneratorDoc, GridBox, ProblemDef, RegionsPlot } from '../problem.ts';
 
 interface Hidden {
   test: Split;
@@ -28,10 +28,19 @@ function paddedBox(x: Float32Array): RegionsPlot['box'] {
   return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
 }
 
+const doc = {
+  entry: '`train(data: Split, ctx)` returns a model; the runtime calls `model.predict` on the hidden test inputs (class probabilities) and, for 2-D inputs, on a decision-region grid',
+  metrics: {
+    testAccuracy: 'share of hidden test points whose most probable class is the label',
+    testCrossEntropy: 'mean −log p(label) over the hidden test points (natural log)',
+  },
+} satisfies Omit<GeneratorDoc, 'summary'>;
+
 /** A classification generator from a dataset function: the same calls, metrics and plot for every dataset. */
-function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingSeed) => Dataset): ProblemDef<P, Hidden> {
+function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingSeed) => Dataset, summary: string): ProblemDef<P, Hidden> {
   return {
     task: 'classification',
+    doc: { summary, ...doc },
     params,
     metrics: () => ['testAccuracy', 'testCrossEntropy'],
     make(p, seed, { gridSize }) {
@@ -55,5 +64,5 @@ function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingS
   };
 }
 
-export const blobsProblem = classification(blobsParams, blobs);
-export const spiralProblem = classification(spiralParams, spiral);
+export const blobsProblem = classification(blobsParams, blobs, 'Gaussian blobs (like scikit-learn\'s make_blobs with fixed centres), one per class.');
+export const spiralProblem = classification(spiralParams, spiral, 'CS231n\'s spiral: interleaved arms from the origin, one per class; not linearly separable.');

@@ -3,20 +3,28 @@ import type { GradingSeed } from '../rng.ts';
 import type { CallOutputs, Plot, Problem, ProblemDef, ProblemOptions, Scored } from '../problem.ts';
 import { blobsProblem, spiralProblem } from './classification.ts';
 import { cubicProblem } from './regression.ts';
-import { gatesProblem } from './truth-table.ts';
-import { linearStackProblem } from './equivalent-layer.ts';
-import { deepMlpProblem } from './gradient-norms.ts';
+import { activationDepthGenerators } from './activation-depth/index.ts';
 
 export const generators = {
   blobs: blobsProblem,
   spiral: spiralProblem,
   cubic: cubicProblem,
-  gates: gatesProblem,
-  linearStack: linearStackProblem,
-  deepMlp: deepMlpProblem,
+  // A course module's own generators, from its folder (graders/problems/<module>/index.ts): one line per module.
+  ...activationDepthGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;
+
+/** Every task kind, derived from the generators (in registry order), so no list of kinds can fall out of date. */
+export const taskNames: string[] = [...new Set(Object.values(generators).map((g) => g.task))];
+
+/** A task kind's generators and what the learner's entry does for it, for the schema's text and the reference. */
+export function taskKinds(): { task: string; generators: GeneratorName[]; entry: string }[] {
+  return taskNames.map((task) => {
+    const names = (Object.keys(generators) as GeneratorName[]).filter((n) => generators[n].task === task);
+    return { task, generators: names, entry: generators[names[0]!].doc.entry };
+  });
+}
 
 /** An exercise's `data` block (params already validated by the schema). */
 export interface DataSpec {

@@ -17,6 +17,11 @@ const CURVE_POINTS = 200;
 
 export const cubicProblem: ProblemDef<CubicParams, Hidden> = {
   task: 'regression',
+  doc: {
+    summary: 'A noisy cubic y = a·x³ + b + noise (a = 1, b = 0 on public seeds; hidden under a secret seed).',
+    entry: '`train(data: RegressionSplit, ctx)` returns a model; the runtime calls `model.predict` on the hidden test inputs and on a curve over the input range for the plot',
+    metrics: { testMSE: 'mean squared error on the hidden test points (noise²/12 is the floor)' },
+  },
   params: cubicParams,
   metrics: () => ['testMSE'],
   make(p, seed) {

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bundleFormat, readBundle } from '../../graders/bundle.ts';
-import { discoverSubmissions } from '../../graders/batch/discover.ts';
-import { gradeBatch } from '../../graders/batch/grade-batch.ts';
+import { discoverSubmissions } from '../../instructor/batch/discover.ts';
+import { gradeBatch } from '../../instructor/batch/grade-batch.ts';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from './browser.ts';
 

@@ -21,11 +21,11 @@ const expected = JSON.parse(readFileSync(path.join(fixtures, 'expected.json'), '
   students: Record<string, { status: GradeReport['status']; kind?: string; message?: string }>;
 };
 const run = promisify(execFile);
-const grade = (...args: string[]) => run(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 }).then(
+const grade = (...args: string[]) => run(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 }).then(
   (r) => ({ ...r, code: 0 }),
   (e: { code: number; stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }),
 );
-const gradeSync = (...args: string[]) => spawnSync(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const gradeSync = (...args: string[]) => spawnSync(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 
 interface Graded {
   student: string;

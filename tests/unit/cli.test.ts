@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobsId, solutionWith } from '../helpers/exercise.ts';
 
-const grade = (...args: string[]) => spawnSync(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const grade = (...args: string[]) => spawnSync(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const tmpFile = (name: string, text: string) => {
   const f = path.join(mkdtempSync(path.join(tmpdir(), 'rdl-')), name);
   writeFileSync(f, text);

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { inflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFormat, makeBundle, maxBundleBytes, maxZipEntries, readBundle } from '../../graders/bundle.ts';
-import { discoverSubmissions, readBounded, showName, type StudentSubmission } from '../../graders/batch/discover.ts';
+import { discoverSubmissions, readBounded, showName, type StudentSubmission } from '../../instructor/batch/discover.ts';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { blobsId } from '../helpers/exercise.ts';
 
@@ -271,7 +271,7 @@ const asNobody = (args: string[]) => run(process.execPath, args, { uid: 65534, g
   (e: { code: number; stdout: string; stderr: string }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }),
 );
 /** Whether uid 65534 can read the checkout and run Node (else the normal-user cases are skipped, with a reason). */
-const nobodyCanRun = isRoot && spawnSync(process.execPath, ['-e', "require('fs').readFileSync('graders/batch/discover.ts')"], { uid: 65534, gid: 65534 }).status === 0;
+const nobodyCanRun = isRoot && spawnSync(process.execPath, ['-e', "require('fs').readFileSync('instructor/batch/discover.ts')"], { uid: 65534, gid: 65534 }).status === 0;
 if (!nobodyCanRun) console.warn(`Skipping the normal-user cases: ${isRoot ? 'uid 65534 cannot read this checkout or run Node (make it readable by others)' : 'they need root to switch to uid 65534'}.`);
 
 describe.runIf(nobodyCanRun)('the batch CLI as a normal user (uid 65534) over the hostile folder', () => {
@@ -283,7 +283,7 @@ describe.runIf(nobodyCanRun)('the batch CLI as a normal user (uid 65534) over th
     out = path.join(tmp('rdl-nasty-out-'), 'grades');
     chmodSync(path.dirname(out), 0o777);
     // --no-self-check: the reference solution is graded anyway (ada, pia); jobs 2 keeps it to ~15 s.
-    result = await asNobody(['graders/cli.ts', dir, '--seed', '7', '--jobs', '2', '--exercise', blobsId, '--no-self-check', '--out', out]);
+    result = await asNobody(['instructor/cli.ts', dir, '--seed', '7', '--jobs', '2', '--exercise', blobsId, '--no-self-check', '--out', out]);
   }, 300_000);
 
   it('grades everyone, notes every hostile case, writes every output, exit 0', () => {
@@ -310,10 +310,10 @@ describe.runIf(nobodyCanRun)('the batch CLI as a normal user (uid 65534) over th
     writeFileSync(path.join(d, 'file'), 'x');
     mkdirSync(path.join(d, 'locked'), { mode: 0o755 });
     const t = performance.now();
-    const asFile = await asNobody(['graders/cli.ts', dir, '--seed', '7', '--exercise', blobsId, '--out', path.join(d, 'file')]);
+    const asFile = await asNobody(['instructor/cli.ts', dir, '--seed', '7', '--exercise', blobsId, '--out', path.join(d, 'file')]);
     expect(asFile.code).toBe(1);
     expect(asFile.stderr).toMatch(new RegExp(`(The output path|Cannot create the output folder) ${path.join(d, 'file')}`));
-    const locked = await asNobody(['graders/cli.ts', dir, '--seed', '7', '--exercise', blobsId, '--out', path.join(d, 'locked')]);
+    const locked = await asNobody(['instructor/cli.ts', dir, '--seed', '7', '--exercise', blobsId, '--out', path.join(d, 'locked')]);
     expect(locked.code).toBe(1);
     expect(locked.stderr).toMatch(new RegExp(`Cannot write into the output folder ${path.join(d, 'locked')}: EACCES`));
     expect(locked.stderr).not.toMatch(/Self-check/);
@@ -328,7 +328,7 @@ describe('the submissions folder itself unreadable', () => {
     mkdirSync(closed, { mode: 0o700 });
     const out = tmp('rdl-closed-out-');
     chmodSync(out, 0o777);
-    const r = await asNobody(['graders/cli.ts', closed, '--exercise', blobsId, '--no-self-check', '--out', out]);
+    const r = await asNobody(['instructor/cli.ts', closed, '--exercise', blobsId, '--no-self-check', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`Cannot read the submissions folder ${closed}: EACCES`));
   });

@@ -1,6 +1,6 @@
 /**
  * The Gradescope autograder bundle: run_autograder grades an upload in /autograder/submission (here a temp
- * folder through AUTOGRADER_ROOT) and writes results.json in Gradescope's format; make-zip.ts packs the bundle.
+ * folder through AUTOGRADER_ROOT) and writes results.json in Gradescope's format; instructor/make-autograder-zip.ts packs the bundle.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -93,16 +93,16 @@ describe('Gradescope autograder', () => {
     expect(results.output).toMatch(/02-other\.ts is a named pipe \(FIFO\); skipped/);
   });
 
-  it('make-zip packs setup.sh and run_autograder (executable) at the root with the grader, seed and exercise list', () => {
+  it('make-autograder-zip packs setup.sh and run_autograder (executable) at the root with the grader, seed and exercise list', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rdl-agzip-'));
     writeFileSync(path.join(dir, 'seed.txt'), `# a comment\nrdl-secret-v1:${'42'.repeat(16)}\n`);
     const out = path.join(dir, 'autograder.zip');
-    execFileSync(process.execPath, ['autograder/make-zip.ts', '--seed-file', path.join(dir, 'seed.txt'), '-e', blobsId, '--out', out], { encoding: 'utf8' });
+    execFileSync(process.execPath, ['instructor/make-autograder-zip.ts', '--seed-file', path.join(dir, 'seed.txt'), '-e', blobsId, '--out', out], { encoding: 'utf8' });
     const bytes = new Uint8Array(readFileSync(out));
     const entries = unzipSync(bytes);
     const modes = unixModes(bytes);
     expect([modes['setup.sh'], modes['run_autograder']]).toEqual([0o100755, 0o100755]);
-    for (const f of ['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', '.nvmrc', 'graders/cli.ts', 'src/runtime/node-child.ts', `exercises/${blobsId}/exercise.yaml`]) expect(Object.keys(entries)).toContain(f);
+    for (const f of ['setup.sh', 'run_autograder', 'package.json', 'package-lock.json', '.nvmrc', 'instructor/cli.ts', 'src/runtime/node-child.ts', `exercises/${blobsId}/exercise.yaml`]) expect(Object.keys(entries)).toContain(f);
     expect(new TextDecoder().decode(entries['secret-seed.txt'])).toBe(`# a comment\nrdl-secret-v1:${'42'.repeat(16)}\n`);
     expect(new TextDecoder().decode(entries['assignment-exercises.txt'])).toBe(`${blobsId}\n`);
     expect(Object.keys(entries).some((f) => f.startsWith('tests/') || f.startsWith('node_modules/'))).toBe(false);

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { studentStatus, type StudentResult } from '../../graders/batch/grade-batch.ts';
-import { feedbackText, fence, gradescopeFailure, gradescopeResults, mdText, prepareOutDir, writeAtomic, writeBatchOutputs, type BatchInfo } from '../../graders/batch/outputs.ts';
+import { studentStatus, type StudentResult } from '../../instructor/batch/grade-batch.ts';
+import { feedbackText, fence, gradescopeFailure, gradescopeResults, mdText, prepareOutDir, writeAtomic, writeBatchOutputs, type BatchInfo } from '../../instructor/batch/outputs.ts';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { blobsId } from '../helpers/exercise.ts';
@@ -105,7 +105,7 @@ describe('writing outputs', () => {
     // Fails fast (no train function): the run is about the outputs.
     writeFileSync(path.join(subs, 'ada', '01-softmax-blobs.ts'), 'export const x = 1;\n');
     const out = path.join(d, 'out');
-    const proc = spawn(process.execPath, ['graders/cli.ts', subs, '--seed', '3', '--exercise', blobsId, '--no-self-check', '--jobs', '1', '--out', out]);
+    const proc = spawn(process.execPath, ['instructor/cli.ts', subs, '--seed', '3', '--exercise', blobsId, '--no-self-check', '--jobs', '1', '--out', out]);
     let stderr = '';
     proc.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const code = new Promise<number | null>((resolve) => proc.on('close', resolve));

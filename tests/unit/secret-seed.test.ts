@@ -9,14 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSeedFile, readSeedFile, UsageError } from '../../graders/batch/cli-batch.ts';
+import { parseSeedFile, readSeedFile, UsageError } from '../../instructor/batch/cli-batch.ts';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { SecretSeed } from '../../graders/rng.ts';
 import { blobsId, gradeInProcess } from '../helpers/exercise.ts';
 
 const cubicId = '04-activation-depth/06-cubic';
 const fixtures = path.resolve('tests/fixtures/submissions');
-const cli = (...args: string[]) => spawnSync(process.execPath, ['graders/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const run = promisify(execFile);
 const cubicFormula = "import * as tf from '@tensorflow/tfjs';\nexport async function train() {\n  return (x: tf.Tensor) => tf.add(tf.pow(x, 3), 0.15);\n}\n";
 const hexOf = (file: string) => /rdl-secret-v1:([0-9a-f]+)/.exec(readFileSync(file, 'utf8'))![1]!;
@@ -90,7 +90,7 @@ describe('seed files', () => {
   it('npm run autograder refuses an integer seed file before packing it', () => {
     const int = path.join(dir, 'old-seed.txt');
     writeFileSync(int, '281474976710655\n');
-    const r = spawnSync(process.execPath, ['autograder/make-zip.ts', '--seed-file', int, '--out', path.join(dir, 'never.zip')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['instructor/make-autograder-zip.ts', '--seed-file', int, '--out', path.join(dir, 'never.zip')], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/holds an integer seed, the old format/);
     expect(existsSync(path.join(dir, 'never.zip'))).toBe(false);
@@ -101,7 +101,7 @@ describe('seed files', () => {
     const secret = path.join(dir, 'root-only.txt');
     writeFileSync(secret, `rdl-secret-v1:${'ab'.repeat(32)}\n`, { mode: 0o600 });
     chmodSync(dir, 0o755);
-    const r = spawnSync(process.execPath, ['graders/cli.ts', '-e', blobsId, '--solution', '--seed-file', secret], { encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
+    const r = spawnSync(process.execPath, ['instructor/cli.ts', '-e', blobsId, '--solution', '--seed-file', secret], { encoding: 'utf8', uid: 65534, gid: 65534, timeout: 60_000 });
     expect(r.stderr).toMatch(/Cannot read the seed file .*root-only\.txt: EACCES/);
     expect(r.status).toBe(2);
   });
@@ -151,7 +151,7 @@ describe('a class graded with --seed-file', () => {
     const hex = hexOf(seedFile);
     const fp = readSeedFile(seedFile).fingerprint;
     const out = path.join(dir, 'out');
-    const r = await run(process.execPath, ['graders/cli.ts', subs, '--seed-file', seedFile, '--jobs', '2', '--exercise', `${blobsId},${cubicId}`, '--out', out], { encoding: 'utf8', timeout: 300_000 });
+    const r = await run(process.execPath, ['instructor/cli.ts', subs, '--seed-file', seedFile, '--jobs', '2', '--exercise', `${blobsId},${cubicId}`, '--out', out], { encoding: 'utf8', timeout: 300_000 });
     expect(r.stdout).toMatch(new RegExp(`4 students, 5 submissions graded in .*secret seed ${fp}\\)`));
 
     const graded = JSON.parse(readFileSync(path.join(out, 'grades.json'), 'utf8'));

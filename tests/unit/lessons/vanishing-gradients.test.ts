@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { weightGradientNorms } from '../../../graders/dense.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
-import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/gradient-norms.ts';
+import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/activation-depth/gradient-norms.ts';
 import type { DeepNet } from '../../../graders/datasets/types.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { affine, maxRelativeDifference, type DenseLayer } from '../../../graders/dense.ts';
 import { spiral } from '../../../graders/datasets/spiral.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
-import { linearStackProblem } from '../../../graders/problems/equivalent-layer.ts';
+import { linearStackProblem } from '../../../graders/problems/activation-depth/equivalent-layer.ts';
 import type { CallOutputs } from '../../../graders/problem.ts';
 import {
   accuracyOf,

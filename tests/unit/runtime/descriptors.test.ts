@@ -48,7 +48,7 @@ describe('inherited descriptors', () => {
     cpSync(path.resolve('tests/fixtures/submissions/perm-fd-probe'), path.join(subs, 'perm-fd-probe'), { recursive: true });
     const out = path.join(dir, 'out');
     const stdio: ('ignore' | 'pipe' | number)[] = ['ignore', 'pipe', 'pipe', ...Array<'ignore'>(37).fill('ignore'), secretFd];
-    const { code, stderr } = await runGraderProcess('graders/cli.ts', [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '1', '--timeout', '30', '--out', out], { stdio });
+    const { code, stderr } = await runGraderProcess('instructor/cli.ts', [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '1', '--timeout', '30', '--out', out], { stdio });
     expect(stderr).not.toMatch(/Error:/);
     expect(code).toBe(0);
     const graded = JSON.parse(readFileSync(path.join(out, 'grades.json'), 'utf8')) as { students: { reports: Record<string, { error: { message: string } }> }[] };

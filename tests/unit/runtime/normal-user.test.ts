@@ -44,7 +44,7 @@ beforeAll(() => {
   chmodSync(base, 0o755);
   copy = path.join(base, 'checkout');
   mkdirSync(copy);
-  for (const p of ['package.json', '.nvmrc', 'tsconfig.json', 'graders', 'src', 'exercises']) if (existsSync(p)) cpSync(p, path.join(copy, p), { recursive: true });
+  for (const p of ['package.json', '.nvmrc', 'tsconfig.json', 'instructor', 'graders', 'src', 'exercises']) if (existsSync(p)) cpSync(p, path.join(copy, p), { recursive: true });
   chownTree(copy);
   // Hard links (same file system): the tree costs seconds, not 700 MB; nobody can read but not write them.
   const cp = spawnSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
@@ -62,7 +62,7 @@ describe.runIf(isRoot)('grading as a normal user (uid 65534) over a checkout it 
   it('no submission leaves a file in the checkout, at the --out path or in /tmp; every student is graded', async () => {
     const before = listing(copy);
     const out = path.join(copy, 'graded');
-    const { code, stderr } = await runGraderProcess(path.join(copy, 'graders/cli.ts'), [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '2', '--timeout', '30', '--out', out], {
+    const { code, stderr } = await runGraderProcess(path.join(copy, 'instructor/cli.ts'), [subs, '--exercise', blobsId, '--seed', '7', '--jobs', '2', '--timeout', '30', '--out', out], {
       cwd: copy,
       uid: NOBODY,
       gid: NOBODY,

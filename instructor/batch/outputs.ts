@@ -8,10 +8,10 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { formatReport } from '../format-report.ts';
-import type { GradeReport } from '../report.ts';
-import type { ExerciseFiles } from '../exercise-files.ts';
+import type { GradeReport } from '../../graders/report.ts';
+import type { ExerciseFiles } from '../../graders/exercise-files.ts';
 import type { StudentResult } from './grade-batch.ts';
-import { seedLabel, type GradingSeed } from '../rng.ts';
+import { seedLabel, type GradingSeed } from '../../graders/rng.ts';
 
 export interface BatchInfo {
   exercises: ExerciseFiles[];

@@ -7,15 +7,16 @@
  *
  * Every submission runs in a sandboxed child process (src/runtime/sandbox.ts); hidden labels and the grading
  * seed stay in this process. Argument parsing is Node's util.parseArgs: built in, strict about unknown flags,
- * and enough for this interface. Batch mode lives in graders/batch/.
+ * and enough for this interface. Batch mode lives in instructor/batch/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { listExerciseIds, loadExercise } from './exercise-files.ts';
+import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { formatReport } from './format-report.ts';
+import { generatorReference } from '../graders/generator-reference.ts';
 import { parseSeed, positive, readSeedFile, runBatchCli, UsageError, writeGradescopeFailure, writeNewSeedFile } from './batch/cli-batch.ts';
-import type { GradingSeed } from './rng.ts';
+import type { GradingSeed } from '../graders/rng.ts';
 import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
@@ -56,6 +57,7 @@ Both modes:
   --backend <name>       tfjs backend: ${nodeBackends.join(' or ')} (default: wasm)
   --new-seed-file <path> write a new 256-bit grading secret to <path> (mode 0600, never overwrites) and exit
   --list                 list exercise ids and exit
+  --list-generators      print every problem generator (task kind, parameters, metrics) as Markdown and exit
   --help, -h             show this help`;
 
 /**
@@ -109,6 +111,7 @@ async function main(): Promise<number> {
         gradescope: { type: 'boolean' },
         json: { type: 'boolean' },
         list: { type: 'boolean' },
+        'list-generators': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -135,6 +138,10 @@ async function main(): Promise<number> {
   }
   if (args.list) {
     console.log(listExerciseIds().join('\n'));
+    return 0;
+  }
+  if (args['list-generators']) {
+    process.stdout.write(generatorReference());
     return 0;
   }
   if (!nodeBackends.includes(args.backend as NodeBackend)) die(`Unknown backend "${args.backend}".`);
@@ -171,7 +178,7 @@ async function main(): Promise<number> {
   if (args.exercise.length > 1) die('Give one --exercise when grading one file.');
   const sources = [args.file !== undefined, args.solution, args.starter].filter(Boolean).length;
   if (sources !== 1) die('Give exactly one of --file, --solution or --starter.');
-  // The same option parsing and the same sandboxed grading as a class (graders/batch/).
+  // The same option parsing and the same sandboxed grading as a class (instructor/batch/).
   let options: GradeOptions;
   let exercise;
   try {

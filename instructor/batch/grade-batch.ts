@@ -4,10 +4,10 @@
  * can stop the batch or change another student's grade (separate processes, metrics computed here).
  */
 import { availableParallelism } from 'node:os';
-import type { ExerciseFiles } from '../exercise-files.ts';
-import type { GradeReport, LearnerError } from '../report.ts';
-import type { GradingSeed } from '../rng.ts';
-import { errorReport } from '../grade.ts';
+import type { ExerciseFiles } from '../../graders/exercise-files.ts';
+import type { GradeReport, LearnerError } from '../../graders/report.ts';
+import type { GradingSeed } from '../../graders/rng.ts';
+import { errorReport } from '../../graders/grade.ts';
 import { childProcessRunner } from '../../src/runtime/child-runner.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { runExercise } from '../../src/runtime/run-exercise.ts';

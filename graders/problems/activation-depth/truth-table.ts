@@ -4,8 +4,8 @@
  * the grader checks each output is within `maxError` of the target (the lesson's "< 0.1 / > 0.9").
  */
 import { z } from 'zod';
-import { fmt } from '../checks.ts';
-import type { Evaluation, ProblemDef } from '../problem.ts';
+import { fmt } from '../../format.ts';
+import type { Evaluation, ProblemDef } from '../../problem.ts';
 
 /** The gates an exercise may ask for, with their arity and truth function. */
 export const gateTables = {
@@ -31,6 +31,11 @@ const target = (g: GateName, row: number[]) => (gateTables[g].f as (...a: number
 
 export const gatesProblem: ProblemDef<GatesParams, null> = {
   task: 'truth-table',
+  doc: {
+    summary: 'Logic gates by hand-set or trained weights: every row of each gate\'s truth table.',
+    entry: 'the entry (e.g. `gates()`) returns `{ NOT, AND, … }`, each a model or `(x) => tensor`; the runtime evaluates every row of each gate\'s truth table',
+    metrics: { 'maxError:<GATE>': 'largest |output − target| over the gate\'s rows (the table is in the details)' },
+  },
   params: gatesParams,
   metrics: (p) => p.gates.map((g) => `maxError:${g}`),
   make(p) {

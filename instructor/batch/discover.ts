@@ -15,7 +15,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { matchExercise, maxBundleBytes, maxSourceBytes, readBundle } from '../bundle.ts';
+import { matchExercise, maxBundleBytes, maxSourceBytes, readBundle } from '../../graders/bundle.ts';
 
 export interface StudentSubmission {
   /** Folder or zip name: the key of the student's row in grades.csv. */

@@ -1,6 +1,6 @@
 /** Plain-text rendering of a GradeReport for terminals (the CLI); the browser renders the same report as HTML. */
-import { boundText, fmt, positionText } from './checks.ts';
-import type { GradeReport } from './report.ts';
+import { boundText, fmt, positionText } from '../graders/format.ts';
+import type { GradeReport } from '../graders/report.ts';
 
 export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): string {
   const paint = (code: number, s: string) => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);

@@ -2,7 +2,7 @@
  * `npm run autograder -- [--seed-file secret-seed.txt] [--exercise ID…] [--out autograder.zip]`
  *
  * Builds the zip to upload as a Gradescope programming assignment's autograder: setup.sh and run_autograder at
- * its root (Gradescope's layout) beside the grader's code (package files, graders/, src/runtime/, exercises/),
+ * its root (Gradescope's layout) beside the grader's code (package files, instructor/, graders/, src/runtime/, exercises/),
  * plus the grading secret and the assignment's exercise list when given. The secret stays inside the autograder
  * image (so whoever can read the image has it: docs/instructors.md §4); results.json shows students "secret seed".
  */
@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync, type Zippable } from 'fflate';
-import { exerciseIds, readSeedFile } from '../graders/batch/cli-batch.ts';
+import { exerciseIds, readSeedFile } from './batch/cli-batch.ts';
 import { listExerciseIds } from '../graders/exercise-files.ts';
 import { projectRoot } from '../src/runtime/sandbox.ts';
 
@@ -39,7 +39,7 @@ function addTree(rel: string): void {
 add('autograder/setup.sh', 'setup.sh', true);
 add('autograder/run_autograder', 'run_autograder', true);
 for (const f of ['package.json', 'package-lock.json', '.nvmrc']) add(f);
-for (const dir of ['graders', 'src/runtime', 'exercises']) addTree(dir);
+for (const dir of ['instructor', 'graders', 'src/runtime', 'exercises']) addTree(dir);
 
 let fingerprint = '';
 if (args['seed-file']) {

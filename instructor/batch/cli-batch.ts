@@ -1,5 +1,5 @@
 /**
- * `npm run grade -- <submissions-dir> …`: the instructor's batch mode of graders/cli.ts (which parses the
+ * `npm run grade -- <submissions-dir> …`: the instructor's batch mode of instructor/cli.ts (which parses the
  * arguments and hands them here). Progress bar: cli-progress, on a TTY only; summary table: cli-table3.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,14 +8,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
-import { listExerciseIds, loadExercise, type ExerciseFiles } from '../exercise-files.ts';
-import type { GradeReport } from '../report.ts';
+import { listExerciseIds, loadExercise, type ExerciseFiles } from '../../graders/exercise-files.ts';
+import type { GradeReport } from '../../graders/report.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
 import { countSubmissions, gradeBatch, gradeOne, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
 import { gradesCsv as gradesCsvOf, gradescopeFailure, gradescopeResults, prepareOutDir, reportText, writeAtomic, writeBatchOutputs, type BatchInfo } from './outputs.ts';
-import { maxSeed, minSecretBytes, SecretSeed, type GradingSeed } from '../rng.ts';
+import { maxSeed, minSecretBytes, SecretSeed, type GradingSeed } from '../../graders/rng.ts';
 
 export interface BatchArgs {
   dir: string;

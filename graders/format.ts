@@ -1,0 +1,21 @@
+/**
+ * How numbers, bounds and source positions read in messages. Its own module, importing nothing, so that
+ * generators (graders/problems/) can word their details without importing checks.ts, which imports the schema,
+ * which imports the generators: that circle made load order matter.
+ */
+
+/** Rounds for display so messages say "0.873", not "0.87300000012". */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 100 ? v.toFixed(1) : Number(v.toPrecision(3)).toString();
+}
+
+/** "≥ 0.83 and ≤ 0.95": a check's bounds as learners read them (`sep` joins the two sides). */
+export function boundText(b: { min?: number; max?: number }, sep = ' and '): string {
+  return [b.min !== undefined ? `≥ ${b.min}` : '', b.max !== undefined ? `≤ ${b.max}` : ''].filter(Boolean).join(sep);
+}
+
+/** "line 12, column 5" (or "line 12"), for an error that knows where it happened; '' otherwise. */
+export function positionText(e: { line?: number; column?: number }): string {
+  return e.line === undefined ? '' : `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`;
+}
