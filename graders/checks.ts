@@ -2,9 +2,6 @@ import type { Check } from './schema.ts';
 import type { CheckResult } from './report.ts';
 import { boundText, fmt } from './format.ts';
 
-// Re-exported for src/components/exercise-element.ts, which still imports them from here (outside this change).
-export { boundText, fmt, positionText } from './format.ts';
-
 /** Evaluates one check on a metric value. A NaN value always fails, with the low-side message. */
 export function runCheck(check: Check, value: number): CheckResult {
   const low = check.min !== undefined && !(value >= check.min);

@@ -3,7 +3,7 @@
  * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
  * choice, the live loss curve, the checks and the plots (drawn by kind: plots/plot-renderers.ts).
  */
-import { boundText, fmt, positionText } from '../../graders/checks.ts';
+import { boundText, fmt, positionText } from '../../graders/format.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
