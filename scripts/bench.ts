@@ -20,8 +20,8 @@ import { gradeBatch } from '../instructor/batch/grade-batch.ts';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { nodeBackends, useNodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
-import { startAstro } from '../tests/e2e/astro-server.ts';
-import { launch } from '../tests/e2e/browser.ts';
+import { startAstro } from './lib/astro-server.ts';
+import { launch } from './lib/chromium.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,47 +1,8 @@
 /**
- * Debian's Chromium driven by playwright-core. Never downloads a browser. The flags keep Chromium off the
- * network (this machine has none) and the fresh profile keeps runs independent. CHROMIUM_PATH overrides.
- * Also: helpers that drive an exercise on a lesson page (save its code, run it, wait for the result).
+ * Helpers that drive an exercise on a lesson page in the e2e tests (save its code, run it, wait for the result).
+ * Launching Chromium itself is scripts/lib/chromium.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-export const chromiumFlags = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-export interface Browser {
-  context: BrowserContext;
-  page: Page;
-  /** Messages the page logged as errors, and uncaught exceptions. */
-  errors: string[];
-  close(): Promise<void>;
-}
-
-/** `javaScript: false` shows the page as a reader without JavaScript sees it. */
-export async function launch(opts: { extraArgs?: string[]; javaScript?: boolean } = {}): Promise<Browser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'rdl-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...chromiumFlags, ...(opts.extraArgs ?? [])],
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: opts.javaScript ?? true,
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-  return {
-    context,
-    page,
-    errors,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
+import type { Page } from 'playwright-core';
 
 /** The selector of exercise `id`'s element on its lesson page. */
 export const exerciseSelector = (id: string) => `rdl-exercise[data-exercise-id="${id}"]`;

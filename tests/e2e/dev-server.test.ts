@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { launch, runAndWait, saveCode, type Browser } from './browser.ts';
-import { startAstro, type AstroServer } from './astro-server.ts';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { runAndWait, saveCode } from './browser.ts';
+import { startAstro, type AstroServer } from '../../scripts/lib/astro-server.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const sel = `rdl-exercise[data-exercise-id="${id}"]`;

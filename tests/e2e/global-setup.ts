@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startAstro } from './astro-server.ts';
+import { startAstro } from '../../scripts/lib/astro-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

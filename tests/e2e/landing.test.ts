@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from './browser.ts';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
 
 const docs = 'src/content/docs';
 interface Frontmatter {

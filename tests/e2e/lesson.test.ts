@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { exerciseSelector, launch, runAndWait, type Browser } from './browser.ts';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { exerciseSelector, runAndWait } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const url = () => `${inject('baseUrl')}/activation-depth/softmax-blobs/`;

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { learnerRng } from '../../src/runtime/learner-context.ts';
-import { clickRun, exerciseSelector, launch, runAndWait, saveCode, type Browser } from './browser.ts';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { clickRun, exerciseSelector, runAndWait, saveCode } from './browser.ts';
 
 const docs = 'src/content/docs';
 /** Lesson slugs ("activation-depth/spiral") of every module folder, skipping module index pages. */

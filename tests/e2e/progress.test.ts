@@ -11,7 +11,7 @@ import { bundleFormat, readBundle } from '../../graders/bundle.ts';
 import { discoverSubmissions } from '../../instructor/batch/discover.ts';
 import { gradeBatch } from '../../instructor/batch/grade-batch.ts';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from './browser.ts';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const url = () => `${inject('baseUrl')}/progress/`;
