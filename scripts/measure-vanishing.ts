@@ -2,11 +2,11 @@
  * The training claim of the "Vanishing gradients" lesson, measured: deep MLPs (8 hidden layers) trained on the
  * 3-arm spiral with full-batch Adam, sigmoid against ReLU, with PyTorch's default initialization and with the
  * variance-preserving ones (Glorot for sigmoid, He for ReLU). Writes the accuracies, loss curves and each net's
- * gradient ratio at initialization to src/components/figures/gradient-training.json, which the lesson renders.
+ * gradient ratio at initialization to src/components/figures/activation-depth/vanishing-gradients/gradient-training.json, which the lesson renders.
  *
  * Run: node scripts/with-node.mjs node scripts/measure-vanishing.ts [--epochs 1000] [--seeds 1,2,3] [--width 32]
  *      [--per-class 100] [--out path]
- * WASM backend. The weights are drawn in plain TypeScript (src/components/figures/gradient-norms-data.ts), the
+ * WASM backend. The weights are drawn in plain TypeScript (src/components/figures/activation-depth/vanishing-gradients/gradient-norms.ts), the
  * same law as the exercise and the figures, and copied into tfjs variables.
  */
 import { writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { weightGradientNorms } from '../graders/dense.ts';
 import { accuracy } from '../graders/metrics.ts';
 import { makeRng } from '../graders/rng.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
-import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/gradient-norms-data.ts';
+import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/activation-depth/vanishing-gradients/gradient-norms.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,7 +27,7 @@ const { values: args } = parseArgs({
     'per-class': { type: 'string', default: '100' },
     lr: { type: 'string', default: '0.001' },
     every: { type: 'string', default: '25' },
-    out: { type: 'string', default: 'src/components/figures/gradient-training.json' },
+    out: { type: 'string', default: 'src/components/figures/activation-depth/vanishing-gradients/gradient-training.json' },
   },
 });
 const epochs = Number(args.epochs), width = Number(args.width), hidden = Number(args.hidden), perClass = Number(args['per-class']);

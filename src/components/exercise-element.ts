@@ -14,7 +14,7 @@ import type { CodeEditor } from './monaco-editor.ts';
 import { drawDecisionPlot } from './decision-plot.ts';
 import { drawCurvePlot } from './curve-plot.ts';
 import type { LossChart } from './loss-chart.ts';
-import { requireRole } from './figures/figure-controls.ts';
+import { requireRole } from './dom.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
 

@@ -17,7 +17,7 @@ import {
   sigmoid,
   valueTable,
   type ActivationName,
-} from '../../../src/components/figures/activation-data.ts';
+} from '../../../src/components/figures/activation-depth/activation-functions/activation-view.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 
 const all: ActivationName[] = [...mainActivations, ...extraActivations];

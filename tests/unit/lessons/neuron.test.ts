@@ -21,8 +21,8 @@ import {
   verdictText,
   xorNetwork,
   type Unit,
-} from '../../../src/components/figures/gate-explorer.ts';
-import { hiddenPoints, perceptron, steepnessCurves, xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/neuron-data.ts';
+} from '../../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
+import { hiddenPoints, perceptron, steepnessCurves, xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/activation-depth/neuron/neuron-view.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';

@@ -27,8 +27,8 @@ import {
   unionNetwork,
   unionRegionsSvg,
   type Point,
-} from '../../../src/components/figures/approx-data.ts';
-import { bayesCubicMse, bayesMseSd, noiseFloor, summary } from '../../../src/components/figures/approx-cubic.ts';
+} from '../../../src/components/figures/activation-depth/universal-approximation/approx-view.ts';
+import { bayesCubicMse, bayesMseSd, noiseFloor, summary } from '../../../scripts/activation-depth/approx-cubic.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
