@@ -4,9 +4,11 @@
  * `node scripts/with-node.mjs node scripts/compare-dist.mjs /tmp/dist-before dist`.
  * Before comparing it normalises what a restructure may change without changing the page: Astro's scope classes
  * (astro-XXXXXXXX, data-astro-cid-XXXXXXXX) and hashed asset names (_astro/Name.HASH.js). Prints the pages that still
- * differ, with the first differing stretch of each, and exits 1 if any do.
+ * differ, each with a diff of its tags (one tag a line, so a changed element shows alone), and exits 1 if any do.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const [before, after] = process.argv.slice(2);
@@ -39,6 +41,8 @@ function normalise(html) {
 
 const a = htmlFiles(before);
 const b = htmlFiles(after);
+const scratch = mkdtempSync(join(tmpdir(), 'compare-dist-'));
+const maxLines = Number(process.env.MAX_LINES ?? 40);
 let differing = 0;
 for (const f of [...new Set([...a, ...b])].sort()) {
   if (!a.includes(f) || !b.includes(f)) {
@@ -50,11 +54,15 @@ for (const f of [...new Set([...a, ...b])].sort()) {
   const y = normalise(readFileSync(join(after, f), 'utf8'));
   if (x === y) continue;
   differing++;
-  let i = 0;
-  while (x[i] === y[i]) i++;
-  let j = 0;
-  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
-  console.log(`${f}: differs\n  - ${x.slice(Math.max(0, i - 80), x.length - j)}\n  + ${y.slice(Math.max(0, i - 80), y.length - j)}`);
+  // One tag a line: pages are a few long lines, and a line diff of those would show whole pages.
+  const tags = (html) => html.replace(/>/g, '>\n');
+  writeFileSync(join(scratch, 'before'), tags(x));
+  writeFileSync(join(scratch, 'after'), tags(y));
+  const diff = spawnSync('diff', ['-U0', join(scratch, 'before'), join(scratch, 'after')], { encoding: 'utf8' }).stdout;
+  const lines = diff.split('\n').filter((l) => /^[-+][^-+]/.test(l));
+  console.log(`${f}: differs in ${lines.length} line(s)`);
+  for (const l of lines.slice(0, maxLines)) console.log('  ' + (l.length > 240 ? l.slice(0, 240) + '…' : l));
+  if (lines.length > maxLines) console.log(`  … ${lines.length - maxLines} more`);
 }
 console.log(differing ? `${differing} page(s) differ` : `${b.length} pages identical after normalising`);
 process.exit(differing ? 1 : 0);
