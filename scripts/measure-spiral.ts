@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
+import { provenance } from '../src/components/figures/kit/provenance.ts';
 import { bayesSpiralProbs } from '../src/components/figures/activation-depth/spiral/spiral-model.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
@@ -119,7 +120,8 @@ if (positionals[0] === 'bayes') {
     console.log(act, m);
     box = Object.fromEntries(Object.entries(plot.box).map(([k, v]) => [k, Number(v.toFixed(4))]));
   }
-  const out = { generatedBy: 'node scripts/with-node.mjs node scripts/measure-spiral.ts regions --seeds ' + seed, seed, size: 60, box, panels };
+  const command = 'node scripts/with-node.mjs node scripts/measure-spiral.ts regions --seeds ' + seed;
+  const out = { provenance: provenance('scripts/measure-spiral.ts', command), seed, size: 60, box, panels };
   writeFileSync('src/components/figures/activation-depth/spiral/spiral-regions.json', JSON.stringify(out, null, 1) + '\n');
 } else {
   console.error('usage: measure-spiral.ts bayes | grade [flags] | regions [--seeds N]');

@@ -6,6 +6,7 @@
 import { spiral, type SpiralParams } from '../../../../../graders/datasets/spiral.ts';
 import type { Split } from '../../../../../graders/datasets/types.ts';
 import type { GridBox } from '../../../../../graders/problem.ts';
+import type { Provenance } from '../../kit/provenance.ts';
 import { everyKthPoint } from '../../kit/regions-svg.ts';
 
 /** Normal density up to a constant factor. */
@@ -52,6 +53,7 @@ export interface RegionsPanel {
 
 /** spiral-regions.json as scripts/measure-spiral.ts writes it: each grid is a string of class digits. */
 export interface StoredRegions {
+  provenance: Provenance;
   seed: number;
   size: number;
   box: Omit<GridBox, 'size'>;
