@@ -1,9 +1,9 @@
 /**
- * DOM helpers shared by the interactive figures' custom elements (<rdl-approx-bumps>, <rdl-depth-regions>,
- * <rdl-gate-explorer>, <rdl-gradient-norms>, <rdl-activation-explorer>). The figures' markup follows one
- * convention: the parts a script rewrites carry data-role="…", the controls (hidden in the server-rendered page) sit in data-role="controls", and
- * each setting is a form control with data-param="…" inside a <label> whose <output> shows its value. A slider
- * that steps through a list of values carries the list as data-values="[…]" and its value is an index into it.
+ * DOM helpers shared by the interactive figures' custom elements (figure-element.ts builds on them). The figures'
+ * markup follows one convention: the parts a script rewrites carry data-role="…", the controls (hidden in the
+ * server-rendered page) sit in data-role="controls", and each setting is a form control with data-param="…" inside
+ * a <label> whose <output> shows its value. A slider that steps through a list of values carries the list as
+ * data-values="[…]" and its value is an index into it.
  */
 
 import { byRole } from '../../dom.ts';
@@ -51,17 +51,4 @@ export function paramControls(root: ParentNode): ParamControl[] {
 export function paramValue(el: ParamControl): string | number {
   const values = el.dataset.values ? (JSON.parse(el.dataset.values) as number[]) : null;
   return values ? values[Number(el.value)]! : el.value;
-}
-
-/**
- * Reads every data-param control inside `root`: passes its parameter name and value (paramValue) to `set`, and
- * writes the value into the <output> of the control's label, if it has one.
- */
-export function readParams(root: ParentNode, set: (param: string, value: string | number) => void): void {
-  for (const el of paramControls(root)) {
-    const v = paramValue(el);
-    set(el.dataset.param!, v);
-    const out = el.parentElement?.querySelector('output');
-    if (out) out.textContent = String(v);
-  }
 }

@@ -4,15 +4,18 @@
  * all three from the same pure functions whenever a weight changes.
  */
 import { cornerTableHtml, formulaText, heatmapSvg, verdictText, type Unit } from './gate-explorer-view.ts';
-import { oncePerFrame, paramControls, readParams, revealControls, setRole } from '../../kit/controls.ts';
+import { paramControls, setRole } from '../../kit/controls.ts';
+import { FigureElement, numberParam, type ParamParsers } from '../../kit/figure-element.ts';
 
-const params = ['w1', 'w2', 'b'] as const;
-const isParam = (p: string): p is (typeof params)[number] => (params as readonly string[]).includes(p);
+class GateExplorerElement extends FigureElement<Unit> {
+  protected readonly params: ParamParsers<Unit> = { w1: numberParam, w2: numberParam, b: numberParam };
 
-class GateExplorerElement extends HTMLElement {
-  connectedCallback(): void {
-    revealControls(this);
-    for (const input of paramControls(this)) input.addEventListener('input', this.schedule);
+  /** No data-settings: the three sliders hold the whole state and are read before every render. */
+  protected initialSettings(): Unit {
+    return { w1: 0, w2: 0, b: 0 };
+  }
+
+  protected connected(): void {
     for (const button of this.querySelectorAll<HTMLButtonElement>('button[data-preset]'))
       button.addEventListener('click', () => {
         const preset = JSON.parse(button.dataset.preset!) as Unit;
@@ -21,14 +24,8 @@ class GateExplorerElement extends HTMLElement {
       });
   }
 
-  /** Redraws at most once per animation frame while a slider is dragged. */
-  private readonly schedule = oncePerFrame(() => this.render());
-
-  private render(): void {
-    const u: Unit = { w1: 0, w2: 0, b: 0 };
-    readParams(this, (p, v) => {
-      if (isParam(p)) u[p] = Number(v);
-    });
+  protected render(): void {
+    const u = this.settings;
     setRole(this, 'svg', heatmapSvg(u));
     setRole(this, 'table', cornerTableHtml(u));
     setRole(this, 'formula', formulaText(u), 'text');

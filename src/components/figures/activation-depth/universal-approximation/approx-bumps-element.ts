@@ -4,37 +4,23 @@
  * whenever one changes, at most once per animation frame. The error-against-N curves depend only on the target and
  * the steepness, so moving N reuses them.
  */
-import { approxChartSvg, approxSummary, errorChartSvg, errorCurves, type ApproxSettings, type Units } from './approx-view.ts';
-import { byRole, oncePerFrame, paramControls, readParams, revealControls, setRole } from '../../kit/controls.ts';
+import { approxChartSvg, approxSummary, errorChartSvg, errorCurves, targets, type ApproxSettings, type Units } from './approx-view.ts';
+import { byRole, setRole } from '../../kit/controls.ts';
+import { FigureElement, numberParam, oneOf, type ParamParsers } from '../../kit/figure-element.ts';
 
-class ApproxBumpsElement extends HTMLElement {
-  private settings!: ApproxSettings;
+class ApproxBumpsElement extends FigureElement<ApproxSettings> {
+  protected readonly params: ParamParsers<ApproxSettings> = {
+    target: oneOf(targets.map((t) => t.id)),
+    units: oneOf<Units>(['sigmoid', 'relu']),
+    n: numberParam,
+    steepness: numberParam,
+  };
   private curves: { key: string; value: ReturnType<typeof errorCurves> } | null = null;
 
-  connectedCallback(): void {
-    this.settings = JSON.parse(this.dataset.settings!) as ApproxSettings;
-    revealControls(this);
-    for (const el of paramControls(this)) el.addEventListener('input', this.schedule);
-  }
-
-  private read(): void {
+  protected render(): void {
     const s = this.settings;
-    readParams(this, (param, v) => {
-      if (param === 'target') s.target = v as ApproxSettings['target'];
-      else if (param === 'units') s.units = v as Units;
-      else if (param === 'n') s.n = Number(v);
-      else if (param === 'steepness') s.steepness = Number(v);
-    });
     // Steepness only shapes sigmoid bumps.
     byRole(this, 'steepness')?.classList.toggle('disabled', s.units !== 'sigmoid');
-  }
-
-  /** Redraws at most once per animation frame while a slider is dragged. */
-  private readonly schedule = oncePerFrame(() => this.render());
-
-  private render(): void {
-    this.read();
-    const s = this.settings;
     const key = `${s.target}/${s.steepness}`;
     if (this.curves?.key !== key) this.curves = { key, value: errorCurves(s) };
     setRole(this, 'chart', approxChartSvg(s));

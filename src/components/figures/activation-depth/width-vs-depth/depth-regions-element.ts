@@ -4,53 +4,53 @@
  * budget, the depth, the weights or the mode change (plain TypeScript, no tfjs).
  */
 import { depthsFor, regionsView, type RegionsSettings } from './depth-regions-view.ts';
-import { byRole, oncePerFrame, revealControls, setRole } from '../../kit/controls.ts';
+import { byRole, setRole } from '../../kit/controls.ts';
+import { FigureElement, type ParamParsers } from '../../kit/figure-element.ts';
 
-class DepthRegionsElement extends HTMLElement {
-  private s!: RegionsSettings;
+class DepthRegionsElement extends FigureElement<RegionsSettings> {
+  // No bound controls: the depth slider's index picks from a list that depends on the budget, so both are wired
+  // by hand below.
+  protected readonly params: ParamParsers<RegionsSettings> = {};
 
-  connectedCallback(): void {
-    this.s = JSON.parse(this.dataset.settings!) as RegionsSettings;
-    revealControls(this);
+  protected connected(): void {
+    const s = this.settings;
     const budget = this.querySelector<HTMLSelectElement>('[data-param="budget"]')!;
     const depth = this.querySelector<HTMLInputElement>('[data-param="depth"]')!;
     budget.addEventListener('input', () => {
       // Keep the depth when the new budget allows it, else take the nearest smaller one.
       const depths = depthsFor(Number(budget.value));
-      const keep = depths.filter((d) => d <= this.s.depth).pop() ?? 1;
-      this.s.budget = Number(budget.value);
-      this.s.depth = keep;
+      const keep = depths.filter((d) => d <= s.depth).pop() ?? 1;
+      s.budget = Number(budget.value);
+      s.depth = keep;
       depth.max = String(depths.length - 1);
       depth.value = String(depths.indexOf(keep));
       this.schedule();
     });
     depth.addEventListener('input', () => {
-      this.s.depth = depthsFor(this.s.budget)[Number(depth.value)]!;
+      s.depth = depthsFor(s.budget)[Number(depth.value)]!;
       this.schedule();
     });
     for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
       radio.addEventListener('change', () => {
-        if (radio.checked) this.s.mode = radio.value as RegionsSettings['mode'];
+        if (radio.checked) s.mode = radio.value as RegionsSettings['mode'];
         this.schedule();
       });
     byRole(this, 'resample')?.addEventListener('click', () => {
-      this.s.seed += 1;
-      this.s.mode = 'random';
+      s.seed += 1;
+      s.mode = 'random';
       for (const radio of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === 'random';
       this.schedule();
     });
   }
 
-  /** Redraws at most once per animation frame while a slider is dragged. */
-  private readonly schedule = oncePerFrame(() => this.render());
-
-  private render(): void {
-    const view = regionsView(this.s);
+  protected render(): void {
+    const s = this.settings;
+    const view = regionsView(s);
     setRole(this, 'line', view.lineSvg);
     setRole(this, 'map', view.mapSvg ?? '');
     setRole(this, 'summary', view.lines.map((l) => `<li>${l}</li>`).join(''));
-    setRole(this, 'arch', `${this.s.depth} × ${this.s.budget / this.s.depth}`, 'text');
-    setRole(this, 'seed', String(this.s.seed), 'text');
+    setRole(this, 'arch', `${s.depth} × ${s.budget / s.depth}`, 'text');
+    setRole(this, 'seed', String(s.seed), 'text');
   }
 }
 
