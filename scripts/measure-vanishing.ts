@@ -8,8 +8,8 @@
  * Run: node scripts/with-node.mjs node scripts/measure-vanishing.ts [--epochs 1000] [--seeds 1,2,3] [--width 32]
  *      [--per-class 100] [--out path]
  * WASM backend. The weights are drawn in plain TypeScript
- * (src/components/figures/activation-depth/vanishing-gradients/gradient-norms.ts), the same law as the exercise and
- * the figures, and copied into tfjs variables.
+ * (src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts), the same law as the
+ * exercise and the figures, and copied into tfjs variables.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,7 @@ import { accuracy } from '../graders/metrics.ts';
 import { makeRng } from '../graders/rng.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
 import { provenance } from '../src/components/figures/kit/provenance.ts';
-import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/activation-depth/vanishing-gradients/gradient-norms.ts';
+import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -11,7 +11,7 @@ import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/gradien
 import type { DeepNet } from '../../../graders/datasets/types.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
-import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms.ts';
+import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
 import training from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-training.json';
 
 const id = '04-activation-depth/07-gradient-norms';

@@ -3,7 +3,8 @@
  * default net; this element reveals the controls and recomputes both activations' per-layer norms (plain float64
  * backprop, no tfjs) whenever a control changes. Width 128 with 16 hidden layers takes about a tenth of a second.
  */
-import { initLabels, layerNormsSvg, layerNormsTitle, normsForBoth, normsSummary, type InitScheme, type NetSettings } from './gradient-norms.ts';
+import { initLabels, normsForBoth, type InitScheme, type NetSettings } from './gradient-norms-model.ts';
+import { layerNormsSvg, layerNormsTitle, normsSummary } from './gradient-norms-view.ts';
 import { byRole, setRole } from '../../kit/controls.ts';
 import { FigureElement, numberParam, oneOf, type ParamParsers } from '../../kit/figure-element.ts';
 

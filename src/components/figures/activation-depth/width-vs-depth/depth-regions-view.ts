@@ -3,8 +3,44 @@
  * the region map of the same architecture on the plane, and the counts. Pure (strings out), shared by the
  * build-time render and the <rdl-depth-regions> element.
  */
-import { chartSvg, palette, type Series } from '../../kit/svg-chart.ts';
-import { countStats, evenWidths, lineUpperBound, patternGrid, patternMapSvg, randomReluNet, regions1d, zigzagNet, zigzagPieces, type CountStats } from './linear-regions.ts';
+import { regionRuns } from '../../kit/regions-svg.ts';
+import { chartSvg, esc, palette, type Series } from '../../kit/svg-chart.ts';
+import {
+  countStats,
+  evenWidths,
+  lineUpperBound,
+  patternGrid,
+  randomReluNet,
+  regions1d,
+  zigzagNet,
+  zigzagPieces,
+  type CountStats,
+  type PatternGrid,
+} from './linear-regions-model.ts';
+
+/** A colour per region: hues spread by the golden angle, so neighbouring ids differ. */
+export function regionColor(id: number): string {
+  const hue = (id * 137.508) % 360;
+  const light = 62 + ((id * 7) % 3) * 8;
+  return `hsl(${hue.toFixed(1)} 62% ${light}%)`;
+}
+
+/**
+ * The grid as an SVG raster: one <path> per region, made of the horizontal runs of its cells, so the markup grows
+ * with the number of region boundaries rather than with the number of cells.
+ */
+export function patternMapSvg(grid: PatternGrid, o: { px?: number; title: string }): string {
+  const { size, ids } = grid;
+  const px = o.px ?? 300;
+  const runs = new Map<number, string[]>();
+  for (const { row, c0, c1, cls: id } of regionRuns(ids, size)) {
+    let list = runs.get(id);
+    if (!list) runs.set(id, (list = []));
+    list.push(`M${c0} ${size - 1 - row}h${c1 - c0}v1h${c0 - c1}z`); // SVG y grows downwards; grid row 0 is the bottom
+  }
+  const paths = [...runs].map(([id, d]) => `<path fill="${regionColor(id)}" d="${d.join('')}"/>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${px}" height="${px}" role="img" class="rdl-regions" shape-rendering="crispEdges"><title>${esc(o.title)}</title>${paths}</svg>`;
+}
 
 export interface RegionsSettings {
   /** Total hidden neurons. */

@@ -1,6 +1,7 @@
 /**
- * Linear regions of ReLU networks, for the "Width vs depth" lesson. Pure TypeScript (no tfjs, no DOM): it runs at
- * build time for the static figure and table, and in the browser when the reader draws a new random net.
+ * Linear regions of ReLU networks, for the "Width vs depth" lesson. Pure TypeScript (no tfjs, no DOM, no markup:
+ * depth-regions-view.ts draws it): it runs at build time for the static figure and table, and in the browser when
+ * the reader draws a new random net.
  *
  * A ReLU net is piecewise linear: fix which units are active (the activation pattern) and every layer is an
  * affine map, so the whole net is one. The set of inputs sharing a pattern is a convex polytope (each unit's sign
@@ -15,8 +16,6 @@
 import { initLayer, initStack } from '../../../../../graders/dense.ts';
 import { gridCellCentres } from '../../../../../graders/problem.ts';
 import { makeRng } from '../../../../../graders/rng.ts';
-import { regionRuns } from '../../kit/regions-svg.ts';
-import { esc } from '../../kit/svg-basics.ts';
 
 /** A dense layer, y = x·W + b with W row-major inputs×units (graders/dense.ts's DenseLayer, any float width). */
 export interface Layer {
@@ -194,30 +193,6 @@ export function patternGrid(net: ReluNet, lo: number, hi: number, size: number):
     ids[cell] = id;
   }
   return { ids, size, regions: seen.size };
-}
-
-/** A colour per region: hues spread by the golden angle, so neighbouring ids differ. */
-export function regionColor(id: number): string {
-  const hue = (id * 137.508) % 360;
-  const light = 62 + ((id * 7) % 3) * 8;
-  return `hsl(${hue.toFixed(1)} 62% ${light}%)`;
-}
-
-/**
- * The grid as an SVG raster: one <path> per region, made of the horizontal runs of its cells, so the markup grows
- * with the number of region boundaries rather than with the number of cells.
- */
-export function patternMapSvg(grid: PatternGrid, o: { px?: number; title: string }): string {
-  const { size, ids } = grid;
-  const px = o.px ?? 300;
-  const runs = new Map<number, string[]>();
-  for (const { row, c0, c1, cls: id } of regionRuns(ids, size)) {
-    let list = runs.get(id);
-    if (!list) runs.set(id, (list = []));
-    list.push(`M${c0} ${size - 1 - row}h${c1 - c0}v1h${c0 - c1}z`); // SVG y grows downwards; grid row 0 is the bottom
-  }
-  const paths = [...runs].map(([id, d]) => `<path fill="${regionColor(id)}" d="${d.join('')}"/>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${px}" height="${px}" role="img" class="rdl-regions" shape-rendering="crispEdges"><title>${esc(o.title)}</title>${paths}</svg>`;
 }
 
 /** Hidden widths of a budget of neurons spread evenly over `depth` layers. */

@@ -1,12 +1,12 @@
 /**
- * Data for the "Vanishing gradients" figures: deep MLPs at initialization, the norm of ∂L/∂W at every layer (the
- * grader's own float64 backprop, graders/dense.ts), and the first/last ratio as depth grows. Pure TypeScript: it
- * runs at build time for the static SVGs and in the browser when the reader moves a slider (no tfjs).
+ * The model behind the "Vanishing gradients" figures: deep MLPs at initialization, the norm of ∂L/∂W at every layer
+ * (the grader's own float64 backprop, graders/dense.ts), and the first/last ratio as depth grows. Pure TypeScript,
+ * no markup: the figures' views (gradient-norms-view.ts) call it at build time and in the browser when the reader
+ * moves a slider, and scripts/measure-vanishing.ts draws its tfjs nets' weights with it (no tfjs here).
  */
 import { initLayer, initStack, weightGradientNorms, type DenseLayer } from '../../../../../graders/dense.ts';
 import { spiralBatch } from '../../../../../graders/datasets/spiral-sample.ts';
 import { makeRng, type Rng } from '../../../../../graders/rng.ts';
-import { chartSvg, palette } from '../../kit/svg-chart.ts';
 
 export type HiddenActivation = 'sigmoid' | 'relu';
 
@@ -112,49 +112,4 @@ export interface NetSettings {
 export function normsForBoth(s: NetSettings): Record<HiddenActivation, number[]> {
   const q = { hidden: s.hidden, width: s.width, scheme: s.scheme, seed: s.seed, n: s.n };
   return { sigmoid: layerNorms({ ...q, activation: 'sigmoid' }), relu: layerNorms({ ...q, activation: 'relu' }) };
-}
-
-/** Decade-aligned log domain around the values. */
-export function decades(values: number[]): [number, number] {
-  const ok = values.filter((v) => v > 0 && Number.isFinite(v));
-  return [10 ** Math.floor(Math.log10(Math.min(...ok))), 10 ** Math.ceil(Math.log10(Math.max(...ok)))];
-}
-
-/** Figure (a)'s title for a net of this depth and width. */
-export function layerNormsTitle(s: Pick<NetSettings, 'hidden' | 'width'>): string {
-  return `Gradient norm of each layer’s weights at initialization, ${s.hidden} hidden layers of ${s.width} units, sigmoid and ReLU`;
-}
-
-/** Figure (a): ‖∂L/∂W_l‖ against the layer index, sigmoid and ReLU, log scale. */
-export function layerNormsSvg(norms: Record<HiddenActivation, number[]>, title: string): string {
-  const x = norms.sigmoid.map((_, l) => l + 1);
-  return chartSvg({
-    title,
-    width: 520,
-    height: 300,
-    xLabel: `layer (1 = first hidden, ${x.length} = output)`,
-    yLabel: '‖∂L/∂W‖ (log scale)',
-    yLog: true,
-    xDomain: [1, Math.max(2, x.length)],
-    yDomain: decades([...norms.sigmoid, ...norms.relu]),
-    legend: false,
-    series: [
-      { name: 'sigmoid', x, y: norms.sigmoid, mark: 'both', color: palette[1] },
-      { name: 'ReLU', x, y: norms.relu, mark: 'both', color: palette[0] },
-    ],
-  });
-}
-
-/** The two series' names and colours, for an HTML legend under the chart. */
-export const layerNormsLegend = [
-  { name: 'sigmoid', color: palette[1]! },
-  { name: 'ReLU', color: palette[0]! },
-];
-
-/** One line per activation: first layer, output layer and their ratio. */
-export function normsSummary(norms: Record<HiddenActivation, number[]>): string[] {
-  return (['sigmoid', 'relu'] as const).map((a) => {
-    const v = norms[a];
-    return `${a === 'relu' ? 'ReLU' : 'Sigmoid'}: first layer ${sci(v[0]!)}, output layer ${sci(v[v.length - 1]!)}, ratio ${sci(firstLastRatio(v))}`;
-  });
 }
