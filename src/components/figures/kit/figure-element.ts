@@ -22,11 +22,16 @@ export const numberParam: ParamParser<number> = (v) => Number(v);
 /** A parameter that takes one of `values`; anything else is a bug in the figure's markup, so it throws. */
 export function oneOf<T extends string>(values: readonly T[]): ParamParser<T> {
   return (v) => {
-    if (!(values as readonly (string | number)[]).includes(v)) throw new Error(`unexpected value ${String(v)}: expected one of ${values.join(', ')}`);
+    const known = (values as readonly (string | number)[]).includes(v);
+    if (!known) throw new Error(`unexpected value ${String(v)}: expected one of ${values.join(', ')}`);
     return v as T;
   };
 }
 
+/**
+ * An interactive figure's custom element, with settings of type `S`. Subclasses declare `params` and `render`, and
+ * optionally `connected` (extra wiring) and `initialSettings` (when the markup has no data-settings).
+ */
 export abstract class FigureElement<S extends object> extends HTMLElement {
   /** The figure's current settings: data-settings, then every change of a bound control. */
   protected settings!: S;
