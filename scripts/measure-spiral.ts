@@ -22,7 +22,7 @@ import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
 import { provenance } from '../src/components/figures/kit/provenance.ts';
-import { bayesSpiralProbs } from '../src/components/figures/activation-depth/spiral/spiral-model.ts';
+import { bayesSpiralProbs } from './activation-depth/spiral-bayes.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import { editSource, gradeSeeds, metricValues, seedRange, stats } from './measure-lib.ts';

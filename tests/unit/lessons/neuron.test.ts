@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  bestSingleUnitXor,
   booleanFunctions,
   boundarySegment,
   cornerOutputs,
@@ -24,6 +23,7 @@ import {
 } from '../../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
 import { hiddenPoints, perceptron, steepnessCurves, xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/activation-depth/neuron/neuron-view.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
+import { bestSingleUnitXor } from '../../../scripts/activation-depth/xor-single-unit.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
