@@ -3,7 +3,7 @@
  * weights. Only the unit tests use it (it is far too slow for the page), so it lives outside
  * src/components/figures/.
  */
-import { corners, unitOutput, type Unit } from '../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
+import { corners, unitOutput, type Unit } from '../../src/components/figures/activation-depth/neuron/neuron-model.ts';
 
 /**
  * The best a single sigmoid unit can do on XOR over a grid of weights and biases: the smallest worst-corner error

@@ -8,20 +8,19 @@ import {
   booleanFunctions,
   boundarySegment,
   cornerOutputs,
-  cornerTableHtml,
   defaultBox,
-  formatOutput,
-  formulaText,
-  heatmapSvg,
+  hiddenPoints,
   identifyGate,
   outputGrid,
+  perceptron,
   sigmoid,
+  steepnessCurves,
   unitOutput,
-  verdictText,
   xorNetwork,
   type Unit,
-} from '../../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
-import { hiddenPoints, perceptron, steepnessCurves, xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/activation-depth/neuron/neuron-view.ts';
+} from '../../../src/components/figures/activation-depth/neuron/neuron-model.ts';
+import { cornerTableHtml, formatOutput, formulaText, heatmapSvg, verdictText } from '../../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
+import { xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/activation-depth/neuron/neuron-view.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { bestSingleUnitXor } from '../../../scripts/activation-depth/xor-single-unit.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';

@@ -3,7 +3,8 @@
  * slider redraws the chart (same pure chart code as the build-time SVG) and the read-out of f(z) and f′(z).
  * Without JavaScript the element never upgrades and the page keeps the static chart and table.
  */
-import { activationChartSvg, activations, fmtValue, type ActivationName } from './activation-view.ts';
+import { activations, type ActivationName } from './activations-model.ts';
+import { activationChartSvg, fmtValue } from './activation-view.ts';
 import { byRole } from '../../kit/controls.ts';
 import { FigureElement, type ParamParsers } from '../../kit/figure-element.ts';
 

@@ -3,7 +3,8 @@
  * map, corner table and verdict for the default weights; this element reveals the sliders and presets and redraws
  * all three from the same pure functions whenever a weight changes.
  */
-import { cornerTableHtml, formulaText, heatmapSvg, verdictText, type Unit } from './gate-explorer-view.ts';
+import { cornerTableHtml, formulaText, heatmapSvg, verdictText } from './gate-explorer-view.ts';
+import type { Unit } from './neuron-model.ts';
 import { paramControls, setRole } from '../../kit/controls.ts';
 import { FigureElement, numberParam, type ParamParsers } from '../../kit/figure-element.ts';
 

@@ -1,54 +1,9 @@
 /**
- * Pure computations and SVG for the neuron lesson's static figures (no DOM, no tfjs): the perceptron learning rule
- * on a truth table, sigmoid curves of growing steepness, and the XOR network's diagram and hidden space.
+ * SVG for the neuron lesson's static XOR figure (no DOM, no tfjs): the XOR network's diagram and its input and
+ * hidden spaces, drawn from neuron-model.ts.
  */
-import { corners, sigmoid, xorNetwork, xorNetworkUnits, type Unit } from './gate-explorer-view.ts';
 import { palette, r2 } from '../../kit/svg-chart.ts';
-
-/** The step function of the McCulloch–Pitts neuron and the perceptron: 1 when z ≥ 0, else 0. */
-export const step = (z: number): number => (z >= 0 ? 1 : 0);
-
-export interface PerceptronEpoch {
-  /** Weights (w₀ = bias, w₁, w₂) at the end of the epoch. */
-  w: [number, number, number];
-  /** Examples misclassified (and so updated on) during the epoch. */
-  mistakes: number;
-}
-
-/**
- * Rosenblatt's rule on a 2-input truth table (targets in corner order), with the bias trick (x₀ = 1): for each
- * example in turn, y = step(w·x) and w ← w + η (t − y) x. Starts from w = 0 and stops after the first epoch without
- * a mistake, or after `maxEpochs`.
- */
-export function perceptron(targets: readonly number[], maxEpochs = 100, eta = 1): { epochs: PerceptronEpoch[]; converged: boolean } {
-  const w: [number, number, number] = [0, 0, 0];
-  const epochs: PerceptronEpoch[] = [];
-  for (let e = 0; e < maxEpochs; e++) {
-    let mistakes = 0;
-    corners.forEach(([x1, x2], i) => {
-      const x = [1, x1, x2];
-      const y = step(w[0] * x[0]! + w[1] * x[1]! + w[2] * x[2]!);
-      const t = targets[i]!;
-      if (y !== t) {
-        mistakes++;
-        for (let k = 0; k < 3; k++) w[k] = w[k]! + eta * (t - y) * x[k]!;
-      }
-    });
-    epochs.push({ w: [...w], mistakes });
-    if (mistakes === 0) return { epochs, converged: true };
-  }
-  return { epochs, converged: false };
-}
-
-/** A one-input neuron σ(s·(x − 0.5)) for a few steepnesses s, over x ∈ [−0.5, 1.5]: the smooth step sharpening. */
-export function steepnessCurves(scales: readonly number[] = [2, 6, 20], n = 201): { x: number[]; curves: { s: number; y: number[] }[]; step: number[] } {
-  const x = Array.from({ length: n }, (_, i) => -0.5 + (2 * i) / (n - 1));
-  return {
-    x,
-    curves: scales.map((s) => ({ s, y: x.map((v) => sigmoid(s * (v - 0.5))) })),
-    step: x.map((v) => step(v - 0.5)),
-  };
-}
+import { hiddenPoints, xorNetworkUnits, type Unit } from './neuron-model.ts';
 
 const signed = (v: number) => (v < 0 ? `−${-v}` : `+${v}`);
 
@@ -105,14 +60,6 @@ export function xorDiagramSvg(units: Record<'h1' | 'h2' | 'out', Unit> = xorNetw
   }
   parts.push('</g></svg>');
   return parts.join('');
-}
-
-/** Where each input corner lands in hidden space (h₁, h₂), with its XOR target. */
-export function hiddenPoints(): { x1: number; x2: number; h1: number; h2: number; target: number }[] {
-  return corners.map(([x1, x2]) => {
-    const { h1, h2 } = xorNetwork(x1, x2);
-    return { x1, x2, h1, h2, target: x1 ^ x2 };
-  });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { gridCellCentres } from '../../../../../graders/problem.ts';
 import { relu, sigmoid } from '../activation-fns.ts';
-import { boundarySegment } from '../neuron/gate-explorer-view.ts';
+import { boundarySegment } from '../neuron/neuron-model.ts';
 import { regionsSvg } from '../../kit/regions-svg.ts';
 import { chartSvg, palette, type Series } from '../../kit/svg-chart.ts';
 
