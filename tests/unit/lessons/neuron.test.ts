@@ -15,7 +15,6 @@ import {
   perceptron,
   sigmoid,
   steepnessCurves,
-  unitOutput,
   xorNetwork,
   type Unit,
 } from '../../../src/components/figures/activation-depth/neuron/neuron-model.ts';

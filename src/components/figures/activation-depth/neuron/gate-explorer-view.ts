@@ -5,7 +5,7 @@
 import type { GridBox } from '../../../../../graders/problem.ts';
 import { regionRuns } from '../../kit/regions-svg.ts';
 import { esc, palette, r2 } from '../../kit/svg-basics.ts';
-import { boundarySegment, cornerOutputs, corners, defaultBox, gateTolerance, identifyGate, outputGrid, type Unit } from './neuron-model.ts';
+import { boundarySegment, cornerOutputs, defaultBox, gateTolerance, identifyGate, outputGrid, type Unit } from './neuron-model.ts';
 
 /** Colours: output near 1 → orange, near 0 → blue (Okabe–Ito), 0.5 → the page background. */
 export const highColor = palette[1]!;

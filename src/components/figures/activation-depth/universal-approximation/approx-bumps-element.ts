@@ -4,7 +4,8 @@
  * whenever one changes, at most once per animation frame. The error-against-N curves depend only on the target and
  * the steepness, so moving N reuses them.
  */
-import { approxChartSvg, approxSummary, errorChartSvg, errorCurves, targets, type ApproxSettings, type Units } from './approx-view.ts';
+import { errorCurves, targets, type ApproxSettings, type Units } from './approx-model.ts';
+import { approxChartSvg, approxSummary, errorChartSvg } from './approx-view.ts';
 import { byRole, setRole } from '../../kit/controls.ts';
 import { FigureElement, numberParam, oneOf, type ParamParsers } from '../../kit/figure-element.ts';
 
