@@ -5,7 +5,7 @@
  * Run: node scripts/with-node.mjs node scripts/gradient-ratio-widths.ts [--hidden 8]
  */
 import { parseArgs } from 'node:util';
-import { ratioVsDepth, sci, type InitScheme } from '../src/components/figures/gradient-norms-data.ts';
+import { ratioVsDepth, sci, type InitScheme } from '../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
 
 const { values } = parseArgs({ options: { hidden: { type: 'string', default: '8' } } });
 const hidden = Number(values.hidden);

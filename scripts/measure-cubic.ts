@@ -13,7 +13,7 @@ import { loadExercise } from '../graders/exercise-files.ts';
 import { cubicParams } from '../graders/datasets/cubic.ts';
 import type { GradeReport } from '../graders/report.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
-import { bayesCubicMse, noiseFloor, summary } from '../src/components/figures/approx-cubic.ts';
+import { bayesCubicMse, noiseFloor, summary } from './activation-depth/approx-cubic.ts';
 import { editSource, gradeSeeds, seedRange } from './measure-lib.ts';
 
 const id = '04-activation-depth/06-cubic';

@@ -10,7 +10,7 @@
  *
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts regions [--seeds N]
  *       Decision regions of the ReLU reference and its tanh and sigmoid variants on one seed (default 1), written
- *       to src/components/figures/spiral-regions.json for the lesson's static figure.
+ *       to src/components/figures/activation-depth/spiral/spiral-regions.json for the lesson's static figure.
  *
  * `--probe` logs the size of the hidden pre-activations before and after training.
  * `--strong` swaps the 2 → 100 → 3 network for a 2 → 256 → 256 → 3 ReLU network (a "how good can a trained model
@@ -21,7 +21,8 @@ import { parseArgs } from 'node:util';
 import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
-import { bayesSpiralProbs } from '../src/components/figures/spiral-data.ts';
+import { provenance } from '../src/components/figures/kit/provenance.ts';
+import { bayesSpiralProbs } from './activation-depth/spiral-bayes.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import { editSource, gradeSeeds, metricValues, seedRange, stats } from './measure-lib.ts';
@@ -106,7 +107,7 @@ if (positionals[0] === 'bayes') {
   console.log(`seconds:       ${stats(reports.map((r) => r.durationMs / 1000))}`);
 } else if (positionals[0] === 'regions') {
   // The decision regions of the reference network and its tanh and sigmoid variants after training on one seed,
-  // as 60×60 grids of predicted classes: src/components/figures/spiral-regions.json, drawn by SpiralRegions.astro.
+  // as 60×60 grids of predicted classes: src/components/figures/activation-depth/spiral/spiral-regions.json, drawn by SpiralRegions.astro.
   const seed = Number(args.seeds!.split('-')[0]);
   const tf = await useNodeBackend('wasm');
   const panels = [];
@@ -119,8 +120,9 @@ if (positionals[0] === 'bayes') {
     console.log(act, m);
     box = Object.fromEntries(Object.entries(plot.box).map(([k, v]) => [k, Number(v.toFixed(4))]));
   }
-  const out = { generatedBy: 'node scripts/with-node.mjs node scripts/measure-spiral.ts regions --seeds ' + seed, seed, size: 60, box, panels };
-  writeFileSync('src/components/figures/spiral-regions.json', JSON.stringify(out, null, 1) + '\n');
+  const command = 'node scripts/with-node.mjs node scripts/measure-spiral.ts regions --seeds ' + seed;
+  const out = { provenance: provenance('scripts/measure-spiral.ts', command), seed, size: 60, box, panels };
+  writeFileSync('src/components/figures/activation-depth/spiral/spiral-regions.json', JSON.stringify(out, null, 1) + '\n');
 } else {
   console.error('usage: measure-spiral.ts bayes | grade [flags] | regions [--seeds N]');
   process.exit(2);

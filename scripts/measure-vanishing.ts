@@ -2,12 +2,14 @@
  * The training claim of the "Vanishing gradients" lesson, measured: deep MLPs (8 hidden layers) trained on the
  * 3-arm spiral with full-batch Adam, sigmoid against ReLU, with PyTorch's default initialization and with the
  * variance-preserving ones (Glorot for sigmoid, He for ReLU). Writes the accuracies, loss curves and each net's
- * gradient ratio at initialization to src/components/figures/gradient-training.json, which the lesson renders.
+ * gradient ratio at initialization to
+ * src/components/figures/activation-depth/vanishing-gradients/gradient-training.json, which the lesson renders.
  *
  * Run: node scripts/with-node.mjs node scripts/measure-vanishing.ts [--epochs 1000] [--seeds 1,2,3] [--width 32]
  *      [--per-class 100] [--out path]
- * WASM backend. The weights are drawn in plain TypeScript (src/components/figures/gradient-norms-data.ts), the
- * same law as the exercise and the figures, and copied into tfjs variables.
+ * WASM backend. The weights are drawn in plain TypeScript
+ * (src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts), the same law as the
+ * exercise and the figures, and copied into tfjs variables.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,7 +18,8 @@ import { weightGradientNorms } from '../graders/dense.ts';
 import { accuracy } from '../graders/metrics.ts';
 import { makeRng } from '../graders/rng.ts';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
-import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/gradient-norms-data.ts';
+import { provenance } from '../src/components/figures/kit/provenance.ts';
+import { firstLastRatio, initLabels, mlpLayers, type HiddenActivation, type InitScheme } from '../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,7 +30,7 @@ const { values: args } = parseArgs({
     'per-class': { type: 'string', default: '100' },
     lr: { type: 'string', default: '0.001' },
     every: { type: 'string', default: '25' },
-    out: { type: 'string', default: 'src/components/figures/gradient-training.json' },
+    out: { type: 'string', default: 'src/components/figures/activation-depth/vanishing-gradients/gradient-training.json' },
   },
 });
 const epochs = Number(args.epochs), width = Number(args.width), hidden = Number(args.hidden), perClass = Number(args['per-class']);
@@ -118,7 +121,10 @@ for (const { activation, scheme } of configs) {
   rows.push({ activation, init: scheme, initLabel: initLabels[scheme], runs });
 }
 
+// The command as run, so the file's provenance names the flags that produced it.
+const command = ['node scripts/with-node.mjs node scripts/measure-vanishing.ts', ...process.argv.slice(2)].join(' ');
 const result = {
+  provenance: provenance('scripts/measure-vanishing.ts', command),
   setup: {
     data: `3-arm spiral (noise 0.2), ${perClass} training points per class (${3 * perClass} in all), test set 1000 per class`,
     net: `2 → ${hidden} hidden layers of ${width} → 3, softmax cross-entropy`,
@@ -129,7 +135,6 @@ const result = {
     lossEvery: every,
     seeds,
     backend: 'tfjs WASM in Node',
-    script: 'scripts/measure-vanishing.ts',
     totalSeconds: Math.round((performance.now() - started) / 1000),
   },
   rows,

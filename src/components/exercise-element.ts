@@ -13,7 +13,7 @@ import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
-import { requireRole } from './figures/figure-controls.ts';
+import { requireRole } from './dom.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
 

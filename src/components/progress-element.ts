@@ -6,7 +6,7 @@
  */
 import { bundleFormat, bundleVersion, makeBundle, matchExercise, readBundle, type BundleManifest } from '../../graders/bundle.ts';
 import { clearStatus, loadCode, loadStatus, saveCode, saveStatus } from '../runtime/code-store.ts';
-import { requireRole } from './figures/figure-controls.ts';
+import { requireRole } from './dom.ts';
 
 const STUDENT_KEY = 'rdl:student';
 const statusText: Record<string, string> = { passed: 'Passed', failed: 'Failed', error: 'Error', stopped: 'Stopped' };

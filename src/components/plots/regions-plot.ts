@@ -4,7 +4,7 @@
  * Plain canvas: a raster of predicted classes is not something chart libraries draw well.
  */
 import type { RegionsPlot } from '../../../graders/problem.ts';
-import { palette } from '../figures/svg-basics.ts';
+import { palette } from '../palette.ts';
 import { hiDpiContext } from '../hidpi-canvas.ts';
 
 /** Colour-blind-safe palette (Okabe–Ito): the figures' palette without its last colour (yellow). */

@@ -5,19 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Tensor } from '@tensorflow/tfjs';
 import {
-  activationChartSvg,
   activations,
-  chartWindow,
-  clipToRange,
   erf,
   extraActivations,
-  fmtValue,
   mainActivations,
-  sampleCurve,
   sigmoid,
   valueTable,
   type ActivationName,
-} from '../../../src/components/figures/activation-data.ts';
+} from '../../../src/components/figures/activation-depth/activation-functions/activations-model.ts';
+import {
+  activationChartSvg,
+  chartWindow,
+  clipToRange,
+  fmtValue,
+  sampleCurve,
+} from '../../../src/components/figures/activation-depth/activation-functions/activation-view.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 
 const all: ActivationName[] = [...mainActivations, ...extraActivations];

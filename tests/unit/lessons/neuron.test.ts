@@ -5,25 +5,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  bestSingleUnitXor,
   booleanFunctions,
   boundarySegment,
   cornerOutputs,
-  cornerTableHtml,
   defaultBox,
-  formatOutput,
-  formulaText,
-  heatmapSvg,
+  hiddenPoints,
   identifyGate,
   outputGrid,
+  perceptron,
   sigmoid,
-  unitOutput,
-  verdictText,
+  steepnessCurves,
   xorNetwork,
   type Unit,
-} from '../../../src/components/figures/gate-explorer.ts';
-import { hiddenPoints, perceptron, steepnessCurves, xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/neuron-data.ts';
+} from '../../../src/components/figures/activation-depth/neuron/neuron-model.ts';
+import { cornerTableHtml, formatOutput, formulaText, heatmapSvg, verdictText } from '../../../src/components/figures/activation-depth/neuron/gate-explorer-view.ts';
+import { xorDiagramSvg, xorSpacesSvg } from '../../../src/components/figures/activation-depth/neuron/neuron-view.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
+import { bestSingleUnitXor } from '../../../scripts/activation-depth/xor-single-unit.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { spiral, spiralParams } from '../../../graders/datasets/spiral.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../../../graders/metrics.ts';
-import { bayesSpiralProbs, decodeRegions, spiralExercise, spiralPosterior, testPoints } from '../../../src/components/figures/spiral-data.ts';
-import stored from '../../../src/components/figures/spiral-regions.json';
+import { bayesSpiralProbs, spiralPosterior } from '../../../scripts/activation-depth/spiral-bayes.ts';
+import { decodeRegions, spiralExercise, testPoints } from '../../../src/components/figures/activation-depth/spiral/spiral-model.ts';
+import stored from '../../../src/components/figures/activation-depth/spiral/spiral-regions.json';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 

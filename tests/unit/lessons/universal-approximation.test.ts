@@ -9,13 +9,10 @@ import { loadExercise } from '../../../graders/exercise-files.ts';
 import { grade } from '../../../graders/grade.ts';
 import { cubicProblem } from '../../../graders/problems/regression.ts';
 import {
-  approxChartSvg,
-  approxSummary,
   bump,
   bumpSum,
   clipLine,
   defaultSettings,
-  errorChartSvg,
   errorTable,
   exampleTriangles,
   hiddenUnits,
@@ -25,10 +22,10 @@ import {
   targets,
   triangleHalfPlanes,
   unionNetwork,
-  unionRegionsSvg,
   type Point,
-} from '../../../src/components/figures/approx-data.ts';
-import { bayesCubicMse, bayesMseSd, noiseFloor, summary } from '../../../src/components/figures/approx-cubic.ts';
+} from '../../../src/components/figures/activation-depth/universal-approximation/approx-model.ts';
+import { approxChartSvg, approxSummary, errorChartSvg, unionRegionsSvg } from '../../../src/components/figures/activation-depth/universal-approximation/approx-view.ts';
+import { bayesCubicMse, bayesMseSd, noiseFloor, summary } from '../../../scripts/activation-depth/approx-cubic.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 

@@ -11,8 +11,8 @@ import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/activat
 import type { DeepNet } from '../../../graders/datasets/types.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
-import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/gradient-norms-data.ts';
-import training from '../../../src/components/figures/gradient-training.json';
+import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
+import training from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-training.json';
 
 const id = '04-activation-depth/07-gradient-norms';
 

@@ -17,8 +17,8 @@ import {
   linearSpiral,
   linearSpiralFit,
   spiralSetup,
-} from '../../../src/components/figures/linear-spiral-data.ts';
-import { everyKth, regionRuns, regionsSvg } from '../../../src/components/figures/regions-svg.ts';
+} from '../../../src/components/figures/activation-depth/why-nonlinearity/linear-spiral-model.ts';
+import { everyKth, regionRuns, regionsSvg } from '../../../src/components/figures/kit/regions-svg.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
 describe('linear model on the spiral (figure data)', () => {

@@ -8,14 +8,13 @@ import {
   evenWidths,
   lineUpperBound,
   patternGrid,
-  patternMapSvg,
   randomReluNet,
   regions1d,
   zigzagNet,
   zigzagPieces,
   type ReluNet,
-} from '../../../src/components/figures/linear-regions.ts';
-import { depthsFor, regionCounts, regionsView } from '../../../src/components/figures/depth-regions-view.ts';
+} from '../../../src/components/figures/activation-depth/width-vs-depth/linear-regions-model.ts';
+import { depthsFor, patternMapSvg, regionCounts, regionsView } from '../../../src/components/figures/activation-depth/width-vs-depth/depth-regions-view.ts';
 
 /**
  * A ReLU net with one input run at x (float64): its output, and its activation pattern (one 0/1 per hidden unit,
