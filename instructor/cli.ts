@@ -17,7 +17,7 @@ import { formatReport } from './format-report.ts';
 import { generatorReference } from '../graders/generator-reference.ts';
 import { parseSeed, positive, readSeedFile, runBatchCli, UsageError, writeGradescopeFailure, writeNewSeedFile } from './batch/cli-batch.ts';
 import type { GradingSeed } from '../graders/rng.ts';
-import { gradeOne, type GradeOptions } from './batch/grade-batch.ts';
+import { gradeInSandbox, type GradeOptions } from './batch/grade-batch.ts';
 import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
@@ -203,7 +203,7 @@ async function main(): Promise<number> {
     source = readFileSync(args.file, 'utf8');
   } else source = args.solution ? exercise.solution : exercise.starter;
 
-  const report = await gradeOne(exercise, source, options);
+  const report = await gradeInSandbox(exercise, source, options);
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: process.stdout.isTTY }));
   return report.status === 'passed' ? 0 : 1;
 }

@@ -13,7 +13,7 @@ import type { GradeReport } from '../../graders/report.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
-import { countSubmissions, gradeBatch, gradeOne, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
+import { countSubmissions, gradeBatch, gradeInSandbox, pool, type BatchOptions, type StudentResult } from './grade-batch.ts';
 import { gradesCsv as gradesCsvOf, gradescopeFailure, gradescopeResults, prepareOutDir, reportText, writeAtomic, writeBatchOutputs, type BatchInfo } from './outputs.ts';
 import { maxSeed, minSecretBytes, SecretSeed, type GradingSeed } from '../../graders/rng.ts';
 
@@ -160,7 +160,7 @@ function summaryTable(results: StudentResult[], exercises: ExerciseFiles[]): str
 
 /** Grades the reference solutions first, under the same sandbox and seed: a setting that fails them would fail everyone. */
 async function selfCheck(exercises: ExerciseFiles[], options: BatchOptions, secretSeed: boolean): Promise<string | null> {
-  const reports = await pool(exercises.map((ex) => () => gradeOne(ex, ex.solution, options)), options.jobs ?? availableParallelism());
+  const reports = await pool(exercises.map((ex) => () => gradeInSandbox(ex, ex.solution, options)), options.jobs ?? availableParallelism());
   const bad = reports.filter((r) => r.status !== 'passed');
   if (!bad.length) return null;
   return [

@@ -76,7 +76,7 @@ export async function pool<T>(tasks: (() => Promise<T>)[], jobs: number): Promis
 }
 
 /** Grades one source in the sandbox. Never throws: even a failure of the grader itself becomes a report. */
-export async function gradeOne(ex: ExerciseFiles, source: string, o: GradeOptions): Promise<GradeReport> {
+export async function gradeInSandbox(ex: ExerciseFiles, source: string, o: GradeOptions): Promise<GradeReport> {
   const backend = o.backend ?? 'wasm';
   const seed = o.seed ?? ex.meta.seed;
   const started = performance.now();
@@ -116,7 +116,7 @@ export async function gradeBatch(students: StudentSubmission[], o: BatchOptions)
         continue;
       }
       tasks.push(async () => {
-        const report = await gradeOne(ex, file.source, o);
+        const report = await gradeInSandbox(ex, file.source, o);
         reports.get(s.student)![ex.meta.id] = report;
         o.onGraded?.(s.student, report);
       });
