@@ -3,6 +3,8 @@
  * Launching Chromium itself is scripts/lib/chromium.ts.
  */
 import type { Page } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
+import type { Browser } from '../../scripts/lib/chromium.ts';
 
 /** The selector of exercise `id`'s element on its lesson page. */
 export const exerciseSelector = (id: string) => `rdl-exercise[data-exercise-id="${id}"]`;
@@ -13,6 +15,16 @@ export const exerciseSelector = (id: string) => `rdl-exercise[data-exercise-id="
  */
 export async function saveCode(page: Page, id: string, code: string): Promise<void> {
   await page.evaluate(([key, text]) => localStorage.setItem(key!, text!), [`rdl:code:${id}`, code]);
+}
+
+/**
+ * Opens `url` with `code` saved as exercise `id`'s code: a first load puts the page on the site's origin (saveCode
+ * needs it), the second lets the element restore the code, as after a reload.
+ */
+export async function openWithSavedCode(page: Page, url: string, id: string, code: string): Promise<void> {
+  await page.goto(url);
+  await saveCode(page, id, code);
+  await page.goto(url);
 }
 
 /** Waits until exercise `id`'s element is ready, then presses its Run button. */
@@ -28,4 +40,17 @@ export async function runAndWait(page: Page, id: string, timeoutMs: number): Pro
   await clickRun(page, id);
   await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: timeoutMs });
   return (await page.locator(`${sel} [data-role=status]`).textContent()) ?? '';
+}
+
+/**
+ * Registers, for every test of the calling file, a check that the browsers `browsers()` returns logged no page
+ * errors during that test, then forgets what they logged. An `afterEach` rather than a last "logged no errors" test,
+ * so a test run alone (`-t`) is still checked and a failure names the test that logged the error.
+ * Browsers not launched yet (undefined) are skipped.
+ */
+export function expectNoPageErrorsAfterEach(browsers: () => (Browser | undefined)[]): void {
+  afterEach(() => {
+    const logged = browsers().flatMap((b) => b?.errors.splice(0) ?? []);
+    expect(logged, 'page errors logged during this test').toEqual([]);
+  });
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { runAndWait, saveCode } from './browser.ts';
+import { expectNoPageErrorsAfterEach, runAndWait, saveCode } from './browser.ts';
 import { startAstro, type AstroServer } from '../../scripts/lib/astro-server.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
@@ -29,6 +29,7 @@ afterAll(async () => {
   await b?.close();
   server?.stop();
 });
+expectNoPageErrorsAfterEach(() => [b]);
 
 describe('dev server', () => {
   it('serves the lesson, and the solution passes on WebAssembly', async () => {

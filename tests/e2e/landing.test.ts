@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { expectNoPageErrorsAfterEach } from './browser.ts';
 
 const docs = 'src/content/docs';
 interface Frontmatter {
@@ -66,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+expectNoPageErrorsAfterEach(() => [b]);
 
 describe('the home page', () => {
   it('has one card per module, in module order, linking to its overview and saying which are in preparation', async () => {

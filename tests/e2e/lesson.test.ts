@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { exerciseSelector, runAndWait } from './browser.ts';
+import { exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const url = () => `${inject('baseUrl')}/activation-depth/softmax-blobs/`;
@@ -20,6 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await b?.close();
 });
+expectNoPageErrorsAfterEach(() => [b]);
 
 /** Opens the editor and replaces its whole text by pasting, as a learner would (typing would auto-indent). */
 async function typeCode(code: string): Promise<void> {
@@ -142,10 +143,6 @@ describe('softmax-blobs lesson', () => {
     await page.locator(`${exercise} .monaco-editor .view-lines`).click();
     await page.keyboard.press('ControlOrMeta+Z');
     expect(await editorCode()).toBe(before);
-  });
-
-  it('logged no errors', () => {
-    expect(b.errors).toEqual([]);
   });
 });
 

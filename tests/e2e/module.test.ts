@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { learnerRng } from '../../src/runtime/learner-context.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { clickRun, exerciseSelector, runAndWait, saveCode } from './browser.ts';
+import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, openWithSavedCode, runAndWait, saveCode } from './browser.ts';
 
 const docs = 'src/content/docs';
 /** Lesson slugs ("activation-depth/spiral") of every module folder, skipping module index pages. */
@@ -18,7 +18,18 @@ const lessons = readdirSync(docs, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(path.join(docs, d.name)).filter((f) => f.endsWith('.mdx') && f !== 'index.mdx').map((f) => `${d.name}/${f.replace(/\.mdx$/, '')}`));
 const firstExercise = (lesson: string) => listExerciseIds().find((id) => loadExercise(id).meta.lesson === lesson);
-const title = (lesson: string) => /^title:\s*"?(.+?)"?\s*$/m.exec(readFileSync(path.join(docs, `${lesson}.mdx`), 'utf8'))![1]!.replace(/\\"/g, '"');
+const mdx = (lesson: string) => readFileSync(path.join(docs, `${lesson}.mdx`), 'utf8');
+const title = (lesson: string) => /^title:\s*"?(.+?)"?\s*$/m.exec(mdx(lesson))![1]!.replace(/\\"/g, '"');
+/**
+ * How many figures the lesson's MDX places: its uses (`<Name`) of the components it imports from
+ * src/components/figures/, each of which renders one `figure.rdl-figure`. Read from the source, so a page that
+ * lost its figures fails rather than passing with nothing to check.
+ */
+const figuresPlaced = (lesson: string) => {
+  const source = mdx(lesson);
+  const names = [...source.matchAll(/^import\s+(\w+)\s+from\s+['"][^'"]*\/components\/figures\/[^'"]+\.astro['"]/gm)].map((m) => m[1]!);
+  return names.reduce((n, name) => n + (source.match(new RegExp(`<${name}\\b`, 'g'))?.length ?? 0), 0);
+};
 
 let b: Browser;
 let noJs: Browser;
@@ -28,22 +39,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([b?.close(), noJs?.close()]);
 });
+expectNoPageErrorsAfterEach(() => [b, noJs]);
 
 describe.each(lessons)('lesson %s', (lesson) => {
   const url = () => `${inject('baseUrl')}/${lesson}/`;
 
   it('renders its title and build-time math without page errors', async () => {
-    b.errors.length = 0;
     await b.page.goto(url());
     expect(await b.page.locator('h1').textContent()).toBe(title(lesson));
     expect(await b.page.locator('.katex').count()).toBeGreaterThan(0);
+    // Errors are checked after each test (expectNoPageErrorsAfterEach); wait for the page's scripts to finish loading first.
     await b.page.waitForLoadState('networkidle');
-    expect(b.errors).toEqual([]);
   });
 
   it('shows every figure without JavaScript', async () => {
     await noJs.page.goto(url());
     const figures = noJs.page.locator('figure.rdl-figure');
+    expect(await figures.count(), 'figures on the page, against the figure components its MDX places').toBeGreaterThanOrEqual(figuresPlaced(lesson));
     for (let i = 0; i < (await figures.count()); i++) {
       const f = figures.nth(i);
       expect(await f.locator('svg, table, img').count(), `figure ${i + 1}: ${await f.locator('figcaption').textContent()}`).toBeGreaterThan(0);
@@ -65,15 +77,21 @@ describe.each(lessons)('lesson %s', (lesson) => {
   }, 300_000);
 });
 
+/** The lesson page that holds exercise `id`. */
+const lessonUrl = (id: string) => `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
+
+describe('the figure check', () => {
+  it('finds the figure components the lessons place (so "shows every figure" cannot pass on none)', () => {
+    expect(lessons.some((l) => figuresPlaced(l) > 0)).toBe(true);
+  });
+});
+
 describe('live decision regions', () => {
   it('the spiral solution redraws its regions while it trains (it passes its model to ctx.report)', async () => {
     const id = '04-activation-depth/05-spiral';
     const sel = exerciseSelector(id);
     const { page } = b;
-    const url = `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
-    await page.goto(url);
-    await saveCode(page, id, loadExercise(id).solution);
-    await page.goto(url);
+    await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
     await clickRun(page, id);
     // The regions figure appears while the run is still going, not only at the end.
     await page.waitForFunction((s) => {
@@ -90,14 +108,11 @@ describe('ctx.rng in the browser worker', () => {
     const id = '04-activation-depth/01-softmax-blobs';
     const sel = exerciseSelector(id);
     const { page } = b;
-    const url = `${inject('baseUrl')}/${loadExercise(id).meta.lesson}/`;
     // Logs its seed and three draws, then returns nothing (the run ends with that error; the log line stays).
     const code = `export function train(_data: unknown, ctx: any) {
   ctx.log(['rng', ctx.seed, ctx.rng.uniform(), ctx.rng.normal(), ctx.rng.categorical([0.2, 0.8])].join(' '));
 }`;
-    await page.goto(url);
-    await saveCode(page, id, code);
-    await page.goto(url);
+    await openWithSavedCode(page, lessonUrl(id), id, code);
     expect(await runAndWait(page, id, 120_000)).toMatch(/train\(\) returned undefined/);
     const line = (await page.locator(`${sel} [data-role=logs]`).textContent())!.split('\n').find((l) => l.startsWith('rng '))!;
     const [seed, ...drawn] = line.split(' ').slice(1).map(Number);
