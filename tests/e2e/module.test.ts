@@ -49,7 +49,8 @@ describe.each(lessons)('lesson %s', (lesson) => {
     expect(await b.page.locator('h1').textContent()).toBe(title(lesson));
     expect(await b.page.locator('.katex').count()).toBeGreaterThan(0);
     // Errors are checked after each test (expectNoPageErrorsAfterEach); wait for the page's scripts to finish loading first.
-    await b.page.waitForLoadState('networkidle');
+    // Not Playwright's default 30 s: on the 2-core CI machine under load, a lesson's chunks took longer than that to go quiet.
+    await b.page.waitForLoadState('networkidle', { timeout: 120_000 });
   });
 
   it('shows every figure without JavaScript', async () => {
