@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSeedFile, readSeedFile, UsageError } from '../../instructor/batch/cli-batch.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import { SecretSeed } from '../../graders/rng.ts';
-import { blobsId, gradeInProcess } from '../helpers/exercise.ts';
+import { parseSeedFile, readSeedFile, UsageError } from '../../../../instructor/batch/cli-batch.ts';
+import { loadExercise } from '../../../../graders/exercise-files.ts';
+import { SecretSeed } from '../../../../graders/rng.ts';
+import { blobsId, gradeInProcess } from '../../../helpers/exercise.ts';
 
 const cubicId = '04-activation-depth/06-cubic';
 const fixtures = path.resolve('tests/fixtures/submissions');

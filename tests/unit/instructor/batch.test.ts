@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
-import type { GradeReport } from '../../graders/report.ts';
-import { blobsId } from '../helpers/exercise.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
+import { bundleFormat, makeBundle } from '../../../graders/bundle.ts';
+import type { GradeReport } from '../../../graders/report.ts';
+import { blobsId } from '../../helpers/exercise.ts';
+import { loadExercise } from '../../../graders/exercise-files.ts';
 
 const fixtures = path.resolve('tests/fixtures/submissions');
 const expected = JSON.parse(readFileSync(path.join(fixtures, 'expected.json'), 'utf8')) as {
