@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/exercises/*.test.ts'],
           testTimeout: 120_000,
           // tfjs keeps global engine state: one fork per file keeps test files from sharing it.
           pool: 'forks',

@@ -163,7 +163,7 @@ describe('the noisy cubic: noise floor and the best predictor', () => {
 });
 
 describe('cubic exercise on tfjs (WASM)', () => {
-  // The corpus test (tests/exercises.test.ts) grades the solution on the public seed and seeds 1–5.
+  // The corpus (tests/exercises/04-activation-depth.test.ts) grades the solution on the public seed and seeds 1–2 (1–5 in `npm run check:corpus`).
   it('a straight line (no hidden layer) fails, too high', async () => {
     let source = solutionWith(id, /\n {2}model\.add\(tf\.layers\.dense\(\{ units: 32.*\n/, '\n');
     source = source.replace('units: data.targets,', 'units: data.targets, inputShape: [data.features],');

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../../graders/report.ts';
 import { blobsId } from '../../helpers/exercise.ts';
+import { writeHonestStudents } from '../../helpers/honest-students.ts';
 import { runGraderProcess } from '../../helpers/grader-cli.ts';
 
 const NOBODY = 65534;
@@ -50,7 +51,8 @@ beforeAll(() => {
   const cp = spawnSync('cp', ['-al', path.resolve('node_modules'), path.join(copy, 'node_modules')]);
   if (cp.status !== 0) throw new Error(`cp -al failed: ${cp.stderr}`);
   subs = path.join(base, 'subs');
-  for (const s of ['perm-writes', 'perm-sqlite', 'ada']) cpSync(path.resolve('tests/fixtures/submissions', s), path.join(subs, s), { recursive: true });
+  for (const s of ['perm-writes', 'perm-sqlite']) cpSync(path.resolve('tests/fixtures/submissions', s), path.join(subs, s), { recursive: true });
+  writeHonestStudents(subs, ['ada']);
   chownTree(subs);
 }, 120_000);
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobsId, solutionWith } from '../helpers/exercise.ts';
+import { blobsId, solutionWith } from '../../helpers/exercise.ts';
 
 const grade = (...args: string[]) => spawnSync(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 const tmpFile = (name: string, text: string) => {

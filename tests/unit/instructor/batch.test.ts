@@ -10,10 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
-import type { GradeReport } from '../../graders/report.ts';
-import { blobsId } from '../helpers/exercise.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
+import { bundleFormat, makeBundle } from '../../../graders/bundle.ts';
+import type { GradeReport } from '../../../graders/report.ts';
+import { blobsId } from '../../helpers/exercise.ts';
+import { writeHonestStudents } from '../../helpers/honest-students.ts';
+import { loadExercise } from '../../../graders/exercise-files.ts';
 
 const fixtures = path.resolve('tests/fixtures/submissions');
 const expected = JSON.parse(readFileSync(path.join(fixtures, 'expected.json'), 'utf8')) as {
@@ -46,6 +47,8 @@ const requests: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rdl-subs-'));
   cpSync(fixtures, dir, { recursive: true });
+  // ada and sam-flat hand in the current reference solution (not stored, so they cannot go stale).
+  writeHonestStudents(dir);
   // pia hands in the zip from the site's "Download my work", dropped in the folder as <student>.zip.
   writeFileSync(
     path.join(dir, 'pia.zip'),
@@ -190,7 +193,7 @@ describe('the grading seed', () => {
     const seedFile = path.join(dir, 'secret-seed.txt');
     const secretHex = '0123456789abcdef'.repeat(4);
     writeFileSync(seedFile, `rdl-secret-v1:${secretHex}\n`);
-    const r = await grade(path.join(fixtures, 'ada', '..'), '--seed-file', seedFile, '--timeout', '0.5', '--out', path.join(dir, 'never'));
+    const r = await grade(fixtures, '--seed-file', seedFile, '--timeout', '0.5', '--out', path.join(dir, 'never'));
     expect(r.stderr).toMatch(/Self-check failed: the reference solution does not pass[\s\S]*timeout|Stopped after/);
     expect(r.stderr).toMatch(/secret seed/);
     expect(r.stderr + r.stdout).not.toContain(secretHex.slice(0, 16));

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { studentStatus, type StudentResult } from '../../instructor/batch/grade-batch.ts';
-import { feedbackText, fence, gradescopeFailure, gradescopeResults, mdText, prepareOutDir, writeAtomic, writeBatchOutputs, type BatchInfo } from '../../instructor/batch/outputs.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import type { GradeReport } from '../../graders/report.ts';
-import { blobsId } from '../helpers/exercise.ts';
+import { studentStatus, type StudentResult } from '../../../../instructor/batch/grade-batch.ts';
+import { feedbackText, fence, gradescopeFailure, gradescopeResults, mdText, prepareOutDir, writeAtomic, writeBatchOutputs, type BatchInfo } from '../../../../instructor/batch/outputs.ts';
+import { loadExercise } from '../../../../graders/exercise-files.ts';
+import type { GradeReport } from '../../../../graders/report.ts';
+import { blobsId } from '../../../helpers/exercise.ts';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'rdl-out-'));
 const hostile = ['```', '# Score: 100', '<img src=x onerror=alert(1)>', '[link](javascript:alert(1))', '![i](http://x/y.png)', 'https://evil.example/x www.evil.example', '<script>alert(1)</script>', 'a\nb\r\n## c', '\u001b[31mred\u0007\u0000', '*em* _u_ `code` | t | ~~s~~ <!-- c -->'].join(' ');

@@ -1,8 +1,8 @@
 /** The blobs grader on real tfjs in Node: the reference passes on 5 seeds, and grading leaks no tensors. */
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import { blobsId, gradeInProcess } from '../helpers/exercise.ts';
+import { loadExercise } from '../../../graders/exercise-files.ts';
+import { blobsId, gradeInProcess } from '../../helpers/exercise.ts';
 
 describe('softmax-blobs grader (WASM backend)', () => {
   const { solution, starter, meta } = loadExercise(blobsId);

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { bundleFormat, makeBundle } from '../../graders/bundle.ts';
-import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
-import { blobsId, solutionWith } from '../helpers/exercise.ts';
+import { bundleFormat, makeBundle } from '../../../graders/bundle.ts';
+import { listExerciseIds, loadExercise } from '../../../graders/exercise-files.ts';
+import { blobsId, solutionWith } from '../../helpers/exercise.ts';
 
 /** Runs autograder/run_autograder on `files` (path in the upload → content); returns results.json. */
 function runAutograder(files: Record<string, string | Uint8Array>, seed?: string, env: NodeJS.ProcessEnv = {}, prepare?: (root: string) => void) {

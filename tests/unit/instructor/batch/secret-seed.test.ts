@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseSeedFile, readSeedFile, UsageError } from '../../instructor/batch/cli-batch.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import { SecretSeed } from '../../graders/rng.ts';
-import { blobsId, gradeInProcess } from '../helpers/exercise.ts';
+import { parseSeedFile, readSeedFile, UsageError } from '../../../../instructor/batch/cli-batch.ts';
+import { loadExercise } from '../../../../graders/exercise-files.ts';
+import { SecretSeed } from '../../../../graders/rng.ts';
+import { blobsId, gradeInProcess } from '../../../helpers/exercise.ts';
+import { writeHonestStudents } from '../../../helpers/honest-students.ts';
 
 const cubicId = '04-activation-depth/06-cubic';
 const fixtures = path.resolve('tests/fixtures/submissions');
@@ -141,7 +142,8 @@ describe('one file graded with --seed-file', () => {
 describe('a class graded with --seed-file', () => {
   it('grades formula answers 0 and the reference 1, and no output holds the secret', async () => {
     const subs = path.join(dir, 'subs');
-    for (const s of ['ada', 'sec-page-formula', 'sec-seed-hunt']) cpSync(path.join(fixtures, s), path.join(subs, s), { recursive: true });
+    for (const s of ['sec-page-formula', 'sec-seed-hunt']) cpSync(path.join(fixtures, s), path.join(subs, s), { recursive: true });
+    writeHonestStudents(subs, ['ada']);
     mkdirSync(path.join(subs, 'ada', '04-activation-depth'), { recursive: true });
     writeFileSync(path.join(subs, 'ada', cubicId + '.ts'), loadExercise(cubicId).solution);
     mkdirSync(path.join(subs, 'sec-cubic-formula', '04-activation-depth'), { recursive: true });

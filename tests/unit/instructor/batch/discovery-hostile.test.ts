@@ -12,10 +12,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { inflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFormat, makeBundle, maxBundleBytes, maxZipEntries, readBundle } from '../../graders/bundle.ts';
-import { discoverSubmissions, readBounded, showName, type StudentSubmission } from '../../instructor/batch/discover.ts';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import { blobsId } from '../helpers/exercise.ts';
+import { bundleFormat, makeBundle, maxBundleBytes, maxZipEntries, readBundle } from '../../../../graders/bundle.ts';
+import { discoverSubmissions, readBounded, showName, type StudentSubmission } from '../../../../instructor/batch/discover.ts';
+import { loadExercise } from '../../../../graders/exercise-files.ts';
+import { blobsId } from '../../../helpers/exercise.ts';
 
 const ids = [blobsId];
 const solution = loadExercise(blobsId).solution;
