@@ -1,9 +1,11 @@
 /**
- * The honest students of the submissions fixture: they hand in the blobs reference solution, so they are written
- * from exercises/…/solution.ts at test time rather than stored in tests/fixtures/submissions, where a copy would
- * go stale the day the solution changes. (pia, the zip from the site, is made the same way by the batch test.)
+ * The students of the submissions fixture whose code is the blobs reference solution, written from
+ * exercises/…/solution.ts at test time rather than stored in tests/fixtures/submissions, where a copy would go stale
+ * the day the solution changes: the honest ones hand it in as it is; the attackers in tests/fixtures/attacks/ wrap
+ * it (their `train` calls the solution's, renamed `honestTrain`). (pia, the zip from the site, is made the same
+ * way by the batch test.)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { blobsId } from './exercise.ts';
@@ -23,5 +25,23 @@ export function writeHonestStudents(dir: string, students: HonestStudent[] = Obj
     const file = path.join(dir, s, honestStudents[s]);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, solution);
+  }
+}
+
+const attacks = path.resolve('tests/fixtures/attacks');
+const trainSignature = 'export async function train(';
+
+/**
+ * Writes every attacker of tests/fixtures/attacks/<student>.ts into `dir` as `<student>/<blobs id>.ts`: the blobs
+ * solution with its `train` renamed `honestTrain`, then the attack (a fragment: it uses the solution's imports).
+ */
+export function writeAttackStudents(dir: string): void {
+  const { solution } = loadExercise(blobsId);
+  if (solution.split(trainSignature).length !== 2) throw new Error(`the blobs solution must declare "${trainSignature}" exactly once`);
+  const honest = solution.replace(trainSignature, 'async function honestTrain(');
+  for (const f of readdirSync(attacks).filter((f) => f.endsWith('.ts'))) {
+    const file = path.join(dir, f.replace(/\.ts$/, ''), `${blobsId}.ts`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${honest}\n${readFileSync(path.join(attacks, f), 'utf8')}`);
   }
 }
