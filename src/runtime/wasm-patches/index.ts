@@ -1,0 +1,79 @@
+/**
+ * Fixes for tfjs's WebAssembly backend, registered over its stock kernels before any learner code runs: in the
+ * browser worker, in the grader's child, and in the in-process runner that tests and measurement scripts use, so
+ * all three compute the same numbers.
+ *
+ * Each patch names the tfjs version it was measured on and why it exists, so it can be dropped when tfjs fixes
+ * the kernel. A patch builds its kernels from the stock kernels captured before anything was replaced (e.g. "an
+ * explicit Transpose, then the stock BatchMatMul"), so patches never call each other by accident.
+ */
+import type { KernelConfig } from '@tensorflow/tfjs';
+import type * as tfNamespace from '@tensorflow/tfjs';
+
+type Tf = typeof tfNamespace;
+
+/** The wasm backend's stock kernels, captured before any patch replaced them. */
+export type StockKernels = ReadonlyMap<string, KernelConfig>;
+
+/** One fix: the kernels it registers on the wasm backend, and why. */
+export interface WasmPatch {
+  /** Short id, e.g. "matmul-transpose"; used by the bench and by `installWasmPatches(tf, { only })`. */
+  id: string;
+  /** The tfjs release the problem was measured on; drop the patch once a release fixes it. */
+  tfjs: string;
+  /** One line for the README and the bench: the problem it fixes, with the measurement. */
+  why: string;
+  /** The kernel configs to register for backendName 'wasm' (each replaces a stock kernel of that name, if any). */
+  kernels(stock: StockKernels, tf: Tf): KernelConfig[];
+}
+
+/** Every patch, in the order they are installed. */
+export const wasmPatches: readonly WasmPatch[] = [];
+
+const BACKEND = 'wasm';
+let stock: Map<string, KernelConfig> | undefined;
+let installed: string[] = [];
+
+function captureStock(tf: Tf): Map<string, KernelConfig> {
+  if (!stock) {
+    stock = new Map();
+    for (const k of tf.getKernelsForBackend(BACKEND)) stock.set(k.kernelName, k);
+  }
+  return stock;
+}
+
+/**
+ * Registers the patches' kernels on the wasm backend (all of them, or those in `only`). Idempotent: a second call
+ * first restores the stock kernels. Needs '@tensorflow/tfjs-backend-wasm' imported (its import registers the stock
+ * kernels); safe before or after `setBackend('wasm')`. Returns the ids installed.
+ */
+export function installWasmPatches(tf: Tf, options: { only?: readonly string[] } = {}): string[] {
+  uninstallWasmPatches(tf);
+  const base = captureStock(tf);
+  const chosen = wasmPatches.filter((p) => !options.only || options.only.includes(p.id));
+  for (const p of chosen) {
+    for (const k of p.kernels(base, tf)) {
+      if (k.backendName !== BACKEND) throw new Error(`wasm patch ${p.id} registers ${k.kernelName} for ${k.backendName}`);
+      if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
+      tf.registerKernel(k);
+    }
+  }
+  installed = chosen.map((p) => p.id);
+  return [...installed];
+}
+
+/** Puts the stock kernels back (for A/B measurements and the conformance tests). */
+export function uninstallWasmPatches(tf: Tf): void {
+  if (!stock) return;
+  for (const p of wasmPatches.filter((q) => installed.includes(q.id))) {
+    for (const k of p.kernels(stock, tf)) {
+      if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
+      const original = stock.get(k.kernelName);
+      if (original) tf.registerKernel(original);
+    }
+  }
+  installed = [];
+}
+
+/** The ids of the patches installed now. */
+export const installedWasmPatches = (): readonly string[] => [...installed];
