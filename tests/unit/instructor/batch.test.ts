@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFormat, makeBundle } from '../../../graders/bundle.ts';
 import type { GradeReport } from '../../../graders/report.ts';
 import { blobsId } from '../../helpers/exercise.ts';
-import { writeAttackStudents, writeHonestStudents } from '../../helpers/honest-students.ts';
+import { writeAttackStudents, writeHonestStudents, writeMistakeStudents } from '../../helpers/solution-students.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 
 const fixtures = path.resolve('tests/fixtures/submissions');
@@ -47,10 +47,11 @@ const requests: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rdl-subs-'));
   cpSync(fixtures, dir, { recursive: true });
-  // ada and sam-flat hand in the current reference solution, and four attackers wrap it (not stored, so they
-  // cannot go stale).
+  // ada and sam-flat hand in the current reference solution, four attackers wrap it and five students make one
+  // classic mistake in it (none stored, so they cannot go stale).
   writeHonestStudents(dir);
   writeAttackStudents(dir);
+  writeMistakeStudents(dir);
   // pia hands in the zip from the site's "Download my work", dropped in the folder as <student>.zip.
   writeFileSync(
     path.join(dir, 'pia.zip'),

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeReport } from '../../../graders/report.ts';
 import { blobsId } from '../../helpers/exercise.ts';
-import { writeHonestStudents } from '../../helpers/honest-students.ts';
+import { writeHonestStudents } from '../../helpers/solution-students.ts';
 import { runGraderProcess } from '../../helpers/grader-cli.ts';
 
 const NOBODY = 65534;

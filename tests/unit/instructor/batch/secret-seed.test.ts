@@ -13,7 +13,7 @@ import { parseSeedFile, readSeedFile, UsageError } from '../../../../instructor/
 import { loadExercise } from '../../../../graders/exercise-files.ts';
 import { SecretSeed } from '../../../../graders/rng.ts';
 import { blobsId, gradeInProcess } from '../../../helpers/exercise.ts';
-import { writeHonestStudents } from '../../../helpers/honest-students.ts';
+import { writeHonestStudents } from '../../../helpers/solution-students.ts';
 
 const cubicId = '04-activation-depth/06-cubic';
 const fixtures = path.resolve('tests/fixtures/submissions');

@@ -3,7 +3,8 @@
  * exercises/…/solution.ts at test time rather than stored in tests/fixtures/submissions, where a copy would go stale
  * the day the solution changes: the honest ones hand it in as it is; the attackers in tests/fixtures/attacks/ wrap
  * it (their `train` calls the solution's, renamed `honestTrain`). (pia, the zip from the site, is made the same
- * way by the batch test.)
+ * way by the batch test.) The students who make one classic mistake (a syntax error, a wrong export name, a throw, a
+ * NaN loss, an endless loop) are the solution with that one edit, made here for the same reason.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,5 +44,38 @@ export function writeAttackStudents(dir: string): void {
     const file = path.join(dir, f.replace(/\.ts$/, ''), `${blobsId}.ts`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${honest}\n${readFileSync(path.join(attacks, f), 'utf8')}`);
+  }
+}
+
+/** One edit of the solution: `find` must occur exactly once; it becomes `replace`. */
+interface Edit {
+  find: string;
+  replace: string;
+}
+const modelLine = '  const model = tf.sequential();\n';
+const compileLine = "  model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy' });";
+
+/** The students whose file is the blobs solution with one mistake, and that mistake. */
+export const mistakeStudents: Record<string, Edit> = {
+  'ben-syntax': { find: 'tf.sequential();', replace: 'tf.sequential(;' },
+  'cai-wrong-export': { find: trainSignature, replace: 'export async function fit(' },
+  'dee-throws': { find: modelLine, replace: `${modelLine}  if (data.n > 0) throw new Error("I am not finished yet");\n` },
+  'eli-nan': {
+    find: compileLine,
+    replace:
+      '  model.compile({ optimizer: tf.train.sgd(0.1), // A hand-written cross-entropy with a bug: log(p - p) is log(0).\n' +
+      '    loss: (y: tf.Tensor, p: tf.Tensor) => tf.mean(tf.neg(tf.sum(tf.mul(y, tf.log(tf.sub(p, p))), -1))) });',
+  },
+  'fay-endless': { find: modelLine, replace: `  while (true) {} // an endless loop\n${modelLine}` },
+};
+
+/** Writes each student of `mistakeStudents` into `dir` as `<student>/<blobs id>.ts`. */
+export function writeMistakeStudents(dir: string): void {
+  const { solution } = loadExercise(blobsId);
+  for (const [student, { find, replace }] of Object.entries(mistakeStudents)) {
+    if (solution.split(find).length !== 2) throw new Error(`${student}: the blobs solution must contain ${JSON.stringify(find)} exactly once`);
+    const file = path.join(dir, student, `${blobsId}.ts`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, solution.replace(find, () => replace));
   }
 }
