@@ -79,3 +79,19 @@ export function writeMistakeStudents(dir: string): void {
     writeFileSync(file, solution.replace(find, () => replace));
   }
 }
+
+const frameWriters = path.resolve('tests/fixtures/frame-writers');
+
+/**
+ * Writes the students who write forged frames straight onto the result pipe (tests/fixtures/frame-writers/
+ * <student>.ts, each after the shared preamble.ts that encodes a frame as the runtime does) into `dir` as
+ * `<student>/<blobs id>.ts`. Not derived from the solution: they never train.
+ */
+export function writeFrameWriterStudents(dir: string): void {
+  const preamble = readFileSync(path.join(frameWriters, 'preamble.ts'), 'utf8');
+  for (const f of readdirSync(frameWriters).filter((f) => f.endsWith('.ts') && f !== 'preamble.ts')) {
+    const file = path.join(dir, f.replace(/\.ts$/, ''), `${blobsId}.ts`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, preamble + readFileSync(path.join(frameWriters, f), 'utf8'));
+  }
+}

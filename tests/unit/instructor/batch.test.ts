@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFormat, makeBundle } from '../../../graders/bundle.ts';
 import type { GradeReport } from '../../../graders/report.ts';
 import { blobsId } from '../../helpers/exercise.ts';
-import { writeAttackStudents, writeHonestStudents, writeMistakeStudents } from '../../helpers/solution-students.ts';
+import { writeAttackStudents, writeFrameWriterStudents, writeHonestStudents, writeMistakeStudents } from '../../helpers/solution-students.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 
 const fixtures = path.resolve('tests/fixtures/submissions');
@@ -48,10 +48,11 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'rdl-subs-'));
   cpSync(fixtures, dir, { recursive: true });
   // ada and sam-flat hand in the current reference solution, four attackers wrap it and five students make one
-  // classic mistake in it (none stored, so they cannot go stale).
+  // classic mistake in it (none stored, so they cannot go stale); three forge frames after one shared preamble.
   writeHonestStudents(dir);
   writeAttackStudents(dir);
   writeMistakeStudents(dir);
+  writeFrameWriterStudents(dir);
   // pia hands in the zip from the site's "Download my work", dropped in the folder as <student>.zip.
   writeFileSync(
     path.join(dir, 'pia.zip'),
