@@ -8,26 +8,17 @@
  *       The reference solution, changed only where the flags say, graded in this process as the grader does.
  *       `--linear` drops the hidden layer (a straight line).
  */
-import { parseArgs } from 'node:util';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { cubicParams } from '../graders/datasets/cubic.ts';
 import type { GradeReport } from '../graders/report.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { bayesCubicMse, noiseFloor, summary } from './activation-depth/approx-cubic.ts';
-import { editSource, gradeSeeds, seedRange } from './measure-lib.ts';
+import { editSource, gradeSeeds, parseMeasureArgs, seedRange } from './measure-lib.ts';
 
 const id = '04-activation-depth/06-cubic';
-const { values: args, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    act: { type: 'string', default: 'relu' },
-    units: { type: 'string' },
-    epochs: { type: 'string' },
-    lr: { type: 'string' },
-    linear: { type: 'boolean' },
-    backend: { type: 'string', default: 'wasm' },
-    seeds: { type: 'string', default: '1-10' },
-  },
+const { values: args, positionals } = parseMeasureArgs({
+  units: { type: 'string' },
+  linear: { type: 'boolean' },
 });
 const { meta, solution } = loadExercise(id);
 const p = cubicParams.parse(meta.data.params);

@@ -1,12 +1,27 @@
 /**
  * Pieces the measurement scripts in scripts/ share: CPU time, summary statistics, editing the reference solution,
- * `--seeds a-b` ranges, and grading a solution on a range of seeds in this process as the grader does.
+ * the flags every "grade the reference solution, changed by flags" script takes, `--seeds a-b` ranges, and grading a solution on a range of seeds in this process as the grader does.
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import type { GradeReport } from '../graders/report.ts';
 import type { ExerciseMeta } from '../graders/schema.ts';
 import type { NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import type { Tfjs } from '../src/runtime/run-learner.ts';
+
+/** The flags of every measuring script that grades a changed reference solution; `extra` adds the script's own. */
+const measureOptions = {
+  act: { type: 'string', default: 'relu' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  backend: { type: 'string', default: 'wasm' },
+  seeds: { type: 'string', default: '1-10' },
+} as const;
+
+/** Parses the command line: a positional sub-command, the common flags (--act, --epochs, --lr, --backend, --seeds) and `extra`. */
+export function parseMeasureArgs<const T extends ParseArgsOptionsConfig>(extra: T) {
+  return parseArgs({ allowPositionals: true, options: { ...measureOptions, ...extra } });
+}
 
 /** CPU seconds this process used since `since` (wall time minus waiting for a shared machine). */
 export const cpuSeconds = (since: NodeJS.CpuUsage) => {

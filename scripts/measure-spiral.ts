@@ -17,7 +17,6 @@
  * get" probe for the upper bounds).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { spiral, type SpiralParams } from '../graders/datasets/spiral.ts';
 import { loadExercise } from '../graders/exercise-files.ts';
 import { accuracy, crossEntropy } from '../graders/metrics.ts';
@@ -25,20 +24,12 @@ import { provenance } from '../src/components/figures/kit/provenance.ts';
 import { bayesSpiralProbs } from './activation-depth/spiral-bayes.ts';
 import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
-import { editSource, gradeSeeds, metricValues, seedRange, stats } from './measure-lib.ts';
+import { editSource, gradeSeeds, parseMeasureArgs, metricValues, seedRange, stats } from './measure-lib.ts';
 
 const id = '04-activation-depth/05-spiral';
-const { values: args, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    act: { type: 'string', default: 'relu' },
-    epochs: { type: 'string' },
-    lr: { type: 'string' },
-    strong: { type: 'boolean' },
-    probe: { type: 'boolean' },
-    backend: { type: 'string', default: 'wasm' },
-    seeds: { type: 'string', default: '1-10' },
-  },
+const { values: args, positionals } = parseMeasureArgs({
+  strong: { type: 'boolean' },
+  probe: { type: 'boolean' },
 });
 const { meta, solution } = loadExercise(id);
 const p = meta.data.params as SpiralParams;
