@@ -37,8 +37,9 @@ export const exerciseSchema = z
     entry: z.string().regex(/^[A-Za-z_$][\w$]*$/).default('train').describe('Named export of the learner module that the runtime calls as `entry(data, ctx)`.'),
     task: z
       .enum(taskNames as [string, ...string[]])
+      .optional()
       .describe(
-        `What the runtime does with what the entry returns; must match the generator. ${taskKinds()
+        `Optional: the generator decides the task kind, i.e. what the runtime does with what the entry returns; if given, it must match. ${taskKinds()
           .map((k) => `\`${k.task}\` (${k.generators.join(', ')}): ${k.entry}`)
           .join('; ')}.`,
       ),
@@ -60,7 +61,7 @@ export const exerciseSchema = z
   .strict()
   .superRefine((e, ctx) => {
     const g = generators[e.data.generator];
-    if (g.task !== e.task) ctx.addIssue({ code: 'custom', path: ['task'], message: `generator "${e.data.generator}" poses a "${g.task}" task, not "${e.task}"` });
+    if (e.task !== undefined && g.task !== e.task) ctx.addIssue({ code: 'custom', path: ['task'], message: `generator "${e.data.generator}" poses a "${g.task}" task, not "${e.task}"` });
     const parsed = g.params.safeParse(e.data.params);
     if (!parsed.success) return; // reported under data.params already
     const known = metricNames(e.data.generator, parsed.data);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../../graders/exercise-files.ts';
 import { generatorReference, paramDocs } from '../../../graders/generator-reference.ts';
 import { generators, metricNames, taskNames, type GeneratorName } from '../../../graders/problems/index.ts';
-import { exerciseSchema } from '../../../graders/schema.ts';
+import { exerciseSchema, parseExercise } from '../../../graders/schema.ts';
 
 const names = Object.keys(generators) as GeneratorName[];
 // A doc key such as `maxError:<GATE>` stands for every metric with that prefix.
@@ -36,10 +36,12 @@ describe('generator reference', () => {
     expect(taskNames).toEqual(['classification', 'regression', 'truth-table', 'equivalent-layer', 'gradient-norms']);
     const text = exerciseSchema.shape.task.description ?? '';
     for (const t of taskNames) expect(text).toContain(`\`${t}\``);
-    for (const id of listExerciseIds()) {
-      const { task, data } = loadExercise(id).meta;
-      expect(generators[data.generator].task, id).toBe(task);
-    }
+    // No exercise repeats its generator's task kind; one that names another kind is refused with the field.
+    for (const id of listExerciseIds()) expect(loadExercise(id).meta.task, id).toBeUndefined();
+    const meta = loadExercise(listExerciseIds()[0]!).meta;
+    const { id: _id, ...raw } = { ...meta, task: 'regression' };
+    expect(() => parseExercise(raw, 'x.yaml')).toThrow(/task: generator "\w+" poses a "classification" task, not "regression"/);
+    expect(() => parseExercise({ ...raw, task: 'classification' }, 'x.yaml')).not.toThrow();
   });
 
   it('docs/generators.md is the current reference (regenerate: npm run -s grade -- --list-generators > docs/generators.md)', () => {
