@@ -6,7 +6,7 @@
 // version manager, this wrapper installs the pinned Node binary from the npm registry into `.tools/` once and
 // puts it first on PATH for the command (npm, npx and the command's children then all run on it).
 //
-// Usage: node scripts/with-node.mjs <command> [args…]     (from package.json scripts)
+// Usage: node scripts/with-node.mjs [--env NAME=VALUE …] <command> [args…]     (from package.json scripts)
 //        node scripts/with-node.mjs --setup-only          (postinstall: just make sure Node 26 is there)
 // This file must stay plain JavaScript that runs on old Node versions: it is what brings the new one up.
 import { spawnSync } from 'node:child_process';
@@ -49,15 +49,27 @@ function ensureToolsNode() {
 }
 
 const args = process.argv.slice(2);
+// `--env NAME=VALUE` (repeatable, before the command) sets a variable for the command on every OS: npm scripts
+// run in cmd.exe on Windows, where `NAME=VALUE command` is not a thing.
+const extraEnv = {};
+while (args[0] === '--env') {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(args[1] ?? '');
+  if (!m) {
+    console.error(`[with-node] --env needs NAME=VALUE, got ${JSON.stringify(args[1] ?? '')}`);
+    process.exit(2);
+  }
+  extraEnv[m[1]] = m[2];
+  args.splice(0, 2);
+}
 const needsToolsNode = currentMajor < pinnedMajor;
 if (needsToolsNode) ensureToolsNode();
 if (args[0] === '--setup-only') process.exit(0);
 if (args.length === 0) {
-  console.error('usage: node scripts/with-node.mjs <command> [args…]');
+  console.error('usage: node scripts/with-node.mjs [--env NAME=VALUE …] <command> [args…]');
   process.exit(2);
 }
 
-const env = { ...process.env };
+const env = { ...process.env, ...extraEnv };
 const localBin = path.join(root, 'node_modules', '.bin');
 env.PATH = [needsToolsNode ? toolsBin : null, localBin, env.PATH].filter(Boolean).join(path.delimiter);
 const r = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env, cwd: process.cwd(), shell: process.platform === 'win32' });
