@@ -2,8 +2,8 @@
  * The live frames a learner's code may compute itself and pass to ctx.report's `plots` (course.ts LiveFrame), read
  * where the code runs: each frame goes through its kind's schema, which bounds its size, and a frame that fails is
  * left out with a message naming the field, never an exception (the loss curve goes on). A new kind is a schema
- * module here, a line in `learnerFrameSchemas`, a member of course.ts's LiveFrame, and a renderer on the page
- * (src/components/plots/). The next kinds the modules need, in the shape they will take:
+ * module here (copy scatter.ts), a line in `learnerFrameSchemas`, a member of course.ts's LiveFrame, and a
+ * renderer and figure on the page (src/components/plots/; docs/adding-a-module.md). The next kinds the modules need, in the shape they will take:
  * - `ellipses` (Mixtures): component means, 2×2 covariances and weights over the data points (≤ 16 components);
  * - `images` (Autoencoders): a grid of reconstructions, ≤ 32 images of ≤ 28×28 grey values in [0, 1];
  * - `bands` (Mixture density networks): mean ± σ over sorted x, ≤ 512 xs and ≤ 8 components.
@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { describe } from '../learner-failure.ts';
 import { safeGet } from '../learner-values.ts';
 import { clip, toText } from '../output-limits.ts';
-import { scatterFrameSchema, type LiveScatter } from './scatter.ts';
+import { scatterFrameSchema } from './scatter.ts';
 
 /** One schema per kind a learner may report. */
 const learnerFrameSchemas = { scatter: scatterFrameSchema } as const;
@@ -21,7 +21,7 @@ const learnerFrameSchemas = { scatter: scatterFrameSchema } as const;
 export const learnerFrameKinds = Object.keys(learnerFrameSchemas) as (keyof typeof learnerFrameSchemas)[];
 
 /** A validated frame the learner computed: plain data, tagged with the plot kind that draws it. */
-export type LearnerPlot = LiveScatter;
+export type LearnerPlot = z.output<(typeof learnerFrameSchemas)[keyof typeof learnerFrameSchemas]>;
 
 /** `plots[0].points[3][1]` from a zod path. */
 const fieldName = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
