@@ -106,7 +106,7 @@ function validationLoss(p: Progress, warn: (key: string, message: string) => voi
     return undefined;
   }
   if (!Number.isFinite(v)) {
-    warn(`valLoss ${v}`, `valLoss is ${v} (first at step ${p.step}); the validation curve leaves such points out, and training goes on. A hand-written loss that takes log(0) on a held-out point does this.`);
+    warn(`valLoss ${v}`, `valLoss is ${v} (first at step ${toText(p.step)}); the validation curve leaves such points out, and training goes on. A hand-written loss that takes log(0) on a held-out point does this.`);
     return undefined;
   }
   return v;
