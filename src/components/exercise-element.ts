@@ -173,8 +173,8 @@ class ExerciseElement extends HTMLElement {
               lossHost.hidden = false;
               this.chart = new LossChart(lossHost);
             }
-            this.chart.push(m.step, m.loss);
-            // Live plots (e.g. decision regions): the learner passed its model to ctx.report.
+            this.chart.push(m.step, m.loss, m.valLoss);
+            // Live plots: decision regions from the model the learner passed, or frames its code computed.
             for (const plot of m.plots ?? []) showPlot(this, plot);
             this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;

@@ -1,13 +1,21 @@
 /**
  * Live training-loss curve, drawn with uPlot (≈50 KB, built for streaming time series: appending a point and
- * redrawing stays well under a millisecond, so reporting every epoch never slows training down).
+ * redrawing stays well under a millisecond, so reporting every epoch never slows training down). A second,
+ * dashed series for the validation loss is added when the first validation loss arrives, so a run that reports
+ * none shows one curve and no empty legend entry.
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { LossSeries } from './loss-series.ts';
+import { palette } from './palette.ts';
+
+const value = (_u: uPlot, v: number | null) => (v == null ? '–' : v.toFixed(4));
+
+/** The validation series: the palette's orange, dashed, joined across steps without a validation loss. */
+export const validationSeries: uPlot.Series = { label: 'validation', stroke: palette[1], width: 2, dash: [6, 4], spanGaps: true, value };
 
 export class LossChart {
-  private readonly steps: number[] = [];
-  private readonly losses: number[] = [];
+  private readonly series = new LossSeries();
   private readonly plot: uPlot;
   private pending = false;
 
@@ -20,7 +28,7 @@ export class LossChart {
         title: 'Training loss',
         scales: { x: { time: false } },
         axes: [{ label: 'epoch', stroke: 'currentColor' }, { label: 'loss', stroke: 'currentColor' }],
-        series: [{ label: 'epoch' }, { label: 'loss', stroke: '#6d5dfc', width: 2, value: (_u, v) => (v == null ? '–' : v.toFixed(4)) }],
+        series: [{ label: 'epoch' }, { label: 'loss', stroke: '#6d5dfc', width: 2, value }],
         legend: { show: true },
         cursor: { drag: { x: false, y: false } },
       },
@@ -30,14 +38,20 @@ export class LossChart {
   }
 
   /** Adds a point; redraws at most once per animation frame however fast points arrive. */
-  push(step: number, loss: number): void {
-    this.steps.push(step);
-    this.losses.push(loss);
+  push(step: number, loss: number, valLoss?: number): void {
+    const hadValidation = this.series.hasValidation;
+    if (!this.series.push(step, loss, valLoss)) return;
+    if (!hadValidation && this.series.hasValidation) {
+      // Data for the new series at once: a redraw (a cursor move) before the next frame would find none.
+      this.plot.addSeries(validationSeries);
+      this.plot.setData(this.series.data() as uPlot.AlignedData);
+      return;
+    }
     if (this.pending) return;
     this.pending = true;
     requestAnimationFrame(() => {
       this.pending = false;
-      this.plot.setData([this.steps, this.losses]);
+      this.plot.setData(this.series.data() as uPlot.AlignedData);
     });
   }
 

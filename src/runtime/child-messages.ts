@@ -34,7 +34,8 @@ const outputsSchema = z.object({
 });
 
 export const childMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('progress'), step: finite, loss: finite }),
+  // valLoss: a finite number like loss, for a live curve the grader does not draw; never used for the grade.
+  z.object({ type: z.literal('progress'), step: finite, loss: finite, valLoss: finite.optional() }),
   z.object({ type: z.literal('log'), line: z.string().max(MAX_LINE_CHARS) }),
   z.object({
     type: z.literal('result'),

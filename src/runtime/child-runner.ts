@@ -162,7 +162,7 @@ export function childProcessRunner(opts: ChildRunnerOptions): LearnerRunner {
             const parsed = parseChildMessage(v);
             if (!parsed.ok) return fail({ kind: 'bad-output', message: `The grading process sent a message the grader does not accept (${parsed.why}). Only the grader's runtime may write to that channel.` });
             const m = parsed.message;
-            if (m.type === 'progress') events.onProgress?.({ step: m.step, loss: m.loss });
+            if (m.type === 'progress') events.onProgress?.({ step: m.step, loss: m.loss, ...(m.valLoss !== undefined && { valLoss: m.valLoss }) });
             else if (m.type === 'log') events.onLog?.(m.line);
             else if (m.nonce !== nonce)
               return fail({ kind: 'bad-output', message: "A result that the grader's runtime did not make arrived on the grading channel: your code wrote its own result instead of returning a model. Return the trained model from train() and let the grader call predict." });

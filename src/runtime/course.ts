@@ -13,11 +13,40 @@ export interface Progress {
   /** Training loss at that step. A NaN or infinite loss stops the run with an explanation. */
   loss: number;
   /**
+   * Validation loss at that step (optional): the page draws it as a second, dashed curve beside the training
+   * loss. Compute it on data you held out of training. A NaN or infinite value is left out of the curve with a
+   * line in the log; it does not stop the run (the training loss does that).
+   */
+  valLoss?: number;
+  /**
    * The model being trained (optional). On exercises with a 2-D input, the page then redraws the model's decision
    * regions live, a few times a second.
    */
   model?: unknown;
+  /**
+   * Live plots your code computes (optional), drawn beside the loss curve: plain numbers, not tensors (read a
+   * tensor with `await t.array()`). At most one frame per kind in a report. The page draws a few frames a second
+   * and always the last one you report; reading a tensor costs time, so report one every few epochs, not every
+   * batch. A frame that breaks its kind's limits is not drawn, and the log says which field is wrong.
+   */
+  plots?: LiveFrame[];
 }
+
+/**
+ * 2-D points, e.g. an embedding of the data (at most 2000 points). Optional class labels colour them: integers
+ * 0–11, one per point (for a tensor of labels, `Array.from(await t.data())`).
+ *   ctx.report({ step, loss, plots: [{ kind: 'scatter', points: await codes.array(), labels }] });
+ */
+export interface ScatterFrame {
+  kind: 'scatter';
+  /** One [x, y] pair of finite numbers per point (`await t.array()` of a [n, 2] tensor). */
+  points: number[][];
+  /** One class index per point, 0–11 (optional). */
+  labels?: ArrayLike<number>;
+}
+
+/** A live plot your code can report (ctx.report's `plots`). */
+export type LiveFrame = ScatterFrame;
 
 /**
  * Seeded random numbers (ctx.rng): the same run draws the same numbers, in the browser and in the grader. Use it
@@ -43,7 +72,10 @@ export interface TrainContext {
   readonly backend: string;
   /** Random numbers seeded from `seed`: `ctx.rng.uniform()`, `ctx.rng.normal()`, `ctx.rng.categorical(probs)`. */
   readonly rng: Random;
-  /** Adds a point to the live loss curve. Call it once per epoch. */
+  /**
+   * Adds a point to the live loss curve (and to the validation curve when you pass `valLoss`). Call it once per
+   * epoch. `plots` adds live frames of your own (see Progress).
+   */
   report(progress: Progress): void;
   /** Prints a line under the run panel (and in the grader's logs). */
   log(message: string): void;

@@ -1,15 +1,17 @@
 /**
  * The `ctx` the learner's entry gets as its second argument (the TrainContext of course.ts), built where the
  * learner's code runs (the browser worker, or the grader's child): its seed, its seeded `rng`, `report` for the
- * live loss curve and live plots, and `log`. The call's argument stays plain data; everything with behaviour is
+ * live loss and validation curves and live plots (validated here, live-frames/), and `log`. The call's argument stays plain data; everything with behaviour is
  * made here, on this side of the worker or process boundary.
  */
 import type { LearnerCall } from '../../graders/problem.ts';
 import { makeRng } from '../../graders/rng.ts';
-import type { Random, TrainContext } from './course.ts';
+import type { Progress, Random, TrainContext } from './course.ts';
 import { kindOf } from './evaluate/kinds.ts';
+import { describe } from './learner-failure.ts';
+import { readLearnerPlots } from './live-frames/index.ts';
 import { toText } from './output-limits.ts';
-import type { LivePlot } from './progress.ts';
+import type { LivePlot, ProgressEvent } from './progress.ts';
 import type { RunEvents, Tfjs } from './run-learner.ts';
 
 /** Thrown into the learner's code by ctx.report for a NaN or infinite loss; the call loop turns it into a 'nan' error. */
@@ -71,20 +73,86 @@ export interface ContextOptions extends RunEvents {
   onLoss(loss: number): void;
 }
 
+/** A call's TrainContext, and what the call loop does with it once the learner's entry has returned. */
+export interface CallContext {
+  ctx: TrainContext;
+  /**
+   * Sends the learner's last frames if the throttle held them back, so the page always ends on the last frame
+   * the learner reported (e.g. the embedding after the final epoch). Never throws.
+   */
+  flush(): void;
+}
+
+/** Logs each kind of problem once per call: a bad value reported every epoch gives one line, not hundreds. */
+function onceLogger(log: ((line: string) => void) | undefined): (key: string, message: string) => void {
+  const said = new Set<string>();
+  return (key, message) => {
+    if (said.has(key) || said.size >= 20) return;
+    said.add(key);
+    log?.(`ctx.report: ${message}`);
+  };
+}
+
+/**
+ * The finite validation loss of a report, or undefined. A bad one is logged, not thrown: the run's grade never
+ * depends on it, and an infinite held-out loss is a fact about the model (a confident mistake under a hand-written
+ * log loss), not a reason to stop training. Only the training loss stops a run (LossNotFinite).
+ */
+function validationLoss(p: Progress, warn: (key: string, message: string) => void): number | undefined {
+  const v: unknown = p.valLoss;
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number') {
+    warn('valLoss type', `valLoss is ${describe(v)}; it must be a number (for a tensor, read it first: (await t.data())[0]). The validation curve leaves such points out.`);
+    return undefined;
+  }
+  if (!Number.isFinite(v)) {
+    warn(`valLoss ${v}`, `valLoss is ${v} (first at step ${toText(p.step)}); the validation curve leaves such points out, and training goes on. A hand-written loss that takes log(0) on a held-out point does this.`);
+    return undefined;
+  }
+  return v;
+}
+
 /** A fresh TrainContext for one call of the learner's entry. */
-export function makeTrainContext(o: ContextOptions): TrainContext {
+export function makeTrainContext(o: ContextOptions): CallContext {
   const { tf, call } = o;
   const live = call.evals.filter((e) => kindOf(e).live);
+  const warn = onceLogger(o.onLog);
   let lastLive = 0;
   let pendingLive = false;
-  return {
+  let lastFrames = 0;
+  let lastPoint: ProgressEvent | undefined;
+  // The newest frames the throttle held back (unread: they are validated only if they are ever sent).
+  let heldFrames: unknown;
+
+  /** Validated frames, with a log line per frame left out. */
+  const framesOf = (value: unknown): LivePlot[] => {
+    const { plots, problems } = readLearnerPlots(value);
+    for (const problem of problems) warn(problem, `${problem}. That frame is not drawn; training goes on.`);
+    return plots;
+  };
+  const send = (event: ProgressEvent, plots: LivePlot[]) => o.onProgress?.(plots.length ? { ...event, plots } : event);
+
+  const ctx: TrainContext = {
     seed: o.seed,
     backend: o.backend,
     rng: learnerRng(o.seed),
     report(p) {
       if (!Number.isFinite(p.loss)) throw new LossNotFinite(p.step, p.loss);
       o.onLoss(p.loss);
+      const valLoss = validationLoss(p, warn);
+      const point: ProgressEvent = { step: p.step, loss: p.loss, ...(valLoss !== undefined && { valLoss }) };
+      lastPoint = point;
       const now = Date.now();
+      // The learner's own frames: a few a second at most, read only when sent; the newest held back waits for flush.
+      let learnerPlots: LivePlot[] = [];
+      const reported: unknown = p.plots;
+      if (reported !== undefined) {
+        if (now - lastFrames > LIVE_INTERVAL_MS) {
+          lastFrames = now;
+          heldFrames = undefined;
+          learnerPlots = framesOf(reported);
+        } else heldFrames = reported;
+      }
       // Live plots a few times a second at most, one batch at a time: each frame is a prediction on a grid.
       if (live.length && p.model !== undefined && !pendingLive && now - lastLive > LIVE_INTERVAL_MS) {
         lastLive = now;
@@ -93,7 +161,7 @@ export function makeTrainContext(o: ContextOptions): TrainContext {
         try {
           for (const e of live) frames.push(kindOf(e).live!(tf, p.model, e));
           void Promise.all(frames)
-            .then((plots) => o.onProgress?.({ step: p.step, loss: p.loss, plots }))
+            .then((plots) => send(point, [...learnerPlots, ...plots]))
             .catch(() => undefined)
             .finally(() => (pendingLive = false));
           return;
@@ -102,9 +170,19 @@ export function makeTrainContext(o: ContextOptions): TrainContext {
           pendingLive = false; // not a model: the curve still gets its point
         }
       }
-      o.onProgress?.({ step: p.step, loss: p.loss });
+      send(point, learnerPlots);
     },
     // Never throws into the learner's code for a value String() cannot print.
     log: (line) => o.onLog?.(toText(line)),
+  };
+  return {
+    ctx,
+    flush() {
+      if (heldFrames === undefined || !lastPoint) return;
+      const plots = framesOf(heldFrames);
+      heldFrames = undefined;
+      // The newest point again, with the frames: the page keeps one point per step, so the curve is unchanged.
+      if (plots.length) send(lastPoint, plots);
+    },
   };
 }

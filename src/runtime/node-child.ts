@@ -10,7 +10,7 @@
  * What this module does is keep an *honest* run's messages intact and bounded.
  */
 import { writeSync } from 'node:fs';
-import type { LearnerInput, LearnerRunResult } from './run-learner.ts';
+import type { LearnerInput, LearnerRunResult, ProgressEvent } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
 import { clip, logLimiter, toText } from './output-limits.ts';
@@ -59,14 +59,15 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[
 
 // Progress is for a live curve; the grade uses only the result. At most 20 points a second, so a learner who
 // reports every batch cannot spend the per-child byte budget the grader enforces. Live plots (ProgressEvent.plots)
-// stay in the browser: only step and loss cross to the grader, which has no page to draw them on, so the
-// progress message (child-messages.ts) has nothing more to validate.
+// stay in the browser: only step, loss and the validation loss cross to the grader, which has no page to draw
+// them on, so the progress message (child-messages.ts) has only finite numbers to validate. (The learner's own
+// frames are still validated here, by ctx.report, so a bad frame gives the same log line as on the page.)
 let lastProgress = 0;
-const progress = (step: number, loss: number) => {
+const progress = ({ step, loss, valLoss }: ProgressEvent) => {
   const now = Date.now();
   if (now - lastProgress < 50) return;
   lastProgress = now;
-  send({ type: 'progress', step, loss });
+  send({ type: 'progress', step, loss, ...(valLoss !== undefined && { valLoss }) });
 };
 
 /** The result as plain JSON values (typed arrays → number arrays), error messages clipped. */
@@ -83,7 +84,7 @@ async function main(req: ChildRequest): Promise<void> {
   const tf = await useNodeBackend(req.backend);
   let result: LearnerRunResult;
   try {
-    result = await runLearner({ ...req.input, tf, backend: req.backend, onProgress: (p) => progress(p.step, p.loss), onLog: log });
+    result = await runLearner({ ...req.input, tf, backend: req.backend, onProgress: progress, onLog: log });
   } catch (e) {
     // runLearner never throws by contract; a value the learner made (a throwing toString…) might still escape it.
     result = { ok: false, error: { kind: 'thrown', message: `Your code made the runtime fail: ${text((e as Error)?.message ?? e)}` } };

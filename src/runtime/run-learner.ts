@@ -97,13 +97,14 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
   const results: CallOutputs[] = [];
   for (const [i, call] of o.calls.entries()) {
     const where = o.calls.length > 1 ? ` for ${call.label ?? `call ${i + 1} of ${o.calls.length}`}` : '';
-    const ctx = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(o.onProgress && { onProgress: o.onProgress }), ...(o.onLog && { onLog: o.onLog }) });
+    const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(o.onProgress && { onProgress: o.onProgress }), ...(o.onLog && { onLog: o.onLog }) });
     // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.
     const arg = structuredClone(call.arg);
 
     let value: unknown;
     try {
       value = await (entry as (a: unknown, c: TrainContext) => unknown)(arg, ctx);
+      flush();
     } catch (e) {
       if (isA(e, LossNotFinite))
         return {

@@ -2,7 +2,8 @@
  * Smoke test of every lesson of every module that has lessons, against the built site in Debian's Chromium:
  * each page renders (title, math rendered at build time, no page errors), each figure shows something without
  * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs. Also the
- * runtime's browser-only paths: live decision regions, and ctx.rng drawing in the worker what it draws in Node.
+ * runtime's browser-only paths: live decision regions, live frames the learner computes (a validation curve and a
+ * scatter plot), and ctx.rng drawing in the worker what it draws in Node.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -101,6 +102,35 @@ describe('live decision regions', () => {
     }, sel, { timeout: 120_000 });
     await page.locator(`${sel} [data-role=stop]`).click();
     await page.locator(`${sel}[data-status=error]`).waitFor();
+  }, 180_000);
+});
+
+describe('live frames the learner computes', () => {
+  it('a validation loss adds a second series to the loss chart, and a scatter frame is drawn', async () => {
+    const id = '04-activation-depth/01-softmax-blobs';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    // Reports a few points with valLoss and a scatter frame, then returns nothing (the run ends with that error;
+    // the chart and the plot stay).
+    const code = `export async function train(_data: unknown, ctx: any) {
+  for (let step = 0; step < 5; step++) {
+    ctx.report({ step, loss: 1 / (step + 1), valLoss: 1.5 / (step + 1), plots: [{ kind: 'scatter', points: [[0, 0], [1, 1], [2, 0.5]], labels: [0, 1, 7] }] });
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}`;
+    await openWithSavedCode(page, lessonUrl(id), id, code);
+    expect(await runAndWait(page, id, 120_000)).toMatch(/train\(\) returned undefined/);
+    // uPlot's legend has a row per series: the x axis, the training loss and the validation loss.
+    expect(await page.locator(`${sel} .uplot .u-legend .u-series`).allTextContents()).toEqual([expect.stringMatching(/^epoch/), expect.stringMatching(/^loss/), expect.stringMatching(/^validation/)]);
+    expect(await page.locator(`${sel} [data-role=scatter-figure]`).isVisible()).toBe(true);
+    const painted = await page.locator(`${sel} canvas[data-role=scatter]`).evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(0);
+    expect(await page.locator(`${sel} [data-role=logs]`).textContent()).not.toMatch(/ctx\.report/);
   }, 180_000);
 });
 

@@ -36,4 +36,11 @@ export const plotFigures: readonly PlotFigure[] = [
     label: "The model's curve over the held-out points",
     caption: 'Held-out points (grey), the best possible prediction (dashed) and your model (thick).',
   },
+  {
+    kind: 'scatter',
+    width: 320,
+    height: 320,
+    label: 'The points your code reported while it trained',
+    caption: 'The points your code reports in <code>ctx.report</code> (colour = label; labels 6&ndash;11 hollow), redrawn as it trains.',
+  },
 ];

@@ -2,20 +2,21 @@
  * The registry from plot kind to renderer, for the plot a run ends with (graders' Plot) and for the live frames
  * ctx.report streams during training (runtime's LivePlot): both of one kind draw into the same figure
  * (plot-figures.ts). The mapped type makes a plot kind without a renderer a type error, so the next kinds
- * (density contours, scatter/embeddings, image grids, bands) are a renderer module and a line here.
+ * (density contours, component ellipses, image grids, bands) are a renderer module and a line here, like scatter.
  */
 import type { Plot } from '../../../graders/problem.ts';
 import type { LivePlot } from '../../runtime/progress.ts';
 import { drawCurvePlot } from './curve-plot.ts';
 import { plotFigures, type PlotKind } from './plot-figures.ts';
 import { drawDecisionPlot } from './regions-plot.ts';
+import { drawScatterPlot } from './scatter-plot.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
 
 type Renderers = { readonly [K in PlotKind]: (canvas: HTMLCanvasElement, plot: Drawable<K>) => void };
 
-export const plotRenderers: Renderers = { regions: drawDecisionPlot, curve: drawCurvePlot };
+export const plotRenderers: Renderers = { regions: drawDecisionPlot, curve: drawCurvePlot, scatter: drawScatterPlot };
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
 export function showPlot(root: ParentNode, plot: Plot | LivePlot): void {

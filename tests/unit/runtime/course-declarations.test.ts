@@ -42,6 +42,8 @@ describe('editor types', () => {
     const sources: Record<string, string> = {
       'a type error': `import * as tf from '@tensorflow/tfjs';\nconst n: number = tf.sequential();\n`,
       // ctx.rng as the editor declares it: a sampler written against it type-checks.
+      // ctx.report's validation loss and a live scatter frame read from tensors, as the docs show them.
+      'ctx.report': `import * as tf from '@tensorflow/tfjs';\nimport type { TrainContext } from 'course';\nexport async function f(codes: tf.Tensor2D, labels: tf.Tensor1D, ctx: TrainContext): Promise<void> {\n  ctx.report({ step: 0, loss: 1, valLoss: 1.2, plots: [{ kind: 'scatter', points: await codes.array(), labels: await labels.data() }] });\n}\n`,
       'ctx.rng': `import * as tf from '@tensorflow/tfjs';\nimport type { TrainContext } from 'course';\nexport async function f(p: tf.Tensor1D, ctx: TrainContext): Promise<number> {\n  return ctx.rng.categorical(await p.data()) + ctx.rng.uniform() + ctx.rng.normal();\n}\n`,
     };
     for (const id of listExerciseIds()) {
