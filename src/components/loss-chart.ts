@@ -44,6 +44,8 @@ export class LossChart {
     if (!hadValidation && this.series.hasValidation) {
       // Data for the new series at once: a redraw (a cursor move) before the next frame would find none.
       this.plot.addSeries(validationSeries);
+      const title = this.plot.root.querySelector('.u-title');
+      if (title) title.textContent = 'Training and validation loss';
       this.plot.setData(this.series.data() as uPlot.AlignedData);
       return;
     }
