@@ -9,6 +9,8 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
+import { broadcastBinaryPatch } from './broadcast-binary.ts';
+import { accurateReductionsPatch } from './reductions.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -28,7 +30,10 @@ export interface WasmPatch {
 }
 
 /** Every patch, in the order they are installed. */
-export const wasmPatches: readonly WasmPatch[] = [];
+export const wasmPatches: readonly WasmPatch[] = [
+  accurateReductionsPatch,
+  broadcastBinaryPatch,
+];
 
 const BACKEND = 'wasm';
 let stock: Map<string, KernelConfig> | undefined;
