@@ -1,10 +1,11 @@
 /**
- * The numbers behind the accurate-reductions and broadcast-binary wasm patches (issue 11), on the CPU backend, stock
+ * The numbers behind the accurate-reductions, broadcast-binary and tile wasm patches (issue 11), on the CPU backend, stock
  * wasm and patched wasm:
  *   accuracy: the mean of 3M copies of 0.8645, a random 3M-value sum against its float64 sum, the product of 3M
  *             values near 1, and stock wasm's error by reduce size (where LARGE_REDUCE comes from);
  *   speed:    Equal of [10000,5,9] against its keepDims max [10000,5,1], the gradient of logSumExp over axis 2 of
- *             [10000,5,9], and Sum over 3M values; median ms of --runs runs, stock and patched interleaved.
+ *             [10000,5,9], Sum over 3M values, Tile, and a broadcasting tf.where; median ms of --runs runs, the
+ *             three settings interleaved run by run.
  * `node scripts/with-node.mjs node scripts/measure-wasm-reductions.ts [--runs N]`. Prints numbers; asserts nothing.
  * The machine's load moves the absolute ms: quote the ratios.
  */
@@ -67,6 +68,8 @@ const cases: Record<string, (i: { x: Tensor; big: Tensor }) => Tensor> = {
   'Equal [10000,5,9] vs keepDims max': ({ x }) => tf.tidy(() => tf.equal(x, tf.max(x, 2, true))),
   'grad of logSumExp(axis 2) [10000,5,9]': ({ x }) => logSumExpGrad(x),
   'Sum over 3M values': ({ big }) => tf.sum(big),
+  'Tile [10000,5,1] by [1,1,9]': ({ x }) => tf.tidy(() => tf.tile(tf.max(x, 2, true), [1, 1, 9])),
+  'where(x > keepDims mean, x, 0) [10000,5,9]': ({ x }) => tf.tidy(() => tf.where(x.greater(tf.mean(x, 2, true)), x, tf.zeros([1, 1, 9]))),
 };
 console.log(`speed: median ms of ${runs} runs (settings interleaved run by run)`);
 for (const [name, f] of Object.entries(cases)) {

@@ -9,17 +9,17 @@
  * loss pays for it (issue 11: 35 ms a step on [10000,5,9]). Only float32 Add, Sub, Multiply, RealDiv and
  * SquaredDifference avoid it: they run on XNNPACK, which broadcasts natively.
  *
- * This patch expands each stretched operand to the output shape with a typed-array loop, then runs the stock kernel
- * on operands that now take its plain loop. The arithmetic is still the stock kernel's (NaN, int32 and bool rules
- * unchanged); only the indexing moves. Operands that need no stretching go straight to the stock kernel.
+ * This patch expands each stretched operand to the output shape with a typed-array loop (tile.ts), then runs the
+ * stock kernel on operands that now take its plain loop. The arithmetic is still the stock kernel's (NaN, int32 and
+ * bool rules unchanged); only the indexing moves. Operands that need no stretching go straight to the stock kernel.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { StockKernels, WasmPatch } from './index.ts';
+import { type HeapValues, tileInto } from './tile.ts';
 
 type Tf = typeof tfNamespace;
-type Values = Float32Array | Int32Array | Uint8Array;
 
 /** The wasm backend's binary kernels that share the slow broadcast loop. */
 export const broadcastBinaryKernels = [
@@ -32,57 +32,6 @@ export const broadcastBinaryKernels = [
 const xnnpackFloat32 = new Set(['Add', 'Sub', 'Multiply', 'RealDiv', 'SquaredDifference']);
 
 const size = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-
-/**
- * Copies `src` (shape `inShape`) into `dst` (shape `outShape`, row-major), repeating it along every axis where
- * `inShape` has 1 (or is missing, on the left) and `outShape` does not. Adjacent axes that are all repeated, or all
- * copied, are merged first, so [10000,5,1] → [10000,5,9] is 50000 runs of 9 equal values, not a 3-deep walk.
- */
-export function expandInto(src: Values, inShape: readonly number[], dst: Values, outShape: readonly number[]): void {
-  const rank = outShape.length;
-  const padded = [...new Array<number>(rank - inShape.length).fill(1), ...inShape];
-  // Merged axes, outermost first: their output length and whether the input is repeated (true) or copied along them.
-  const dims: number[] = [];
-  const repeated: boolean[] = [];
-  for (let d = 0; d < rank; d++) {
-    const n = outShape[d]!;
-    if (n === 1) continue;
-    const rep = padded[d] === 1;
-    if (dims.length && repeated[repeated.length - 1] === rep) dims[dims.length - 1]! *= n;
-    else (dims.push(n), repeated.push(rep));
-  }
-  if (dims.length === 0) {
-    dst[0] = src[0]!;
-    return;
-  }
-  // Input elements consumed per step of each merged axis (0 where repeated).
-  const strides = new Array<number>(dims.length);
-  let inner = 1;
-  for (let d = dims.length - 1; d >= 0; d--) {
-    strides[d] = repeated[d] ? 0 : inner;
-    if (!repeated[d]) inner *= dims[d]!;
-  }
-  const last = dims.length - 1;
-  const n = dims[last]!;
-  const outer = size(dims) / n;
-  const counter = new Array<number>(last).fill(0);
-  let from = 0;
-  for (let row = 0, to = 0; row < outer; row++, to += n) {
-    if (repeated[last]) {
-      const v = src[from]!;
-      for (let k = 0; k < n; k++) dst[to + k] = v;
-    } else {
-      for (let k = 0; k < n; k++) dst[to + k] = src[from + k]!;
-    }
-    // Odometer over the outer axes: advance the innermost, carry outwards.
-    for (let d = last - 1; d >= 0; d--) {
-      from += strides[d]!;
-      if (++counter[d]! < dims[d]!) break;
-      counter[d] = 0;
-      from -= strides[d]! * dims[d]!;
-    }
-  }
-}
 
 function fastBroadcast(stock: KernelConfig, tf: Tf): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
@@ -99,7 +48,9 @@ function fastBroadcast(stock: KernelConfig, tf: Tf): KernelConfig {
       const full = backend.makeOutput(outShape, t.dtype);
       made.push(full);
       // Views only after the allocation: growing the wasm heap detaches earlier views.
-      expandInto(backend.typedArrayFromHeap(t) as Values, t.shape, backend.typedArrayFromHeap(full) as Values, outShape);
+      const padded = [...new Array<number>(outShape.length - t.shape.length).fill(1), ...t.shape];
+      const reps = outShape.map((n, d) => (padded[d] === 1 ? n : 1));
+      tileInto(backend.typedArrayFromHeap(t) as HeapValues, padded, reps, backend.typedArrayFromHeap(full) as HeapValues);
       return full;
     };
     try {

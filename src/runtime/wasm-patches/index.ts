@@ -11,6 +11,7 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
 import { accurateReductionsPatch } from './reductions.ts';
+import { tilePatch } from './tile.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -33,6 +34,7 @@ export interface WasmPatch {
 export const wasmPatches: readonly WasmPatch[] = [
   accurateReductionsPatch,
   broadcastBinaryPatch,
+  tilePatch,
 ];
 
 const BACKEND = 'wasm';

@@ -2,7 +2,7 @@ import type { DataType, Tensor } from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectWasmMatchesCpu, randomValues } from '../../../helpers/kernel-conformance.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
-import { broadcastBinaryKernels, expandInto } from '../../../../src/runtime/wasm-patches/broadcast-binary.ts';
+import { broadcastBinaryKernels } from '../../../../src/runtime/wasm-patches/broadcast-binary.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
@@ -52,33 +52,6 @@ async function expectNoWasmLeak(tf: Tf, f: () => Promise<void> | void, kept = 0)
 
 beforeAll(async () => {
   installWasmPatches(await useNodeBackend('wasm'));
-});
-
-describe('expandInto', () => {
-  it.each(shapePairs.filter(([a, b]) => size(a) && size(b)).flatMap(([a, b]) => [[a, b], [b, a]]))(
-    'repeats %j along the size-1 axes of the broadcast shape with %j',
-    async (inShape, other) => {
-      const tf = await useNodeBackend('wasm');
-      const outShape = tf.backend_util.assertAndGetBroadcastShape(inShape, other);
-      const src = Float32Array.from({ length: size(inShape) }, (_, i) => i + 1);
-      const got = new Float32Array(size(outShape));
-      expandInto(src, inShape, got, outShape);
-      // The reference: every output index's coordinates, clamped to 0 on the input's size-1 axes.
-      const rank = outShape.length;
-      const padded = [...new Array<number>(rank - inShape.length).fill(1), ...inShape];
-      const want = Array.from(got, (_, i) => {
-        let from = 0;
-        for (let d = 0, rest = i, stride = size(outShape); d < rank; d++) {
-          stride /= outShape[d]!;
-          const c = Math.floor(rest / stride);
-          rest -= c * stride;
-          from = from * padded[d]! + (padded[d] === 1 ? 0 : c);
-        }
-        return src[from];
-      });
-      expect(Array.from(got)).toEqual(want);
-    },
-  );
 });
 
 describe('binary kernels broadcasting a size-1 axis on wasm', () => {
