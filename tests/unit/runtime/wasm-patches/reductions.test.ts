@@ -20,7 +20,7 @@ beforeAll(async () => {
   installWasmPatches(await useNodeBackend('wasm'));
 });
 
-describe('large reductions on wasm (accurate-reductions)', () => {
+describe('large reductions and softmax rows on wasm (accurate-reductions)', () => {
   const N = 3_000_000;
 
   it('stock tfjs 4.22 loses 2 % on the mean of 3M equal values (why the patch exists)', async () => {
@@ -77,7 +77,8 @@ describe('large reductions on wasm (accurate-reductions)', () => {
     const compute = () =>
       tf.tidy(() => {
         const x = tf.tensor(randomValues(size(shape), 23), shape);
-        return [tf.sum(x, 2), tf.mean(x, [0, 1], true), tf.prod(x, 3), tf.sum(tf.tensor(randomValues(2 * LARGE_REDUCE, 24), [2, LARGE_REDUCE]), 1)].map((t) => Array.from(t.dataSync()));
+        const wide = tf.tensor(randomValues(2 * LARGE_REDUCE, 24), [2, LARGE_REDUCE]);
+        return [tf.sum(x, 2), tf.mean(x, [0, 1], true), tf.prod(x, 3), tf.sum(wide, 1), tf.softmax(wide)].map((t) => Array.from(t.dataSync()));
       });
     const patched = compute();
     uninstallWasmPatches(tf);
@@ -134,11 +135,39 @@ describe('large reductions on wasm (accurate-reductions)', () => {
     });
   });
 
+  it('gives Softmax over rows longer than LARGE_REDUCE the CPU backend\'s values, and its outputs sum to 1', async () => {
+    await expectWasmMatchesCpu((tf) => {
+      const x = tf.tensor2d(randomValues(3 * 6001, 30, { scale: 4 }), [3, 6001]);
+      return [tf.softmax(x), tf.softmax(x.reshape([3, 1, 6001])), tf.logSoftmax(x)];
+    }, exact);
+    const tf = await useNodeBackend('wasm');
+    const total = tf.tidy(() => Array.from(tf.softmax(tf.tensor2d(randomValues(1 << 20, 31, { scale: 4 }), [1, 1 << 20])).dataSync()));
+    expect(Math.abs(total.reduce((a, v) => a + v, 0) - 1)).toBeLessThan(1e-6);
+  });
+
+  it('gives Softmax\'s gradient, NaN rows and short rows as the CPU backend does', async () => {
+    await expectWasmMatchesCpu((tf) => {
+      const x = tf.tensor2d(randomValues(2 * 5000, 32), [2, 5000]);
+      const w = tf.tensor2d(randomValues(2 * 5000, 33), [2, 5000]);
+      return tf.grad((v: Tensor) => tf.softmax(v).mul(w).sum())(x);
+    });
+    const compute = (tf: Tf) =>
+      tf.tidy(() => {
+        const base = randomValues(2 * 5000, 34);
+        base[4321] = NaN;
+        return Array.from(tf.softmax(tf.tensor2d(base, [2, 5000])).dataSync());
+      });
+    const cpu = compute(await useNodeBackend('cpu'));
+    expect(compute(await useNodeBackend('wasm'))).toEqual(cpu);
+    await expectWasmMatchesCpu((tf) => tf.softmax(tf.tensor2d(randomValues(7 * 30, 35), [7, 30])));
+  });
+
   it('frees its transposed intermediate: no tensor data left behind on wasm', async () => {
     const tf = await useNodeBackend('wasm');
     const x = tf.tensor(randomValues(size(shape), 29), shape);
     const before = wasmDataIds(tf);
     for (const axes of axisSubsets(shape.length)) tf.dispose([tf.sum(x, axes), tf.mean(x, axes, true), tf.prod(x, axes)]);
+    tf.tidy(() => void tf.softmax(x.reshape([-1, 67 * 2 * 71])));
     expect(wasmDataIds(tf)).toBe(before);
     x.dispose();
   });
