@@ -16,7 +16,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { StockKernels, WasmPatch } from './index.ts';
+import type { WasmPatch } from './index.ts';
 import { type HeapValues, tileInto } from './tile.ts';
 
 type Tf = typeof tfNamespace;
@@ -73,7 +73,7 @@ export const broadcastBinaryPatch: WasmPatch = {
     '[10000,5,1] took 126 ms against 3 ms for same shapes, and so tf.max / logSumExp gradients crawled',
   kernels: (stock, tf) =>
     broadcastBinaryKernels.flatMap((name) => {
-      const k = (stock as StockKernels).get(name);
+      const k = stock.get(name);
       return k ? [fastBroadcast(k, tf)] : [];
     }),
 };
