@@ -9,6 +9,9 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
+import { broadcastBinaryPatch } from './broadcast-binary.ts';
+import { accurateReductionsPatch } from './reductions.ts';
+import { tilePatch } from './tile.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -28,7 +31,11 @@ export interface WasmPatch {
 }
 
 /** Every patch, in the order they are installed. */
-export const wasmPatches: readonly WasmPatch[] = [];
+export const wasmPatches: readonly WasmPatch[] = [
+  accurateReductionsPatch,
+  broadcastBinaryPatch,
+  tilePatch,
+];
 
 const BACKEND = 'wasm';
 let stock: Map<string, KernelConfig> | undefined;
