@@ -27,6 +27,6 @@ it('patched kernels still reach the stock ones when installed before the wasm ba
   expect(eq).toEqual([[1, 0, 0, 0, 1, 0], [2, 3, 4, 9, 10, 11]]);
   expect(same).toEqual([[1, 1, 1, 1, 1, 1]]);
   expect(tiled).toEqual([[1, 2, 3, 1, 2, 3, 4, 5, 6, 4, 5, 6]]);
-  expect(soft[0]![1]).toBeCloseTo(0.75, 6);
-  expect(soft[1]![0]).toBeCloseTo(1, 6);
+  expect(soft![0]![1]).toBeCloseTo(0.75, 6);
+  expect(soft![1]![0]).toBeCloseTo(1, 6);
 });
