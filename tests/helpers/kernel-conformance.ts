@@ -33,7 +33,7 @@ async function valuesOn(tf: Tf, compute: (tf: Tf) => Out): Promise<{ shapes: num
 
 /**
  * Asserts that `compute` gives the same shapes and values on WASM (as patched by the installed patches) and on
- * the CPU backend: |wasm − cpu| ≤ atol + rtol·|cpu| elementwise. Leaves the WASM backend active.
+ * the CPU backend: |wasm − cpu| ≤ atol + rtol·|cpu| elementwise (equal infinities and NaN against NaN agree). Leaves the WASM backend active.
  */
 export async function expectWasmMatchesCpu(compute: (tf: Tf) => Out, { rtol = 1e-4, atol = 1e-5 } = {}): Promise<void> {
   const cpu = await valuesOn(await useNodeBackend('cpu'), compute);
@@ -44,6 +44,8 @@ export async function expectWasmMatchesCpu(compute: (tf: Tf) => Out, { rtol = 1e
     let worst = 0;
     let at = -1;
     for (let i = 0; i < c.length; i++) {
+      // Equal values agree, infinities and NaNs included (∞ − ∞ would be NaN below).
+      if (w[i] === c[i] || (Number.isNaN(w[i]) && Number.isNaN(c[i]))) continue;
       const excess = Math.abs(w[i]! - c[i]!) - (atol + rtol * Math.abs(c[i]!));
       if (!(excess <= worst)) [worst, at] = [Number.isNaN(excess) ? Infinity : excess, i];
     }
