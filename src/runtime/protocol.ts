@@ -4,6 +4,7 @@
  */
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import type { BackendChoice, BackendName, BackendPreference } from './backend.ts';
+import type { DebugFlags } from './debug-flags.ts';
 import type { ExerciseRunResult } from './run-exercise.ts';
 import type { ProgressEvent } from './run-learner.ts';
 
@@ -14,6 +15,8 @@ export interface RunRequest {
   seed: number;
   backend: BackendPreference;
   gridSize: number;
+  /** Test-only switches from the page's URL (debug-flags.ts); absent for learners. */
+  debug?: DebugFlags;
 }
 
 export type WorkerMessage =

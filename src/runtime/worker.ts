@@ -5,7 +5,8 @@
  * (the page terminates the worker, even inside an endless loop).
  */
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, probeBrowserBackends, type BackendName } from './backend.ts';
+import { chooseBackend, confirmTfjsPrecision, probeBrowserBackends, type BackendChoice, type BackendName, type BackendNeeds, type BackendProbe } from './backend.ts';
+import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
@@ -28,20 +29,48 @@ async function startBackend(name: BackendName): Promise<void> {
   await tf.ready();
 }
 
-async function run(req: RunRequest): Promise<void> {
-  const choice = chooseBackend(await probeBrowserBackends(), req.backend);
+/** The probes, with the test-only `software-gpu` flag applied (debug-flags.ts). */
+async function probe(debug: DebugFlags): Promise<BackendProbe[]> {
+  const probes = await probeBrowserBackends();
+  if (!debug.softwareGpu) return probes;
+  return probes.map((p) => (p.software ? { ...p, software: false, detail: `${p.detail}, software but counted as hardware (rdl-debug=software-gpu)` } : p));
+}
+
+/**
+ * Starts the first candidate that tfjs can start and that, once started, keeps the precision its probe promised;
+ * when tfjs turns out to render WebGL in 16-bit floats, the choice is made again with that knowledge, so the badge's
+ * reasons match the backend that runs.
+ */
+async function startChosen(req: RunRequest, needs: BackendNeeds): Promise<{ backend: BackendName; choice: BackendChoice; failed: { name: BackendName; why: string }[] }> {
+  let probes = await probe(req.debug ?? {});
   const failed: { name: BackendName; why: string }[] = [];
-  let backend: BackendName | undefined;
-  for (const name of choice.candidates) {
-    try {
-      await startBackend(name);
-      backend = name;
+  // At most two rounds: a correction only ever turns a probe's float32 from true to false.
+  for (let round = 0; round < 2; round++) {
+    const choice = chooseBackend(probes, req.backend, needs);
+    let corrected: BackendProbe[] | null = null;
+    for (const name of choice.candidates) {
+      if (failed.some((f) => f.name === name)) continue;
+      try {
+        await startBackend(name);
+      } catch (e) {
+        failed.push({ name, why: (e as Error).message });
+        continue;
+      }
+      corrected = name === 'webgl' ? confirmTfjsPrecision(probes, name, tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) : null;
+      if (!corrected) return { backend: name, choice, failed };
       break;
-    } catch (e) {
-      failed.push({ name, why: (e as Error).message });
     }
+    if (!corrected) break;
+    probes = corrected;
   }
-  if (!backend) throw new Error(`No tfjs backend could start: ${failed.map((f) => `${f.name}: ${f.why}`).join('; ')}`);
+  throw new Error(`No tfjs backend could start: ${failed.map((f) => `${f.name}: ${f.why}`).join('; ')}`);
+}
+
+async function run(req: RunRequest): Promise<void> {
+  // Test-only (debug-flags.ts): make tfjs-webgl store 16-bit floats, as a GPU without float32 render targets does.
+  if (req.debug?.forceF16) tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
+  const needs: BackendNeeds = { float32: req.meta.precision?.needs === 'float32', ...(req.meta.precision && { why: req.meta.precision.why }) };
+  const { backend, choice, failed } = await startChosen(req, needs);
   post({ type: 'backend', backend, choice, failed });
   const result = await runExercise({
     meta: req.meta,
