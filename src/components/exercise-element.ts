@@ -167,7 +167,7 @@ class ExerciseElement extends HTMLElement {
       {
         onMessage: (m) => {
           if (m.type === 'backend') {
-            this.showBackend(m.backend, m.choice, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
+            this.showBackend(m.backend, m.threads, m.choice, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
             this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
           } else if (m.type === 'progress') {
             if (!this.chart) {
@@ -185,9 +185,9 @@ class ExerciseElement extends HTMLElement {
     );
   }
 
-  private showBackend(name: string, choice: BackendChoice, skipped: { name: string; why: string }[]): void {
+  private showBackend(name: string, threads: number, choice: BackendChoice, skipped: { name: string; why: string }[]): void {
     const badge = this.q('backend-badge');
-    badge.textContent = `Backend: ${backendLabel(name as never)}`;
+    badge.textContent = `Backend: ${backendLabel(name as never)}${threads > 1 ? `, ${threads} threads` : ''}`;
     badge.dataset.backend = name;
     delete badge.dataset.tone;
     badge.removeAttribute('title');
