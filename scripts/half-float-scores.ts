@@ -1,7 +1,7 @@
 /**
  * What a correct answer scores when its numbers are stored in 16-bit floats, as a WebGL backend without float32
  * render targets stores every tensor: the exact (float64) answer of each exercise that declares
- * `precision: { needs: float32 }`, rounded once to half floats (Math.f16round) and scored by the exercise's own
+ * `precision: { needs: float32 }` and computes numbers rather than training a model, rounded once to half floats (Math.f16round) and scored by the exercise's own
  * generator. A real half-float backend also rounds every intermediate, so these are lower bounds on the damage.
  * The `why` texts in those exercise.yaml files quote these numbers.
  *
@@ -42,7 +42,11 @@ for (const id of listExerciseIds()) {
   const { meta } = loadExercise(id);
   if (meta.precision?.needs !== 'float32') continue;
   const answer = exactAnswers[meta.task];
-  if (!answer) throw new Error(`${id}: no exact answer for task "${meta.task}" here; add one`);
+  // A trained model has no exact answer to round; scripts/half-float-browser.ts trains it on a 16-bit WebGL instead.
+  if (!answer) {
+    console.log(`${id}: a training exercise, measured by scripts/half-float-browser.ts`);
+    continue;
+  }
   const gen = generators[meta.data.generator];
   const params = gen.params.parse(meta.data.params);
   for (const check of meta.checks) {
