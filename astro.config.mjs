@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { tfjsTypes } from './src/integrations/tfjs-types.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { moduleSidebar } from './src/integrations/module-sidebar.ts';
+import { tfjsWasmThreads } from './src/integrations/tfjs-wasm-threads.ts';
 
 // Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
 // MDX inherits it. KaTeX renders at build time, so lesson pages ship math as HTML + CSS, no math JavaScript.
@@ -23,10 +24,16 @@ export default defineConfig({
       routeMiddleware: './src/route-data/overview-pagination.ts',
     }),
   ],
+  // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get
+  // SharedArrayBuffer and tfjs its threaded WASM build. On 2 cores it was slower (docs/backends.md, threaded WASM).
+  ...(process.env.RDL_CROSS_ORIGIN_ISOLATION === '1' && {
+    server: { headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
+  }),
   vite: {
     plugins: [tfjsTypes(import.meta.dirname), lazyMonacoCss()],
-    // Module workers (the exercise runner, Monaco's workers) are bundled as ES modules.
-    worker: { format: 'es' },
+    // Module workers (the exercise runner, Monaco's workers) are bundled as ES modules. Worker bundles get only
+    // these plugins, not the page's: tfjsWasmThreads keeps tfjs's threaded WASM working once minified.
+    worker: { format: 'es', plugins: () => [tfjsWasmThreads()] },
     // Pre-bundle the runner's libraries when the dev server starts. Discovered late (on the first Run, inside the
     // worker), they would make Vite re-optimise and reload the page mid-run.
     optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'sucrase', 'uplot'] },

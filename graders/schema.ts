@@ -28,6 +28,23 @@ export const checkSchema = z
   });
 export type Check = z.infer<typeof checkSchema>;
 
+/**
+ * An exercise whose checks a correct answer passes only in 32-bit floats: values far below 6e-8 (the smallest
+ * half float) or tolerances tighter than about 1e-3 (a half float's precision). The browser then passes over a
+ * WebGL backend that stores 16-bit floats (src/runtime/backend.ts), and says why in the words of `why`.
+ */
+export const precisionSchema = z
+  .object({
+    needs: z.literal('float32').describe('The only requirement so far: every tensor held in 32-bit floats (WASM, CPU, WebGPU, and WebGL with float32 render targets).'),
+    why: z
+      .string()
+      .min(1)
+      .regex(/[^.\s]$/, 'a noun phrase without a final period: the learner reads "… 16-bit floats, too coarse for <why>."')
+      .describe('What 16-bit floats would break, shown to the learner as "WebGL skipped: this GPU stores numbers in 16-bit floats, too coarse for <why>."'),
+  })
+  .strict();
+export type Precision = z.infer<typeof precisionSchema>;
+
 export const exerciseSchema = z
   .object({
     formatVersion: z.literal(1).describe('Version of this file format; bump when fields change meaning.'),
@@ -57,6 +74,7 @@ export const exerciseSchema = z
       }),
     checks: z.array(checkSchema).min(1).describe('What passing means; every check must pass.'),
     hints: z.array(z.string().min(1)).default([]).describe('Hints revealed one at a time, gentlest first.'),
+    precision: precisionSchema.optional().describe('What grading needs of the arithmetic; leave it out when any backend will do (the default).'),
   })
   .strict()
   .superRefine((e, ctx) => {

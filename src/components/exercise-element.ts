@@ -6,8 +6,9 @@
 import { boundText, fmt, positionText } from '../../graders/format.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
-import { backendLabel, backendOrder, type BackendPreference } from '../runtime/backend.ts';
+import { backendLabel, backendOrder, type BackendChoice, type BackendPreference } from '../runtime/backend.ts';
 import { clearCode, loadCode, saveCode, saveStatus } from '../runtime/code-store.ts';
+import { parseDebugFlags } from '../runtime/debug-flags.ts';
 import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
@@ -162,11 +163,11 @@ class ExerciseElement extends HTMLElement {
     const { LossChart } = await import('./loss-chart.ts');
 
     this.run = startRun(
-      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80 },
+      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80, debug: parseDebugFlags(location.search) },
       {
         onMessage: (m) => {
           if (m.type === 'backend') {
-            this.showBackend(m.backend, m.choice.reason, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
+            this.showBackend(m.backend, m.threads, m.choice, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
             this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
           } else if (m.type === 'progress') {
             if (!this.chart) {
@@ -184,13 +185,21 @@ class ExerciseElement extends HTMLElement {
     );
   }
 
-  private showBackend(name: string, reason: string, skipped: { name: string; why: string }[]): void {
+  private showBackend(name: string, threads: number, choice: BackendChoice, skipped: { name: string; why: string }[]): void {
     const badge = this.q('backend-badge');
-    badge.textContent = `Backend: ${backendLabel(name as never)}`;
+    badge.textContent = `Backend: ${backendLabel(name as never)}${threads > 1 ? `, ${threads} threads` : ''}`;
     badge.dataset.backend = name;
+    delete badge.dataset.tone;
+    badge.removeAttribute('title');
+    // When precision shaped the choice, the badge itself says so; the full sentence is under "Why this backend?".
+    if (choice.note) {
+      badge.append(el('span', { className: 'rdl-badge-note', textContent: ` · ${choice.note.text}` }));
+      badge.dataset.tone = choice.note.tone;
+      badge.title = choice.note.tone === 'warn' ? choice.reason : skipped.map((s) => s.why).join(' ');
+    }
     badge.hidden = false;
     const info = this.q('backend-info');
-    info.replaceChildren(el('p', { textContent: reason }));
+    info.replaceChildren(el('p', { textContent: choice.reason }));
     if (skipped.length) info.append(el('ul', {}, ...skipped.map((s) => el('li', { textContent: s.why }))));
   }
 

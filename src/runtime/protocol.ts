@@ -4,6 +4,7 @@
  */
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import type { BackendChoice, BackendName, BackendPreference } from './backend.ts';
+import type { DebugFlags } from './debug-flags.ts';
 import type { ExerciseRunResult } from './run-exercise.ts';
 import type { ProgressEvent } from './run-learner.ts';
 
@@ -14,10 +15,12 @@ export interface RunRequest {
   seed: number;
   backend: BackendPreference;
   gridSize: number;
+  /** Test-only switches from the page's URL (debug-flags.ts); absent for learners. */
+  debug?: DebugFlags;
 }
 
 export type WorkerMessage =
-  | { type: 'backend'; backend: BackendName; choice: BackendChoice; failed: { name: BackendName; why: string }[] }
+  | { type: 'backend'; backend: BackendName; /** Threads it computes on (more than 1 only for threaded WASM). */ threads: number; choice: BackendChoice; failed: { name: BackendName; why: string }[] }
   | ({ type: 'progress' } & ProgressEvent)
   | { type: 'log'; line: string }
   | { type: 'done'; result: ExerciseRunResult }

@@ -7,6 +7,7 @@ import { errorReport } from '../../graders/grade.ts';
 import type { LearnerError } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import type { BackendPreference } from './backend.ts';
+import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { timeoutError } from './timeout-error.ts';
 import type { ExerciseRunResult } from './run-exercise.ts';
@@ -23,7 +24,7 @@ export interface RunHandle {
 }
 
 export function startRun(
-  opts: { meta: ExerciseMeta; source: string; seed?: number; backend: BackendPreference; gridSize?: number },
+  opts: { meta: ExerciseMeta; source: string; seed?: number; backend: BackendPreference; gridSize?: number; debug?: DebugFlags },
   handlers: RunHandlers,
 ): RunHandle {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `exercise ${opts.meta.id}` });
@@ -55,7 +56,7 @@ export function startRun(
     fail({ kind: 'internal', message: `The runner failed to start or crashed: ${e.message || 'unknown error'}` });
   };
 
-  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0 };
+  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0, ...(opts.debug && { debug: opts.debug }) };
   worker.postMessage(req);
   return { stop: () => fail({ kind: 'stopped', message: 'You stopped the run.' }) };
 }

@@ -5,7 +5,8 @@
  * (the page terminates the worker, even inside an endless loop).
  */
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, probeBrowserBackends, type BackendName } from './backend.ts';
+import { chooseBackend, confirmTfjsPrecision, probeBrowserBackends, type BackendChoice, type BackendName, type BackendNeeds, type BackendProbe } from './backend.ts';
+import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
@@ -15,34 +16,72 @@ import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-t
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
-/** Registers the backend's package (loaded only when needed) and starts it; throws with a reason if it cannot. */
-async function startBackend(name: BackendName): Promise<void> {
+/**
+ * Registers the backend's package (loaded only when needed) and starts it; throws with a reason if it cannot.
+ * Returns how many threads it computes on (WASM on a cross-origin-isolated page can have more than one).
+ */
+async function startBackend(name: BackendName): Promise<number> {
+  let threads = () => 1;
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
-    // The threaded build's pthread workers break when bundled (STACK-NOTES.md §3): use the single-threaded SIMD one.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // tfjs picks its threaded build wherever SharedArrayBuffer exists, i.e. on a cross-origin-isolated page. The site
+    // asks for isolation only when built or served with RDL_CROSS_ORIGIN_ISOLATION=1 (astro.config.mjs): on 2 cores,
+    // 2 threads made the reference solutions slower (docs/backends.md). The plugin tfjs-wasm-threads.ts keeps the
+    // bundled threaded build from hanging; this line keeps it off elsewhere.
+    if (!(self as { crossOriginIsolated?: boolean }).crossOriginIsolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    threads = () => wasm.getThreadsCount();
   }
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend(name))) throw new Error('tfjs could not initialise it');
   await tf.ready();
+  return threads();
+}
+
+/** The probes, with the test-only `software-gpu` flag applied (debug-flags.ts). */
+async function probe(debug: DebugFlags): Promise<BackendProbe[]> {
+  const probes = await probeBrowserBackends();
+  if (!debug.softwareGpu) return probes;
+  return probes.map((p) => (p.software ? { ...p, software: false, detail: `${p.detail}, software but counted as hardware (rdl-debug=software-gpu)` } : p));
+}
+
+/**
+ * Starts the first candidate that tfjs can start and that, once started, keeps the precision its probe promised;
+ * when tfjs turns out to render WebGL in 16-bit floats, the choice is made again with that knowledge, so the badge's
+ * reasons match the backend that runs.
+ */
+async function startChosen(req: RunRequest, needs: BackendNeeds): Promise<{ backend: BackendName; threads: number; choice: BackendChoice; failed: { name: BackendName; why: string }[] }> {
+  let probes = await probe(req.debug ?? {});
+  const failed: { name: BackendName; why: string }[] = [];
+  // At most two rounds: a correction only ever turns a probe's float32 from true to false.
+  for (let round = 0; round < 2; round++) {
+    const choice = chooseBackend(probes, req.backend, needs);
+    let corrected: BackendProbe[] | null = null;
+    for (const name of choice.candidates) {
+      if (failed.some((f) => f.name === name)) continue;
+      let threads: number;
+      try {
+        threads = await startBackend(name);
+      } catch (e) {
+        failed.push({ name, why: (e as Error).message });
+        continue;
+      }
+      corrected = name === 'webgl' ? confirmTfjsPrecision(probes, name, tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) : null;
+      if (!corrected) return { backend: name, threads, choice, failed };
+      break;
+    }
+    if (!corrected) break;
+    probes = corrected;
+  }
+  throw new Error(`No tfjs backend could start: ${failed.map((f) => `${f.name}: ${f.why}`).join('; ')}`);
 }
 
 async function run(req: RunRequest): Promise<void> {
-  const choice = chooseBackend(await probeBrowserBackends(), req.backend);
-  const failed: { name: BackendName; why: string }[] = [];
-  let backend: BackendName | undefined;
-  for (const name of choice.candidates) {
-    try {
-      await startBackend(name);
-      backend = name;
-      break;
-    } catch (e) {
-      failed.push({ name, why: (e as Error).message });
-    }
-  }
-  if (!backend) throw new Error(`No tfjs backend could start: ${failed.map((f) => `${f.name}: ${f.why}`).join('; ')}`);
-  post({ type: 'backend', backend, choice, failed });
+  // Test-only (debug-flags.ts): make tfjs-webgl store 16-bit floats, as a GPU without float32 render targets does.
+  if (req.debug?.forceF16) tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
+  const needs: BackendNeeds = { float32: req.meta.precision?.needs === 'float32', ...(req.meta.precision && { why: req.meta.precision.why }) };
+  const { backend, threads, choice, failed } = await startChosen(req, needs);
+  post({ type: 'backend', backend, threads, choice, failed });
   const result = await runExercise({
     meta: req.meta,
     source: req.source,

@@ -29,6 +29,9 @@ describe('exercise.yaml schema', () => {
     ['ragged centres', (y: any) => (y.data.params.centers[1] = [1, 2, 3]), 'same number of coordinates'],
     ['entry that is not an identifier', (y: any) => (y.entry = 'my train'), 'entry'],
     ['timeout too long', (y: any) => (y.timeoutMs = 10_000_000), 'timeoutMs'],
+    ['precision other than float32', (y: any) => (y.precision = { needs: 'float16', why: 'x' }), 'precision.needs'],
+    ['precision without a why', (y: any) => (y.precision = { needs: 'float32' }), 'precision.why'],
+    ['precision why ending in a period', (y: any) => (y.precision = { needs: 'float32', why: 'its tiny norms.' }), 'too coarse for <why>'],
   ])('rejects %s', (_what, breakIt, expected) => {
     it('with a message naming the file and the field', () => {
       const y = valid();
@@ -37,6 +40,14 @@ describe('exercise.yaml schema', () => {
       expect(check(y)).toThrow(/exercises\/x\/y\/exercise\.yaml is not a valid exercise/);
       expect(check(y)).toThrow(expected);
     });
+  });
+
+  it('leaves precision out by default and accepts float32 with a why', () => {
+    const y = valid();
+    delete y.id;
+    expect(check(y)().precision).toBeUndefined();
+    y.precision = { needs: 'float32', why: "this exercise's 4e-15 gradient norms" };
+    expect(check(y)().precision).toEqual(y.precision);
   });
 
   it('rejects YAML that does not parse, naming the file', () => {
