@@ -1,0 +1,7 @@
+/** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture, the mixture classifier. */
+import { gmmLogDensityProblem } from './gmm-log-density.ts';
+
+/** By the name an exercise.yaml gives under `data.generator`. */
+export const mixturesGenerators = {
+  gmmLogDensity: gmmLogDensityProblem,
+} as const;
