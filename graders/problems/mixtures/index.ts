@@ -1,7 +1,9 @@
 /** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture, the mixture classifier. */
+import { gmmFitProblem } from './gmm-fit.ts';
 import { gmmLogDensityProblem } from './gmm-log-density.ts';
 
 /** By the name an exercise.yaml gives under `data.generator`. */
 export const mixturesGenerators = {
   gmmLogDensity: gmmLogDensityProblem,
+  gmmFit: gmmFitProblem,
 } as const;
