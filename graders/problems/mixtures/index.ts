@@ -1,4 +1,5 @@
 /** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture, the mixture classifier. */
+import { gmmClassifierProblem } from './gmm-classifier.ts';
 import { gmmFitProblem } from './gmm-fit.ts';
 import { gmmLogDensityProblem } from './gmm-log-density.ts';
 
@@ -6,4 +7,5 @@ import { gmmLogDensityProblem } from './gmm-log-density.ts';
 export const mixturesGenerators = {
   gmmLogDensity: gmmLogDensityProblem,
   gmmFit: gmmFitProblem,
+  gmmClassifier: gmmClassifierProblem,
 } as const;
