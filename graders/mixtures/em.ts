@@ -91,6 +91,20 @@ function initialMixture(x: ArrayLike<number>, n: number, d: number, k: number, r
   };
 }
 
+/** The E-step: the mean NLL of `gmm` on x and each point's responsibilities (n×k, rows summing to 1). */
+function expectation(gmm: DiagonalGmm, x: ArrayLike<number>, n: number): { nll: number; responsibilities: Float64Array } {
+  const k = gmm.weights.length;
+  const joint = componentLogJoint(gmm, x, n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const row = joint.subarray(i * k, (i + 1) * k);
+    const lp = logSumExp(row);
+    sum -= lp;
+    for (let c = 0; c < k; c++) row[c] = Math.exp(row[c]! - lp); // in place: the joint is not needed after
+  }
+  return { nll: sum / n, responsibilities: joint };
+}
+
 /** The M-step: weights, means and variances (plus the floor) from the responsibilities r (n×k). */
 function maximise(x: ArrayLike<number>, n: number, d: number, k: number, r: Float64Array, varianceFloor: number): DiagonalGmm {
   const weights: number[] = [], means: number[][] = [], stds: number[][] = [];
@@ -109,25 +123,28 @@ function maximise(x: ArrayLike<number>, n: number, d: number, k: number, r: Floa
   return { weights: weights.map((w) => w / total), means, stds };
 }
 
+/**
+ * The mean NLL of `gmm` on x and of the mixture one EM step (E then M) makes from it: EM never increases the NLL,
+ * and a converged fit barely moves, so the drop tells whether a learner's EM (or any fit) had converged.
+ */
+export function emStep(gmm: DiagonalGmm, x: ArrayLike<number>, n: number, d: number, varianceFloor = defaultEmOptions.varianceFloor): { before: number; after: number; next: DiagonalGmm } {
+  const { nll: before, responsibilities } = expectation(gmm, x, n);
+  const next = maximise(x, n, d, gmm.weights.length, responsibilities, varianceFloor);
+  return { before, after: expectation(next, x, n).nll, next };
+}
+
 /** One EM run from a k-means++ start on the n points x (row-major n×d). */
 export function fitEm(x: ArrayLike<number>, n: number, d: number, k: number, rng: Rng, options: Partial<EmOptions> = {}): EmFit {
   const o = { ...defaultEmOptions, ...options };
   let gmm = initialMixture(x, n, d, k, rng, o.varianceFloor);
   const nll: number[] = [];
   for (let t = 0; t < o.maxIterations; t++) {
-    const joint = componentLogJoint(gmm, x, n);
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const row = joint.subarray(i * k, (i + 1) * k);
-      const lp = logSumExp(row);
-      sum -= lp;
-      for (let c = 0; c < k; c++) row[c] = Math.exp(row[c]! - lp); // responsibilities, in place
-    }
-    nll.push(sum / n);
+    const { nll: current, responsibilities } = expectation(gmm, x, n);
+    nll.push(current);
     const prev = nll[nll.length - 2];
     if (prev !== undefined && Math.abs(nll[nll.length - 1]! - prev) <= o.tolerance * Math.max(Math.abs(nll[nll.length - 1]!), 1)) return { gmm, nll, converged: true };
     // After the last allowed E-step the current parameters are returned, so the last NLL is always theirs.
-    if (t < o.maxIterations - 1) gmm = maximise(x, n, d, k, joint, o.varianceFloor);
+    if (t < o.maxIterations - 1) gmm = maximise(x, n, d, k, responsibilities, o.varianceFloor);
   }
   return { gmm, nll, converged: false };
 }

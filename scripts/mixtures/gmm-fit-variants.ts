@@ -1,8 +1,8 @@
 /**
  * The gmm-fit generator's metrics for good fits and bad ones, over seeds: where the exercise's bounds will come from.
  * Good: the true mixture itself, float64 EM from other starts, gradient descent in float32 tfjs (Adam on softmax
- * logits, means and log-stds; WASM). Bad: one Gaussian copied K times, stds returned as variances, k-means centres
- * with the data's overall spread.
+ * logits, means and log-stds; WASM). Bad: EM stopped after 5 iterations (for emStepChange), one Gaussian copied K
+ * times, stds returned as variances, k-means centres with the data's overall spread.
  *   node scripts/with-node.mjs node scripts/mixtures/gmm-fit-variants.ts
  */
 import type * as TF from '@tensorflow/tfjs';
@@ -30,6 +30,7 @@ export const fitVariants: Record<string, (input: GmmFitInput, p: PosedProblem, t
   'the true mixture': (_i, p) => (p.hidden as { truth: DiagonalGmm }).truth,
   'EM, 1 other start': (i) => fitEm(i.x, i.n, i.d, i.k, makeRng(99, 'variant')).gmm,
   'EM, best of 5 other starts': (i) => fitEmRestarts(i.x, i.n, i.d, i.k, makeRng(99, 'variant'), 5).gmm,
+  'EM, stopped after 5 iterations': (i) => fitEm(i.x, i.n, i.d, i.k, makeRng(99, 'variant'), { maxIterations: 5 }).gmm,
   'Adam, 1500 steps (tfjs)': (i, _p, tf) => gradientDescent(tf, i, 1500),
   'one Gaussian, K copies': (i) => {
     const { mean, std } = oneGaussian(i);
@@ -94,6 +95,7 @@ if (import.meta.main) {
   console.log(`  held-out NLL: true ${range(base.map((m) => m.trueNll!))}, EM ${range(base.map((m) => m.emNll!))}, EM − true ${range(base.map((m) => m.emNll! - m.trueNll!))}`);
   for (const name of Object.keys(fitVariants)) {
     const ms = seeds.map((s) => variantMetrics(tf, name, s));
-    console.log(`  ${name.padEnd(34)} nllAboveTrue ${range(ms.map((m) => m.nllAboveTrue!))}   nllAboveEm ${range(ms.map((m) => m.nllAboveEm!))}`);
+    const sci = (v: number[]) => `${Math.min(...v).toExponential(1)} … ${Math.max(...v).toExponential(1)}`;
+    console.log(`  ${name.padEnd(34)} nllAboveTrue ${range(ms.map((m) => m.nllAboveTrue!))}   nllAboveEm ${range(ms.map((m) => m.nllAboveEm!))}   emStepChange ${sci(ms.map((m) => m.emStepChange!))}`);
   }
 }

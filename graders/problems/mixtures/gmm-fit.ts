@@ -3,11 +3,12 @@
  * means ~ N(0, I), stds 0.25 … 0.5, random weights) and returns its fitted { weights, means, stds }, by gradient
  * descent or by EM. The grader scores the mean NLL on hidden held-out points from the same mixture against the true
  * mixture's NLL and against the best of several float64 EM runs (graders/mixtures/em.ts) on the same training
- * points, and shows the three side by side. Components may come back in any order: only the density is scored.
+ * points, and shows the three side by side; and whether the fit had converged, by how much one more EM step from it
+ * would lower its training NLL. Components may come back in any order: only the density is scored.
  */
 import { z } from 'zod';
 import { fmt } from '../../format.ts';
-import { fitEmRestarts } from '../../mixtures/em.ts';
+import { emStep, fitEmRestarts } from '../../mixtures/em.ts';
 import { gmmFromFlat, invalidGmm, type DiagonalGmm } from '../../mixtures/gmm.ts';
 import { meanNll } from '../../mixtures/log-density.ts';
 import { randomFitMixture } from '../../mixtures/random-mixture.ts';
@@ -35,6 +36,7 @@ export interface GmmFitInput {
 }
 
 interface Hidden {
+  train: Float32Array;
   truth: DiagonalGmm;
   em: DiagonalGmm;
   test: Float64Array;
@@ -48,6 +50,7 @@ const metricsDoc = {
   heldoutNll: 'held-out mean NLL of your mixture, nats per point (shown beside the next two)',
   trueNll: 'held-out mean NLL of the true generating mixture',
   emNll: 'held-out mean NLL of the reference EM fit',
+  emStepChange: 'how much one EM step from your mixture lowers its training NLL, relative to max(|NLL|, 1): about 0 for a converged fit (EM\'s own stopping rule; slightly negative is possible, from the 1e-6 variance floor), Infinity for an invalid mixture',
 };
 
 export const gmmFitProblem: ProblemDef<GmmFitParams, Hidden> = {
@@ -77,17 +80,20 @@ export const gmmFitProblem: ProblemDef<GmmFitParams, Hidden> = {
           ],
         },
       ],
-      hidden: { truth, em, test, trueNll: meanNll(truth, test, p.testN), emNll: meanNll(em, test, p.testN) },
+      hidden: { train, truth, em, test, trueNll: meanNll(truth, test, p.testN), emNll: meanNll(em, test, p.testN) },
     };
   },
   score(p, h, [out]) {
     const mine = gmmFromFlat(out!.weights!, out!.means!, out!.stds!, p.dims);
     const invalid = invalidGmm(mine);
     const heldoutNll = invalid ? Infinity : meanNll(mine, h.test, p.testN);
-    const metrics = { nllAboveTrue: heldoutNll - h.trueNll, nllAboveEm: heldoutNll - h.emNll, heldoutNll, trueNll: h.trueNll, emNll: h.emNll };
+    const step = invalid ? undefined : emStep(mine, h.train, p.trainN, p.dims);
+    const emStepChange = step ? (step.before - step.after) / Math.max(Math.abs(step.before), 1) : Infinity;
+    const metrics = { nllAboveTrue: heldoutNll - h.trueNll, nllAboveEm: heldoutNll - h.emNll, heldoutNll, trueNll: h.trueNll, emNll: h.emNll, emStepChange };
     const line = invalid
       ? `Your mixture cannot be scored: ${invalid}.`
       : `Held-out NLL (nats per point): yours ${fmt(heldoutNll)}, the true mixture ${fmt(h.trueNll)}, EM (best of ${p.emRestarts}) ${fmt(h.emNll)}.`;
-    return { metrics, details: { nllAboveTrue: [line], nllAboveEm: [line] } };
+    const stepLine = step ? `One more EM step from your mixture would lower its training NLL from ${fmt(step.before)} to ${fmt(step.after)} (relative change ${fmt(emStepChange)}).` : line;
+    return { metrics, details: { nllAboveTrue: [line], nllAboveEm: [line], emStepChange: [stepLine] } };
   },
 };

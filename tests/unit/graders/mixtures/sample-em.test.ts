@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bayesPredict, classLogDensities } from '../../../../graders/mixtures/bayes.ts';
-import { defaultEmOptions, fitEm, fitEmRestarts, kMeansPlusPlus } from '../../../../graders/mixtures/em.ts';
+import { defaultEmOptions, emStep, fitEm, fitEmRestarts, kMeansPlusPlus } from '../../../../graders/mixtures/em.ts';
 import { gmmFromFlat, invalidGmm, type DiagonalGmm } from '../../../../graders/mixtures/gmm.ts';
 import { gmmLogDensity, meanNll } from '../../../../graders/mixtures/log-density.ts';
 import { randomClassMixtures, randomFitMixture } from '../../../../graders/mixtures/random-mixture.ts';
@@ -96,6 +96,18 @@ describe('EM', () => {
     expect(fit.converged).toBe(false);
     fit.nll.slice(1).forEach((v, t) => expect(v).toBeLessThanOrEqual(fit.nll[t]! + 1e-12));
     expect(meanNll(fit.gmm, x, 2000)).toBeCloseTo(fit.nll[2]!, 12);
+  });
+  it('emStep: one E+M step from a mixture never raises the NLL, and barely moves a converged fit', () => {
+    const { x, gmm } = cases[1]!;
+    const fit = fitEm(x, 2000, 2, 4, makeRng(3, 'em'));
+    const converged = emStep(fit.gmm, x, 2000, 2);
+    expect(converged.before).toBeCloseTo(fit.nll[fit.nll.length - 1]!, 12);
+    expect(converged.before - converged.after).toBeGreaterThanOrEqual(-1e-12);
+    expect(converged.before - converged.after).toBeLessThan(1e-5);
+    const fromTruth = emStep(gmm, x, 2000, 2);
+    expect(fromTruth.before).toBeCloseTo(meanNll(gmm, x, 2000), 12);
+    expect(fromTruth.after).toBeLessThan(fromTruth.before);
+    expect(meanNll(fromTruth.next, x, 2000)).toBeCloseTo(fromTruth.after, 12);
   });
   it('the variance floor keeps a component on duplicate points finite', () => {
     const x = [0, 0, 0, 0, 0, 0, 5, 5, 5.1, 5, 4.9, 5.2];
