@@ -1,7 +1,7 @@
 /**
  * The gmm-log-density generator's metric (maxRelativeError) for the right answer in float32 tfjs and for plausible
- * wrong ones, over seeds: where the exercise's bound will come from. Run on the WASM backend:
- *   node scripts/with-node.mjs node scripts/mixtures/log-density-variants.ts
+ * wrong ones, over seeds: where the exercise's bound will come from. On the WASM backend (or `--cpu`):
+ *   node scripts/with-node.mjs node scripts/mixtures/log-density-variants.ts [--cpu]
  * tests/unit/graders/mixtures/gmm-log-density.test.ts grades the same variants.
  */
 import type * as TF from '@tensorflow/tfjs';
@@ -44,7 +44,7 @@ export function variantError(tf: Tf, variant: (tf: Tf, g: GmmDensityInput) => Fl
 }
 
 if (import.meta.main) {
-  const tf = await useNodeBackend('wasm');
+  const tf = await useNodeBackend(process.argv.includes('--cpu') ? 'cpu' : 'wasm');
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
   console.log(`maxRelativeError on seeds ${seeds.join(', ')} (${tf.getBackend()}), params ${JSON.stringify(measuredParams)}`);
   for (const [name, variant] of Object.entries(logDensityVariants)) {
