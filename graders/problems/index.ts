@@ -4,6 +4,7 @@ import type { CallOutputs, Plot, Problem, ProblemDef, ProblemOptions, Scored } f
 import { blobsProblem, spiralProblem } from './classification.ts';
 import { cubicProblem } from './regression.ts';
 import { activationDepthGenerators } from './activation-depth/index.ts';
+import { mixturesGenerators } from './mixtures/index.ts';
 
 export const generators = {
   blobs: blobsProblem,
@@ -11,6 +12,7 @@ export const generators = {
   cubic: cubicProblem,
   // A course module's own generators, from its folder (graders/problems/<module>/index.ts): one line per module.
   ...activationDepthGenerators,
+  ...mixturesGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;

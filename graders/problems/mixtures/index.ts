@@ -1,0 +1,13 @@
+/** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture, the mixture classifier, sampling. */
+import { gmmClassifierProblem } from './gmm-classifier.ts';
+import { gmmFitProblem } from './gmm-fit.ts';
+import { gmmLogDensityProblem } from './gmm-log-density.ts';
+import { mixtureSamplingProblem } from './mixture-sampling.ts';
+
+/** By the name an exercise.yaml gives under `data.generator`. */
+export const mixturesGenerators = {
+  gmmLogDensity: gmmLogDensityProblem,
+  gmmFit: gmmFitProblem,
+  gmmClassifier: gmmClassifierProblem,
+  mixtureSampling: mixtureSamplingProblem,
+} as const;

@@ -1,0 +1,54 @@
+/**
+ * The gmm-log-density generator's metric (maxRelativeError) for the right answer in float32 tfjs and for plausible
+ * wrong ones, over seeds: where the exercise's bound will come from. On the WASM backend (or `--cpu`):
+ *   node scripts/with-node.mjs node scripts/mixtures/log-density-variants.ts [--cpu]
+ * tests/unit/graders/mixtures/gmm-log-density.test.ts grades the same variants.
+ */
+import type * as TF from '@tensorflow/tfjs';
+import { makeProblem } from '../../graders/problems/index.ts';
+import type { GmmDensityInput } from '../../graders/problems/mixtures/gmm-log-density.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+
+type Tf = typeof TF;
+
+/** The per-point, per-component terms log π_k + Σ_d log N(x_d | μ_kd, σ_kd) (n×K), with switches for the classic slips. */
+function joint(tf: Tf, g: GmmDensityInput, slip: { noWeights?: boolean; varianceAsStd?: boolean; noNormaliser?: boolean } = {}): TF.Tensor2D {
+  const x = tf.tensor2d(g.x, [g.n, g.d]).expandDims(1); // n×1×d
+  const mu = tf.tensor2d(g.means).expandDims(0); // 1×K×d
+  const sd = slip.varianceAsStd ? tf.sqrt(tf.tensor2d(g.stds)) : tf.tensor2d(g.stds);
+  const z = tf.div(tf.sub(x, mu), sd.expandDims(0));
+  let perDim = tf.mul(-0.5, tf.square(z));
+  if (!slip.noNormaliser) perDim = tf.sub(tf.sub(perDim, tf.log(sd).expandDims(0)), 0.5 * Math.log(2 * Math.PI));
+  const logN = tf.sum(perDim, 2) as TF.Tensor2D;
+  return slip.noWeights ? logN : tf.add(logN, tf.log(tf.tensor1d(g.weights)));
+}
+
+/** The right answer and the wrong ones, each in float32 tfjs: input → log p for every point. */
+export const logDensityVariants: Record<string, (tf: Tf, g: GmmDensityInput) => Float32Array> = {
+  'logsumexp (right)': (tf, g) => tf.tidy(() => tf.logSumExp(joint(tf, g), 1).dataSync() as Float32Array),
+  'exp, sum, then log': (tf, g) => tf.tidy(() => tf.log(tf.sum(tf.exp(joint(tf, g)), 1)).dataSync() as Float32Array),
+  'max instead of logsumexp': (tf, g) => tf.tidy(() => tf.max(joint(tf, g), 1).dataSync() as Float32Array),
+  'weights left out': (tf, g) => tf.tidy(() => tf.logSumExp(joint(tf, g, { noWeights: true }), 1).dataSync() as Float32Array),
+  'stds read as variances': (tf, g) => tf.tidy(() => tf.logSumExp(joint(tf, g, { varianceAsStd: true }), 1).dataSync() as Float32Array),
+  'normaliser left out': (tf, g) => tf.tidy(() => tf.logSumExp(joint(tf, g, { noNormaliser: true }), 1).dataSync() as Float32Array),
+};
+
+/** Parameters like the exercise's will be: three mixtures of different shapes, 500 drawn points and 20 far ones each. */
+export const measuredParams = { mixtures: [{ components: 4, dims: 2 }, { components: 3, dims: 5 }, { components: 10, dims: 2 }], n: 500, far: 20 };
+
+/** maxRelativeError of a variant on one seed, graded by the generator itself. */
+export function variantError(tf: Tf, variant: (tf: Tf, g: GmmDensityInput) => Float32Array, seed: number): number {
+  const problem = makeProblem({ generator: 'gmmLogDensity', params: measuredParams }, seed);
+  const outputs = problem.calls.map((c) => ({ logp: variant(tf, c.arg as GmmDensityInput) }));
+  return problem.score(outputs).metrics.maxRelativeError!;
+}
+
+if (import.meta.main) {
+  const tf = await useNodeBackend(process.argv.includes('--cpu') ? 'cpu' : 'wasm');
+  const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  console.log(`maxRelativeError on seeds ${seeds.join(', ')} (${tf.getBackend()}), params ${JSON.stringify(measuredParams)}`);
+  for (const [name, variant] of Object.entries(logDensityVariants)) {
+    const errors = seeds.map((s) => variantError(tf, variant, s));
+    console.log(`  ${name.padEnd(26)} min ${Math.min(...errors).toExponential(2)}  max ${Math.max(...errors).toExponential(2)}`);
+  }
+}
