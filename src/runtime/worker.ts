@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, probeBrowserBackends, type BackendName } from './backend.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
+import { installWasmPatches, installedWasmPatches } from './wasm-patches/index.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -22,6 +23,8 @@ async function startBackend(name: BackendName): Promise<void> {
     wasm.setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
     // The threaded build's pthread workers break when bundled (STACK-NOTES.md §3): use the single-threaded SIMD one.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // Our fixes of its kernels, as in Node (node-backend.ts), so the page computes what the grader computes.
+    installWasmPatches(tf);
   }
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend(name))) throw new Error('tfjs could not initialise it');
@@ -42,7 +45,7 @@ async function run(req: RunRequest): Promise<void> {
     }
   }
   if (!backend) throw new Error(`No tfjs backend could start: ${failed.map((f) => `${f.name}: ${f.why}`).join('; ')}`);
-  post({ type: 'backend', backend, choice, failed });
+  post({ type: 'backend', backend, choice, failed, wasmPatches: backend === 'wasm' ? [...installedWasmPatches()] : [] });
   const result = await runExercise({
     meta: req.meta,
     source: req.source,

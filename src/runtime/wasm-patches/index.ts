@@ -9,6 +9,7 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
+import { fusedMatmul, matmulTranspose } from './matmul.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -28,7 +29,10 @@ export interface WasmPatch {
 }
 
 /** Every patch, in the order they are installed. */
-export const wasmPatches: readonly WasmPatch[] = [];
+export const wasmPatches: readonly WasmPatch[] = [
+  matmulTranspose,
+  fusedMatmul,
+];
 
 const BACKEND = 'wasm';
 let stock: Map<string, KernelConfig> | undefined;
