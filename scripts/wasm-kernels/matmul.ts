@@ -16,6 +16,7 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     only: { type: 'string' },
+    'skip-matmul': { type: 'boolean' },
     'skip-fused': { type: 'boolean' },
     'skip-epoch': { type: 'boolean' },
   },
@@ -109,15 +110,17 @@ async function timeEpoch(): Promise<number> {
 }
 
 console.log(`tfjs ${tf.version.tfjs}, backend wasm, median of ${runs} runs`);
-console.log('\nBatchMatMul [1797,64]×[64,1797], ms');
-console.log(`${'flags'.padEnd(24)} ${modes.map((m) => m.padStart(8)).join(' ')}`);
-for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
-  const cells: string[] = [];
-  for (const mode of modes) {
-    use(mode);
-    cells.push((await timeMatMul(ta, tb)).toFixed(1).padStart(8));
+if (!args['skip-matmul']) {
+  console.log('\nBatchMatMul [1797,64]×[64,1797], ms');
+  console.log(`${'flags'.padEnd(24)} ${modes.map((m) => m.padStart(8)).join(' ')}`);
+  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    const cells: string[] = [];
+    for (const mode of modes) {
+      use(mode);
+      cells.push((await timeMatMul(ta, tb)).toFixed(1).padStart(8));
+    }
+    console.log(`${`transposeA=${ta} B=${tb}`.padEnd(24)} ${cells.join(' ')}`);
   }
-  console.log(`${`transposeA=${ta} B=${tb}`.padEnd(24)} ${cells.join(' ')}`);
 }
 
 if (!args['skip-fused']) {
