@@ -99,7 +99,6 @@ function unflagged(transpose: Op, a: TensorInfo, b: TensorInfo, transposeA: bool
   };
 }
 
-
 /** BatchMatMul with transposeA/transposeB: Transpose, then the stock kernel on its XNNPACK path where it has one. */
 export const matmulTranspose: WasmPatch = {
   id: 'matmul-transpose',
@@ -135,7 +134,11 @@ export const matmulTranspose: WasmPatch = {
 };
 
 /** Kernels the fused path may call: the product, the bias, and one kernel per activation. */
-const FUSED_KERNELS = ['_FusedMatMul', 'BatchMatMul', 'Transpose', 'Add', 'Relu', 'Relu6', 'Elu', 'Sigmoid', 'LeakyRelu', 'Prelu', 'OnesLike', 'Multiply'] as const;
+// prettier-ignore
+const FUSED_KERNELS = [
+  '_FusedMatMul', 'BatchMatMul', 'Transpose', 'Add',
+  'Relu', 'Relu6', 'Elu', 'Sigmoid', 'LeakyRelu', 'Prelu', 'OnesLike', 'Multiply',
+] as const;
 
 /**
  * Whether XNNPACK's PReLU gets `alpha` right on an output of shape `outShape`: it treats the output as rows of
@@ -190,7 +193,8 @@ export const fusedMatmul: WasmPatch = {
             else if (activation === 'elu') y = op.Elu({ x: y });
             else if (activation === 'sigmoid') y = op.Sigmoid({ x: y });
             else if (activation === 'leakyrelu') y = op.LeakyRelu({ x: y }, { alpha: leakyreluAlpha ?? 0.2 });
-            else if (activation === 'prelu' && alpha != null) {
+            else if (activation === 'prelu') {
+              if (alpha == null) throw new Error('_FusedMatMul with a prelu activation needs preluActivationWeights.');
               // Spelled out to full size when XNNPACK's per-row reading of alpha would not broadcast it right.
               const full = preluBroadcastsAsRows(alpha.shape, y.shape) ? alpha : op.Multiply({ a: op.OnesLike({ x: y }), b: alpha });
               y = op.Prelu({ x: y, alpha: full });
