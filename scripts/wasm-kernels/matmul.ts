@@ -3,8 +3,10 @@
  *   1. time of BatchMatMul [1797,64]×[64,1797] for each transpose combination (median ms of --runs calls);
  *   2. worst |wasm − cpu| of _FusedMatMul for transpose × bias × activation, against the CPU backend;
  *   3. ms per epoch of a 784-128-16-128-784 autoencoder (tf.layers.dense, Adam, batch 128), whose backward pass
- *      is nothing but transposed matMuls.
- * Usage: node scripts/with-node.mjs node scripts/wasm-kernels/matmul.ts [--runs N] [--only stock|patched] [--skip-fused] [--skip-epoch]
+ *      multiplies by a transposed operand twice in every layer.
+ * Usage: node scripts/with-node.mjs node scripts/wasm-kernels/matmul.ts [--runs N] [--only stock|patched]
+ *        [--skip-matmul] [--skip-fused] [--skip-epoch]
+ * "patched" is every patch in wasmPatches; --only runs one column, so that two processes can be timed in turn.
  * Prints numbers; asserts nothing (tests/unit/runtime/wasm-patches/matmul.test.ts asserts the agreement).
  */
 import { parseArgs } from 'node:util';
