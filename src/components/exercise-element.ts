@@ -168,6 +168,7 @@ class ExerciseElement extends HTMLElement {
         onMessage: (m) => {
           if (m.type === 'backend') {
             this.showBackend(m.backend, m.threads, m.choice, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
+            this.q('backend-badge').dataset.wasmPatches = m.wasmPatches.join(' '); // which tfjs fixes ran (tests read it)
             this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
           } else if (m.type === 'progress') {
             if (!this.chart) {

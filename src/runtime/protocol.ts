@@ -20,7 +20,16 @@ export interface RunRequest {
 }
 
 export type WorkerMessage =
-  | { type: 'backend'; backend: BackendName; /** Threads it computes on (more than 1 only for threaded WASM). */ threads: number; choice: BackendChoice; failed: { name: BackendName; why: string }[] }
+  | {
+      type: 'backend';
+      backend: BackendName;
+      /** Threads it computes on (more than 1 only for threaded WASM). */
+      threads: number;
+      choice: BackendChoice;
+      failed: { name: BackendName; why: string }[];
+      /** Ids of our fixes of tfjs's WASM kernels in force (src/runtime/wasm-patches/); empty on other backends. */
+      wasmPatches: string[];
+    }
   | ({ type: 'progress' } & ProgressEvent)
   | { type: 'log'; line: string }
   | { type: 'done'; result: ExerciseRunResult }

@@ -9,6 +9,7 @@ import { chooseBackend, confirmTfjsPrecision, probeBrowserBackends, type Backend
 import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
+import { installWasmPatches, installedWasmPatches } from './wasm-patches/index.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -31,6 +32,8 @@ async function startBackend(name: BackendName): Promise<number> {
     // bundled threaded build from hanging; this line keeps it off elsewhere.
     if (!(self as { crossOriginIsolated?: boolean }).crossOriginIsolated) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     threads = () => wasm.getThreadsCount();
+    // Our fixes of its kernels, as in Node (node-backend.ts), so the page computes what the grader computes.
+    installWasmPatches(tf);
   }
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   if (!(await tf.setBackend(name))) throw new Error('tfjs could not initialise it');
@@ -81,7 +84,7 @@ async function run(req: RunRequest): Promise<void> {
   if (req.debug?.forceF16) tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
   const needs: BackendNeeds = { float32: req.meta.precision?.needs === 'float32', ...(req.meta.precision && { why: req.meta.precision.why }) };
   const { backend, threads, choice, failed } = await startChosen(req, needs);
-  post({ type: 'backend', backend, threads, choice, failed });
+  post({ type: 'backend', backend, threads, choice, failed, wasmPatches: backend === 'wasm' ? [...installedWasmPatches()] : [] });
   const result = await runExercise({
     meta: req.meta,
     source: req.source,

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { wasmPatches } from '../../src/runtime/wasm-patches/index.ts';
 import { exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
@@ -78,6 +79,10 @@ describe('softmax-blobs lesson', () => {
     const status = await runAndWait(page, id, 120_000);
     expect(status).toMatch(/^Passed: every check is met/);
     expect(await page.locator(`${exercise} [data-role=backend-badge]`).textContent()).toMatch(/^Backend: (WebGPU|WebGL|WebAssembly)/);
+    // On WebAssembly the worker installed our kernel fixes before running the code (README, "What we patch…").
+    const badge = page.locator(`${exercise} [data-role=backend-badge]`);
+    const onWasm = (await badge.getAttribute('data-backend')) === 'wasm';
+    expect(await badge.getAttribute('data-wasm-patches')).toBe(onWasm ? wasmPatches.map((p) => p.id).join(' ') : '');
     // Headless Chromium here has only software GPUs: the explanation must say why they were skipped.
     await page.locator(`${exercise} .rdl-backend-info summary`).click();
     expect(await page.locator(`${exercise} [data-role=backend-info]`).textContent()).toMatch(/software-emulated GPU|not available/);

@@ -10,6 +10,7 @@
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
+import { fusedMatmul, matmulTranspose } from './matmul.ts';
 import { accurateReductionsPatch } from './reductions.ts';
 import { tilePatch } from './tile.ts';
 
@@ -32,6 +33,8 @@ export interface WasmPatch {
 
 /** Every patch, in the order they are installed. */
 export const wasmPatches: readonly WasmPatch[] = [
+  matmulTranspose,
+  fusedMatmul,
   accurateReductionsPatch,
   broadcastBinaryPatch,
   tilePatch,
