@@ -1,0 +1,106 @@
+/**
+ * `npm run bench -- --steps-only`: where a training step's time goes, for the exercises whose solution trains
+ * with a full-batch `model.fit` (the spiral and the blobs; `--exercise` narrows it). All in this process on WASM
+ * (with whatever patches `wasmPatches` holds installed), graded exactly as the grader grades:
+ *   1. kernels: tf.profile over a whole graded run: the kernels' own time (tfjs-wasm times each call) against the
+ *      run's wall time, and the costliest kernels per epoch with their input shapes;
+ *   2. CPU profile: V8's sampler over another graded run, self time split by where the code lives (WASM kernels,
+ *      tfjs's engine / backend / layers JavaScript, GC, our runtime and graders, the learner's code);
+ *   3. the learner's choices: the solution against rewrites that train the same network the same steps
+ *      (learner-variants.ts: fit without its callback; a tf.tidy + optimizer.minimize loop), and the same number
+ *      of steps in smaller batches, which shows the fixed cost of a step.
+ */
+import type { ExerciseMeta } from '../../graders/schema.ts';
+import { loadExercise } from '../../graders/exercise-files.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+import { installWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
+import { metricValues } from '../measure-lib.ts';
+import { buckets, profileBuckets } from './cpu-profile.ts';
+import { duration, median, printTable, ratio } from './format.ts';
+import { learnerVariants } from './learner-variants.ts';
+
+type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
+
+/** The exercises this part profiles by default: the ones a full-batch model.fit trains. */
+export const stepExercises = ['04-activation-depth/05-spiral', '04-activation-depth/01-softmax-blobs'];
+
+const epochsOf = (solution: string) => Number(/epochs: (\d+)/.exec(solution)?.[1] ?? NaN);
+
+/** One graded run in this process; throws unless it passed. */
+async function graded(tf: Tf, meta: ExerciseMeta, source: string, seed = 1) {
+  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
+  if (report.status !== 'passed') throw new Error(`${meta.id} did not pass: ${JSON.stringify(report.error ?? report.checks)}`);
+  return report;
+}
+
+async function kernelShare(tf: Tf, meta: ExerciseMeta, solution: string): Promise<void> {
+  const epochs = epochsOf(solution);
+  const t0 = performance.now();
+  const info = await tf.profile(async () => {
+    await graded(tf, meta, solution);
+    return [];
+  });
+  const wall = performance.now() - t0;
+  const byKernel = new Map<string, { ms: number; calls: number }>();
+  let kernelMs = 0;
+  for (const k of info.kernels) {
+    const ms = Number(await k.kernelTimeMs);
+    kernelMs += ms;
+    const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
+    const e = byKernel.get(key) ?? { ms: 0, calls: 0 };
+    byKernel.set(key, { ms: e.ms + ms, calls: e.calls + 1 });
+  }
+  const rows = [['kernel (input shapes)', 'ms per epoch', 'calls per epoch', 'share of kernel time']];
+  for (const [k, v] of [...byKernel].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10))
+    rows.push([k, (v.ms / epochs).toFixed(3), (v.calls / epochs).toFixed(0), `${((100 * v.ms) / kernelMs).toFixed(1)} %`]);
+  printTable(
+    `${meta.id}: kernels in one graded run (tf.profile, ${epochs} epochs)`,
+    rows,
+    `Run ${duration(wall)} under the profiler, ${(wall / epochs).toFixed(2)} ms per epoch: kernels ${(kernelMs / epochs).toFixed(2)} ms (${((100 * kernelMs) / wall).toFixed(0)} %), ` +
+      `${(info.kernels.length / epochs).toFixed(0)} kernel calls; the rest, ${((wall - kernelMs) / epochs).toFixed(2)} ms per epoch, is JavaScript around them (tfjs dispatch, allocation, autodiff, model.fit, our runtime).`,
+  );
+}
+
+async function cpuSplit(tf: Tf, meta: ExerciseMeta, solution: string): Promise<void> {
+  const ms = await profileBuckets(() => graded(tf, meta, solution));
+  const total = [...ms.values()].reduce((a, b) => a + b, 0);
+  const rows = [['where', 'ms', 'share']];
+  for (const b of buckets) if (ms.get(b)! >= 0.5) rows.push([b, ms.get(b)!.toFixed(0), `${((100 * ms.get(b)!) / total).toFixed(1)} %`]);
+  printTable(`${meta.id}: CPU profile of one graded run (self time by where the code lives)`, rows);
+}
+
+async function choices(tf: Tf, meta: ExerciseMeta, solution: string, runs: number): Promise<void> {
+  const variants = learnerVariants(solution);
+  const epochs = epochsOf(solution);
+  // Same steps in smaller batches: epochs shrink as batches grow in number, so the step count stays the same.
+  for (const split of [10, 100]) {
+    if (epochs % split) continue;
+    variants.push({ name: `model.fit, batches of n/${split}, ${epochs / split} epochs (same steps)`, source: solution.replace('batchSize: data.n,', `batchSize: Math.ceil(data.n / ${split}),`).replace(`epochs: ${epochs},`, `epochs: ${epochs / split},`) });
+  }
+  const times = variants.map(() => [] as number[]);
+  const metrics: string[] = [];
+  // Interleaved, so a slow spell of a shared machine falls on every variant alike.
+  for (let r = 0; r < runs; r++)
+    for (const [i, v] of variants.entries()) {
+      const report = await graded(tf, meta, v.source, r + 1);
+      times[i]!.push(report.durationMs);
+      if (r === 0) metrics[i] = Object.entries(metricValues(report)).map(([k, x]) => `${k} ${x.toFixed(4)}`).join(', ');
+    }
+  const base = median(times[0]!);
+  const rows = [['learner code', 'graded run (median)', 'per step', 'vs the solution', 'metrics (seed 1)']];
+  variants.forEach((v, i) => rows.push([v.name, duration(median(times[i]!)), `${(median(times[i]!) / epochs).toFixed(2)} ms`, ratio(median(times[i]!), base), metrics[i]!]));
+  printTable(`${meta.id}: the learner's choices (${runs} interleaved graded runs each, seeds 1–${runs})`, rows, `"per step": the whole graded run divided by the ${epochs} optimiser steps (data, evaluation and grading included).`);
+}
+
+export async function benchSteps(o: { ids: string[]; runs: number }): Promise<void> {
+  const tf = await useNodeBackend('wasm');
+  installWasmPatches(tf);
+  for (const id of stepExercises.filter((e) => o.ids.includes(e))) {
+    const { meta, solution } = loadExercise(id);
+    await graded(tf, meta, solution); // warm-up: JIT and the first kernels' set-up are not a step's cost
+    await kernelShare(tf, meta, solution);
+    await cpuSplit(tf, meta, solution);
+    await choices(tf, meta, solution, o.runs);
+  }
+}
