@@ -5,9 +5,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import type { NodeBackend } from './node-backends.ts';
 
-export type NodeBackend = 'wasm' | 'cpu';
-export const nodeBackends: readonly NodeBackend[] = ['wasm', 'cpu'];
+export { nodeBackends, type NodeBackend } from './node-backends.ts';
 
 /** Switches tfjs to `name` and waits until it is ready; returns the tfjs namespace. */
 export async function useNodeBackend(name: NodeBackend = 'wasm'): Promise<typeof tf> {
