@@ -44,8 +44,14 @@ function bucketOf({ callFrame: { functionName: fn, url } }: ProfileNode): Bucket
   return buckets[12];
 }
 
-/** Runs `f` under the sampling profiler (0.5 ms interval); returns milliseconds of self time per bucket. */
-export async function profileBuckets(f: () => Promise<unknown>): Promise<Map<Bucket, number>> {
+/** Milliseconds of self time per bucket, and per bucket its costliest functions ("name (file)" → ms). */
+export interface BucketTimes {
+  ms: Map<Bucket, number>;
+  top: Map<Bucket, [string, number][]>;
+}
+
+/** Runs `f` under the sampling profiler (0.5 ms interval) and splits its samples by bucket. */
+export async function profileBuckets(f: () => Promise<unknown>): Promise<BucketTimes> {
   const session = new Session();
   session.connect();
   let profile: Profiler.Profile;
@@ -63,10 +69,16 @@ export async function profileBuckets(f: () => Promise<unknown>): Promise<Map<Buc
   }
   const nodes = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const ms = new Map<Bucket, number>(buckets.map((b) => [b, 0]));
+  const byFunction = new Map<Bucket, Map<string, number>>(buckets.map((b) => [b, new Map()]));
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, i) => {
-    const b = bucketOf(nodes.get(id)!);
-    ms.set(b, ms.get(b)! + (deltas[i] ?? 0) / 1000);
+    const node = nodes.get(id)!;
+    const b = bucketOf(node);
+    const t = (deltas[i] ?? 0) / 1000;
+    ms.set(b, ms.get(b)! + t);
+    const name = `${node.callFrame.functionName || '(anonymous)'} (${node.callFrame.url.split('/').at(-1) || 'native'})`;
+    byFunction.get(b)!.set(name, (byFunction.get(b)!.get(name) ?? 0) + t);
   });
-  return ms;
+  const top = new Map(buckets.map((b) => [b, [...byFunction.get(b)!].sort((x, y) => y[1] - x[1]).slice(0, 3)] as const));
+  return { ms, top };
 }
