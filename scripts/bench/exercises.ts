@@ -8,7 +8,7 @@ import { loadExercise } from '../../graders/exercise-files.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
 import { installWasmPatches, uninstallWasmPatches, wasmPatches } from '../../src/runtime/wasm-patches/index.ts';
-import { duration, median, printTable, ratio } from './format.ts';
+import { duration, median, pairedRatio, printTable } from './format.ts';
 
 type Config = 'stock' | 'patched' | 'cpu';
 
@@ -29,7 +29,7 @@ export async function benchExercises(o: { ids: string[]; runs: number }): Promis
       }
     const m = (c: Config) => (times.get(c)?.length ? median(times.get(c)!) : undefined);
     const patched = wasmPatches.length ? duration(m('patched')!) : 'no patches yet';
-    rows.push([id, duration(m('stock')!), patched, ratio(m('patched'), m('stock')), duration(m('cpu')!), configs.map((c) => times.get(c)!.map(duration).join(', ')).join(' | ')]);
+    rows.push([id, duration(m('stock')!), patched, wasmPatches.length ? pairedRatio(times.get('patched')!, times.get('stock')!) : '–', duration(m('cpu')!), configs.map((c) => times.get(c)!.map(duration).join(', ')).join(' | ')]);
   }
   installWasmPatches(await useNodeBackend('wasm'));
   printTable(`Exercises in Node: the reference solution graded in this process, median of ${o.runs} (seeds 1–${o.runs})`, rows, `Patches in wasmPatches: ${wasmPatches.map((p) => p.id).join(', ') || 'none yet'}.`);

@@ -12,6 +12,15 @@ export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => 
 /** "0.42×" for a ratio of two times; "–" when either is missing. */
 export const ratio = (a: number | undefined, b: number | undefined): string => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 
+/**
+ * The median of the run-by-run ratios a[i] / b[i] of interleaved runs ("1.93×"): pairing keeps the ratio
+ * meaningful when a shared machine's speed drifts between runs. "–" without pairs.
+ */
+export const pairedRatio = (a: readonly number[], b: readonly number[]): string => {
+  const r = a.map((x, i) => x / b[i]!).filter((x) => Number.isFinite(x));
+  return r.length ? `${median(r).toFixed(2)}×` : '–';
+};
+
 /** Prints a section heading and a table: the first row is the header, columns padded to their widest cell. */
 export function printTable(title: string, rows: readonly (readonly string[])[], note?: string): void {
   console.log(`\n## ${title}`);

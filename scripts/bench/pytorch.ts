@@ -14,7 +14,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { duration, median, printTable, ratio } from './format.ts';
+import { duration, median, pairedRatio, printTable } from './format.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const jobsDir = path.join(root, 'scripts/bench/pytorch');
@@ -106,10 +106,10 @@ export async function benchTorch(o: { ids: string[]; runs: number }): Promise<vo
   }
   const table = (m: typeof whole) => {
     const rows = [['exercise', 'ours (tfjs WASM)', 'PyTorch, 1 thread', 'ours / PyTorch 1', `PyTorch, default (${defaultThreads} thread${defaultThreads === 1 ? '' : 's'})`, 'ours / PyTorch default']];
-    for (const [id, t] of m) rows.push([id, duration(median(t.ours)), duration(median(t.t1)), ratio(median(t.ours), median(t.t1)), duration(median(t.tDefault)), ratio(median(t.ours), median(t.tDefault))]);
+    for (const [id, t] of m) rows.push([id, duration(median(t.ours)), duration(median(t.t1)), pairedRatio(t.ours, t.t1), duration(median(t.tDefault)), pairedRatio(t.ours, t.tDefault)]);
     return rows;
   };
-  const how = `${python}, torch ${version}; median of ${o.runs} interleaved runs.`;
+  const how = `${python}, torch ${version}; medians of ${o.runs} interleaved runs, ratios the median of the run-by-run ratios.`;
   printTable('PyTorch side by side: whole process (start-up, training, held-out evaluation)', table(whole), `Ours: node instructor/cli.ts --exercise <id> --solution (sandboxed child, as npm run grade). PyTorch: ${how}`);
   printTable('PyTorch side by side: training loop only', table(loop), `Ours: first to last ctx.report of a graded run in a fresh process (loop-time.ts), scaled to every epoch. PyTorch: its timer around the loop. ${how}`);
 }
