@@ -73,6 +73,8 @@ export async function profileBuckets(f: () => Promise<unknown>): Promise<BucketT
   const deltas = profile.timeDeltas ?? [];
   (profile.samples ?? []).forEach((id, i) => {
     const node = nodes.get(id)!;
+    // The profiler itself (serialising the profile in Profiler.stop) is not the run's time.
+    if (node.callFrame.url.startsWith('node:inspector')) return;
     const b = bucketOf(node);
     const t = (deltas[i] ?? 0) / 1000;
     ms.set(b, ms.get(b)! + t);
