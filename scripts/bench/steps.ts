@@ -18,7 +18,7 @@ import { installWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
 import { metricValues } from '../measure-lib.ts';
 import { buckets, profileBuckets } from './cpu-profile.ts';
 import { duration, median, printTable, ratio } from './format.ts';
-import { learnerVariants } from './learner-variants.ts';
+import { learnerVariants, type Variant } from './learner-variants.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
 
@@ -27,10 +27,10 @@ export const stepExercises = ['04-activation-depth/05-spiral', '04-activation-de
 
 const epochsOf = (solution: string) => Number(/epochs: (\d+)/.exec(solution)?.[1] ?? NaN);
 
-/** One graded run in this process; throws unless it passed. */
-async function graded(tf: Tf, meta: ExerciseMeta, source: string, seed = 1) {
+/** One graded run in this process; throws unless it passed (or, with `mayFail`, unless it ran). */
+async function graded(tf: Tf, meta: ExerciseMeta, source: string, seed = 1, mayFail = false) {
   const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
-  if (report.status !== 'passed') throw new Error(`${meta.id} did not pass: ${JSON.stringify(report.error ?? report.checks)}`);
+  if (report.status !== 'passed' && !(mayFail && report.status === 'failed')) throw new Error(`${meta.id} did not pass: ${JSON.stringify(report.error ?? report.checks)}`);
   return report;
 }
 
@@ -77,12 +77,13 @@ async function cpuSplit(tf: Tf, meta: ExerciseMeta, solution: string): Promise<v
 }
 
 async function choices(tf: Tf, meta: ExerciseMeta, solution: string, runs: number): Promise<void> {
-  const variants = learnerVariants(solution);
+  const variants: (Variant & { mayFail?: boolean })[] = learnerVariants(solution);
   const epochs = epochsOf(solution);
   // Same steps in smaller batches: epochs shrink as batches grow in number, so the step count stays the same.
   for (const split of [10, 100]) {
     if (epochs % split) continue;
-    variants.push({ name: `model.fit, batches of n/${split}, ${epochs / split} epochs (same steps)`, source: solution.replace('batchSize: data.n,', `batchSize: Math.ceil(data.n / ${split}),`).replace(`epochs: ${epochs},`, `epochs: ${epochs / split},`) });
+    // Timing only: another training, which need not reach the exercise's bar (its metrics show whether it does).
+    variants.push({ mayFail: true, name: `model.fit, batches of n/${split}, ${epochs / split} epochs (same steps)`, source: solution.replace('batchSize: data.n,', `batchSize: Math.ceil(data.n / ${split}),`).replace(`epochs: ${epochs},`, `epochs: ${epochs / split},`) });
   }
   const times = variants.map(() => [] as number[]);
   const cpu = variants.map(() => [] as number[]);
@@ -91,11 +92,11 @@ async function choices(tf: Tf, meta: ExerciseMeta, solution: string, runs: numbe
   for (let r = 0; r < runs; r++)
     for (const [i, v] of variants.entries()) {
       const c0 = process.cpuUsage();
-      const report = await graded(tf, meta, v.source, r + 1);
+      const report = await graded(tf, meta, v.source, r + 1, v.mayFail);
       const c = process.cpuUsage(c0);
       times[i]!.push(report.durationMs);
       cpu[i]!.push((c.user + c.system) / 1000);
-      if (r === 0) metrics[i] = Object.entries(metricValues(report)).map(([k, x]) => `${k} ${x.toFixed(4)}`).join(', ');
+      if (r === 0) metrics[i] = `${Object.entries(metricValues(report)).map(([k, x]) => `${k} ${x.toFixed(4)}`).join(', ')}${report.status === 'passed' ? '' : ' (fails the bar)'}`;
     }
   const base = median(times[0]!);
   const baseCpu = median(cpu[0]!);
