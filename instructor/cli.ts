@@ -18,7 +18,7 @@ import { generatorReference } from '../graders/generator-reference.ts';
 import { parseSeed, positive, readSeedFile, runBatchCli, UsageError, writeGradescopeFailure, writeNewSeedFile } from './batch/cli-batch.ts';
 import type { GradingSeed } from '../graders/rng.ts';
 import { gradeInSandbox, type GradeOptions } from './batch/grade-batch.ts';
-import { nodeBackends, type NodeBackend } from '../src/runtime/node-backend.ts';
+import { nodeBackends, type NodeBackend } from '../src/runtime/node-backends.ts';
 import { defaultMemoryMb } from '../src/runtime/sandbox.ts';
 
 const usage = `Usage: npm run grade -- --exercise <id> --file <submission.ts> [options]     grade one file

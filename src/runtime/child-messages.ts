@@ -11,10 +11,9 @@ import type { CallOutputs, LearnerCall } from '../../graders/problem.ts';
 import type { LearnerError } from '../../graders/report.ts';
 import { kindOf } from './evaluate/kinds.ts';
 import type { LearnerRunResult } from './run-learner.ts';
-import { clip, MAX_LINE_CHARS } from './output-limits.ts';
+import { clip, MAX_ERROR_CHARS, MAX_LINE_CHARS } from './output-limits.ts';
 
-/** Longest error message kept from a child (the child clips to this already; a longer one is cut, not trusted). */
-export const MAX_ERROR_CHARS = 4 * MAX_LINE_CHARS;
+export { MAX_ERROR_CHARS };
 
 /** Error kinds a child may report as the submission's: the runtime in the child makes only these. */
 export const childErrorKinds = ['syntax', 'missing-export', 'thrown', 'nan', 'bad-output'] as const;

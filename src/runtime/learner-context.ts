@@ -115,7 +115,9 @@ function validationLoss(p: Progress, warn: (key: string, message: string) => voi
 /** A fresh TrainContext for one call of the learner's entry. */
 export function makeTrainContext(o: ContextOptions): CallContext {
   const { tf, call } = o;
-  const live = call.evals.filter((e) => kindOf(e).live);
+  // Live grid frames only when someone listens: each is a prediction on a whole grid, and the in-process runner of
+  // scripts and tests passes no onProgress (the grading child never gets a grid: the CLI asks for none).
+  const live = o.onProgress ? call.evals.filter((e) => kindOf(e).live) : [];
   const warn = onceLogger(o.onLog);
   let lastLive = 0;
   let pendingLive = false;

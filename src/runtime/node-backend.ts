@@ -6,9 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { installWasmPatches, wasmPatches } from './wasm-patches/index.ts';
+import type { NodeBackend } from './node-backends.ts';
 
-export type NodeBackend = 'wasm' | 'cpu';
-export const nodeBackends: readonly NodeBackend[] = ['wasm', 'cpu'];
+export { nodeBackends, type NodeBackend } from './node-backends.ts';
 
 /**
  * Which WASM patches to install, from `RDL_WASM_PATCHES` (for A/B measurements in this process only): unset or

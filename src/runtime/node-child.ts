@@ -13,9 +13,10 @@ import { writeSync } from 'node:fs';
 import type { LearnerInput, LearnerRunResult, ProgressEvent } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
-import { clip, logLimiter, toText } from './output-limits.ts';
+import { clip, logLimiter, MAX_ERROR_CHARS, toText } from './output-limits.ts';
 import { encodeFrame, FrameDecoder, reviveTyped } from './frames.ts';
-import { MAX_ERROR_CHARS, type WireMessage } from './child-messages.ts';
+// Types only: the schemas (and zod) stay in the grader, so a child starts without loading them.
+import type { WireMessage } from './child-messages.ts';
 
 /** `nonce` marks the genuine result; the grader validates every result anyway (a hook could read the nonce). */
 export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend; nonce: string };

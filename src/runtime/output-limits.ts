@@ -9,6 +9,11 @@ export const MAX_LOG_LINES = 300;
 export const MAX_LOG_CHARS = 64 * 1024;
 /** One printed line, and the text of one error message, are cut after this many characters. */
 export const MAX_LINE_CHARS = 2000;
+/**
+ * Longest error message a graded child sends (it clips to this; the grader cuts a longer one, never trusts it).
+ * Here rather than in child-messages.ts so the child does not load zod, which only the grader's checks need.
+ */
+export const MAX_ERROR_CHARS = 4 * MAX_LINE_CHARS;
 /** The line that replaces everything printed after the limits are reached. */
 export const LOG_DROPPED = '… (further output dropped)';
 

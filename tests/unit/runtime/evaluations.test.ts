@@ -123,6 +123,26 @@ export async function f(_: unknown, ctx: any) {
     expect(plain).toEqual([{ step: 0, loss: 1 }]);
   });
 
+  it('predicts no live grid when nobody listens for progress', async () => {
+    const grid: Evaluation = { key: 'grid', kind: 'grid', box: { x0: -1, x1: 1, y0: -1, y1: 1, size: 4 } };
+    let predictions = 0;
+    (globalThis as { countPrediction?: () => void }).countPrediction = () => predictions++;
+    const src = `import * as tf from '@tensorflow/tfjs';
+export async function f(_: unknown, ctx: any) {
+  const model = (x: tf.Tensor2D) => { (globalThis as any).countPrediction(); return tf.tidy(() => tf.concat([x.slice([0, 0], [-1, 1]).neg(), x.slice([0, 0], [-1, 1])], 1)); };
+  ctx.report({ step: 0, loss: 1, model });
+  await new Promise((r) => setTimeout(r, 50));
+  return model;
+}`;
+    try {
+      const r = await run(src, [{ arg: undefined, evals: [grid] }]);
+      expect(r.ok).toBe(true);
+      expect(predictions).toBe(1); // the graded grid only, not a live frame
+    } finally {
+      delete (globalThis as { countPrediction?: () => void }).countPrediction;
+    }
+  });
+
   it('leaks no tensors across runs', async () => {
     const src = `import * as tf from '@tensorflow/tfjs';\nexport function f() { return { weights: tf.ones([2, 3]), g: (x: tf.Tensor2D) => x.sum(1) }; }`;
     const calls: LearnerCall[] = [{ arg: undefined, evals: [{ key: 'w', kind: 'array', pick: 'weights', shape: [2, 3], label: 'weights' }, predict2({ pick: 'g' })] }];

@@ -1,0 +1,21 @@
+/**
+ * `node scripts/bench/loop-time.ts <exercise-id> [seed]`: grades the exercise's reference solution once in a fresh
+ * process on WASM (with the patches installed) and prints one JSON line: the training loop's milliseconds (first
+ * to last ctx.report, scaled by reports/(reports − 1) to count the first epoch) and the whole graded run's. A fresh
+ * process, like the grading child, so the loop is timed cold (JIT warm-up included), as PyTorch's is.
+ * The PyTorch part of `npm run bench` (pytorch.ts) spawns it.
+ */
+import { loadExercise } from '../../graders/exercise-files.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+import { installWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
+
+const [exercise, seed = '1'] = process.argv.slice(2);
+if (!exercise) throw new Error('usage: node scripts/bench/loop-time.ts <exercise-id> [seed]');
+const tf = await useNodeBackend('wasm');
+installWasmPatches(tf);
+const { meta, solution } = loadExercise(exercise);
+const at: number[] = [];
+const { report } = await runExercise({ meta, source: solution, backend: 'wasm', runner: inThreadRunner(tf), seed: Number(seed), onProgress: () => at.push(performance.now()) });
+if (report.status !== 'passed' || at.length < 2) throw new Error(`${exercise} did not pass: ${JSON.stringify(report.error ?? report.checks)}`);
+console.log(JSON.stringify({ exercise, loopMs: ((at.at(-1)! - at[0]!) * at.length) / (at.length - 1), runMs: report.durationMs, reports: at.length }));
