@@ -9,6 +9,7 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
+import { maxPoolGradPatch } from './max-pool-grad.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -28,7 +29,9 @@ export interface WasmPatch {
 }
 
 /** Every patch, in the order they are installed. */
-export const wasmPatches: readonly WasmPatch[] = [];
+export const wasmPatches: readonly WasmPatch[] = [
+  maxPoolGradPatch,
+];
 
 const BACKEND = 'wasm';
 let stock: Map<string, KernelConfig> | undefined;
