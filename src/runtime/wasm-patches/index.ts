@@ -9,6 +9,7 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
+import { convGradientsPatch } from './conv-gradients.ts';
 import { maxPoolGradPatch } from './max-pool-grad.ts';
 
 type Tf = typeof tfNamespace;
@@ -30,6 +31,7 @@ export interface WasmPatch {
 
 /** Every patch, in the order they are installed. */
 export const wasmPatches: readonly WasmPatch[] = [
+  convGradientsPatch,
   maxPoolGradPatch,
 ];
 

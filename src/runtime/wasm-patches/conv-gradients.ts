@@ -1,0 +1,191 @@
+/**
+ * The convolution gradient kernels that tfjs 4.22's wasm backend lacks, built from its stock native kernels, so a
+ * conv layer (and a depthwise one) can train on WASM:
+ *
+ * - Conv2DBackpropFilter (the filter gradient of every conv2d and conv2dTranspose layer),
+ * - DepthwiseConv2dNativeBackpropFilter and DepthwiseConv2dNativeBackpropInput (depthwise/separable layers).
+ *
+ * The filter gradient *is* a convolution: dW[kh,kw,ci,co] = Σ_{n,oh,ow} xpad[n, oh·s + kh·d, ow·s + kw·d, ci] ·
+ * dy[n,oh,ow,co]. Swapping the roles of batch and channels turns it into one stock Conv2D of x (batch ci, channels
+ * n) with dy as the filter (n in, co out), the forward stride becoming the dilation and the forward dilation the
+ * stride; so the work runs in XNNPACK, not in a JS loop. The stock Conv3DBackpropFilterV2 looked like a natural
+ * base but gives wrong values for stride 2 (max error 27 on a 5×5 input; measured, tfjs 4.22), so it is not used.
+ */
+import type * as tfNamespace from '@tensorflow/tfjs';
+import type {
+  Conv2DBackpropFilterAttrs,
+  DepthwiseConv2dNativeBackpropFilterAttrs,
+  DepthwiseConv2dNativeBackpropInputAttrs,
+  KernelConfig,
+  KernelFunc,
+  TensorInfo,
+} from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { StockKernels, WasmPatch } from './index.ts';
+import { stockRunner, type StockRunner } from './stock-runner.ts';
+
+type Tf = typeof tfNamespace;
+
+/** Where the filter gradient's convolution reads: the forward conv's geometry, in NHWC terms. */
+interface FilterGradGeometry {
+  filterHeight: number;
+  filterWidth: number;
+  outHeight: number;
+  outWidth: number;
+  strideHeight: number;
+  strideWidth: number;
+  dilationHeight: number;
+  dilationWidth: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/**
+ * Runs `conv` ('Conv2D' or 'DepthwiseConv2dNative') of `xT` [b, inH, inW, c] with `dyFilter` [outH, outW, c, m]
+ * so that output [b, filterH, filterW, ·] position (kh, kw) sums xpad[oh·s + kh·d, ow·s + kw·d] · dy[oh, ow]. The
+ * bottom/right padding is chosen so the output is exactly filterH × filterW; rows and columns the forward conv never
+ * read (odd sizes under 'valid' with stride 2) are sliced off first, since padding cannot be negative.
+ */
+function filterGradConv(
+  r: StockRunner,
+  conv: 'Conv2D' | 'DepthwiseConv2dNative',
+  xT: TensorInfo,
+  dyFilter: TensorInfo,
+  g: FilterGradGeometry,
+): TensorInfo {
+  const [b, inH, inW, c] = xT.shape as [number, number, number, number];
+  const outChannels = conv === 'Conv2D' ? dyFilter.shape[3]! : c * dyFilter.shape[3]!;
+  // The last padded row the forward conv reads, plus one.
+  const spanH = (g.filterHeight - 1) * g.dilationHeight + (g.outHeight - 1) * g.strideHeight + 1;
+  const spanW = (g.filterWidth - 1) * g.dilationWidth + (g.outWidth - 1) * g.strideWidth + 1;
+  const usedH = Math.min(inH, spanH - g.padTop);
+  const usedW = Math.min(inW, spanW - g.padLeft);
+  if (usedH <= 0 || usedW <= 0 || b === 0 || g.outHeight === 0 || g.outWidth === 0) {
+    // Every tap reads padding (or there is nothing to sum): the gradient is zero.
+    return r.run('Fill', {}, { shape: [b, g.filterHeight, g.filterWidth, outChannels], value: 0, dtype: 'float32' });
+  }
+  const input = usedH < inH || usedW < inW
+    ? r.run('Slice', { x: xT }, { begin: [0, 0, 0, 0], size: [b, usedH, usedW, c] })
+    : xT;
+  const pad = [
+    [0, 0],
+    [g.padTop, spanH - g.padTop - usedH],
+    [g.padLeft, spanW - g.padLeft - usedW],
+    [0, 0],
+  ];
+  return r.run(conv, { x: input, filter: dyFilter }, {
+    strides: [g.dilationHeight, g.dilationWidth],
+    dilations: [g.strideHeight, g.strideWidth],
+    pad,
+    dataFormat: 'NHWC',
+  });
+}
+
+/** Runs `body` with a stock-kernel runner and frees every intermediate, also when it throws. */
+function composite(stock: StockKernels, body: (r: StockRunner, backend: BackendWasm) => TensorInfo): KernelFunc {
+  return ({ backend }) => {
+    const r = stockRunner(stock, backend as BackendWasm);
+    try {
+      return r.keep(body(r, backend as BackendWasm));
+    } finally {
+      r.dispose();
+    }
+  };
+}
+
+function conv2DBackpropFilter(stock: StockKernels, tf: Tf): KernelConfig {
+  return {
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: (args) =>
+      composite(stock, (r) => {
+        const { x, dy } = args.inputs;
+        const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+          args.attrs as unknown as Conv2DBackpropFilterAttrs;
+        const info = tf.backend_util.computeConv2DInfo(
+          x!.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false,
+          tf.backend_util.convertConv2DDataFormat(dataFormat),
+        );
+        const channelsLast = info.dataFormat === 'channelsLast';
+        // x → [ci, h, w, n] (a batch of ci images with n channels); dy → [oh, ow, n, co] (a filter).
+        const xT = r.run('Transpose', { x: x! }, { perm: channelsLast ? [3, 1, 2, 0] : [1, 2, 3, 0] });
+        const dyFilter = r.run('Transpose', { x: dy! }, { perm: channelsLast ? [1, 2, 0, 3] : [2, 3, 0, 1] });
+        const g = filterGradConv(r, 'Conv2D', xT, dyFilter, { ...info, padTop: info.padInfo.top, padLeft: info.padInfo.left });
+        return r.run('Transpose', { x: g }, { perm: [1, 2, 0, 3] });
+      })(args),
+  };
+}
+
+function depthwiseBackpropFilter(stock: StockKernels, tf: Tf): KernelConfig {
+  return {
+    kernelName: 'DepthwiseConv2dNativeBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: (args) =>
+      composite(stock, (r) => {
+        const { x, dy } = args.inputs;
+        const { strides, dilations, pad, dimRoundingMode, filterShape } =
+          args.attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs;
+        const info = tf.backend_util.computeConv2DInfo(
+          x!.shape as [number, number, number, number], filterShape, strides, dilations, pad, dimRoundingMode, true,
+        );
+        const [n, h, w, c] = x!.shape as [number, number, number, number];
+        const [kh, kw, , m] = filterShape;
+        // Per image and channel, the gradient is a convolution of that channel with dy's m channels for it: a
+        // depthwise conv over the n·c channels of one image [1, h, w, n·c], then a sum over n.
+        const xT = r.run('Reshape', { x: r.run('Transpose', { x: x! }, { perm: [1, 2, 0, 3] }) }, {
+          shape: [1, h, w, n * c],
+        });
+        const dyT = r.run('Transpose', { x: dy! }, { perm: [1, 2, 0, 3] });
+        const dyFilter = r.run('Reshape', { x: dyT }, { shape: [info.outHeight, info.outWidth, n * c, m] });
+        const g = filterGradConv(r, 'DepthwiseConv2dNative', xT, dyFilter, {
+          ...info, padTop: info.padInfo.top, padLeft: info.padInfo.left,
+        });
+        const perImage = r.run('Reshape', { x: g }, { shape: [kh, kw, n, c * m] });
+        const summed = r.run('Sum', { x: perImage }, { axis: [2], keepDims: false });
+        return r.run('Reshape', { x: summed }, { shape: [kh, kw, c, m] });
+      })(args),
+  };
+}
+
+function depthwiseBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
+  return {
+    kernelName: 'DepthwiseConv2dNativeBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: (args) =>
+      composite(stock, (r, backend) => {
+        const { dy, filter } = args.inputs;
+        const { strides, dilations, pad, dimRoundingMode, inputShape } =
+          args.attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
+        const info = tf.backend_util.computeConv2DInfo(
+          inputShape, filter!.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true,
+        );
+        const [kh, kw, c, m] = filter!.shape as [number, number, number, number];
+        const { dilationHeight: dh, dilationWidth: dw } = info;
+        // A depthwise conv is a dense one whose filter is zero between channels; with the dilation written into the
+        // filter as zeros, the stock Conv2DBackpropInput (strides, every padding) gives dx. Costs c× the MACs of a
+        // true depthwise backprop, still native.
+        const kHe = (kh - 1) * dh + 1;
+        const kWe = (kw - 1) * dw + 1;
+        const dense = r.run('Fill', {}, { shape: [kHe, kWe, c, c * m], value: 0, dtype: 'float32' });
+        // Views only after the last allocation: growing the wasm heap detaches earlier views.
+        const to = backend.typedArrayFromHeap(dense) as Float32Array;
+        const from = backend.typedArrayFromHeap(filter!) as Float32Array;
+        for (let i = 0; i < kh; i++)
+          for (let j = 0; j < kw; j++)
+            for (let ch = 0; ch < c; ch++)
+              for (let k = 0; k < m; k++)
+                to[((i * dh * kWe + j * dw) * c + ch) * c * m + ch * m + k] = from[((i * kw + j) * c + ch) * m + k]!;
+        return r.run('Conv2DBackpropInput', { dy: dy!, filter: dense }, {
+          strides, pad, dataFormat: 'NHWC', inputShape, ...(dimRoundingMode ? { dimRoundingMode } : {}),
+        });
+      })(args),
+  };
+}
+
+/** Conv2DBackpropFilter and the two depthwise backprops, which stock wasm lacks. */
+export const convGradientsPatch: WasmPatch = {
+  id: 'conv-gradients',
+  tfjs: '4.22.0',
+  why: 'Conv2DBackpropFilter and DepthwiseConv2dNativeBackprop{Filter,Input} are not registered on wasm, so no conv layer can train',
+  kernels: (stock, tf) => [conv2DBackpropFilter(stock, tf), depthwiseBackpropFilter(stock, tf), depthwiseBackpropInput(stock, tf)],
+};
