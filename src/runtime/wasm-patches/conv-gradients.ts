@@ -9,7 +9,8 @@
  * dy[n,oh,ow,co]. Swapping the roles of batch and channels turns it into one stock Conv2D of x (batch ci, channels
  * n) with dy as the filter (n in, co out), the forward stride becoming the dilation and the forward dilation the
  * stride; so the work runs in XNNPACK, not in a JS loop. The stock Conv3DBackpropFilterV2 looked like a natural
- * base but gives wrong values for stride 2 (max error 27 on a 5×5 input; measured, tfjs 4.22), so it is not used.
+ * base but is wrong for stride 2 (its loop bounds round down: max error 87 on a 5×5 input, measured by
+ * scripts/wasm-kernels/grad-kernels.ts --errors), so it is not used.
  */
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type {

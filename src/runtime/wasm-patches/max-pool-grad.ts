@@ -2,8 +2,10 @@
  * MaxPoolGrad, whose stock wasm kernel sends the gradient to the wrong pixel: its running maximum starts at
  * `std::numeric_limits<float>::min()` (the smallest *positive* float, not the lowest), so a window whose values are all
  * ≤ 1.2e-38 (all zeros after a relu, or all negative) keeps position 0 and its gradient lands on the tensor's first
- * element; ties go to the last maximum where the CPU backend picks the first. Measured on tfjs 4.22: a 2×2 max pool
- * of normal noise gets a gradient off by up to 1.58, and a conv autoencoder's first-layer gradient by 3.5e-2.
+ * element; ties go to the last maximum where the CPU backend picks the first. Measured on tfjs 4.22 by
+ * scripts/wasm-kernels/grad-kernels.ts --errors: a 2×2 max pool of normal noise gets a gradient off by up to 1.58, a
+ * conv (tanh) autoencoder's first-layer filter gradient by 5.8e-2. (After a relu it rarely shows: the misrouted
+ * gradient mostly lands on a zero, whose relu gradient is 0.)
  *
  * A plain loop over the wasm heap's typed arrays (the pooling windows are small: no matmul to win), with the CPU
  * backend's rule: the first strict maximum of the window, padding excluded, gets the window's dy.
@@ -64,6 +66,6 @@ function maxPoolGrad(tf: Tf): KernelConfig {
 export const maxPoolGradPatch: WasmPatch = {
   id: 'max-pool-grad',
   tfjs: '4.22.0',
-  why: 'MaxPoolGrad sends the gradient of an all-zero or all-negative window to element 0 (its max starts at FLT_MIN): off by up to 1.58 on a 2×2 pool of normal noise',
+  why: 'MaxPoolGrad sends the gradient of an all-zero or all-negative window to element 0 (its max starts at FLT_MIN): off by up to 1.58 on a 2×2 pool of normal noise, 5.8e-2 on a conv autoencoder\'s filter gradient',
   kernels: (_stock, tf) => [maxPoolGrad(tf)],
 };
