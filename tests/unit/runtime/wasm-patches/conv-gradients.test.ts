@@ -175,3 +175,24 @@ describe('a convolutional autoencoder trains on wasm', () => {
     wasm.forEach((l, i) => expect(Math.abs(l - cpu[i]!), `epoch ${i}: wasm ${l} vs cpu ${cpu[i]}`).toBeLessThan(1e-4 * cpu[i]! + 1e-6));
   });
 });
+
+describe('the rest of a conv autoencoder\'s backward pass on wasm matches the CPU backend', () => {
+  // Stock kernels a conv autoencoder's training also needs (MaxPoolGrad is patched by max-pool-grad).
+  const grads: [string, (tf: Tf) => Tensor | Tensor[]][] = [
+    ['Conv2DBackpropInput (conv2d w.r.t. x, strides 2)', (tf) => tf.grad((x: Tensor) => tf.conv2d(x as Tensor4D, t4(tf, [3, 3, 2, 3], 2), 2, 'same').square().sum())(t4(tf, [2, 7, 7, 2], 1))],
+    ['MaxPoolGrad', (tf) => tf.grad((x: Tensor) => tf.maxPool(x as Tensor4D, 2, 2, 'same').square().sum())(t4(tf, [2, 7, 7, 3], 1))],
+    ['AvgPoolGrad', (tf) => tf.grad((x: Tensor) => tf.avgPool(x as Tensor4D, 3, 2, 'same').square().sum())(t4(tf, [2, 7, 7, 3], 1))],
+    // Batch 1: the CPU backend's ResizeNearestNeighborGrad is wrong for batch > 1 (see the autoencoder test above).
+    ['ResizeNearestNeighborGrad (upSampling2d)', (tf) => tf.grad((x: Tensor) => tf.image.resizeNearestNeighbor(x as Tensor4D, [8, 8]).square().sum())(t4(tf, [1, 4, 4, 3], 1))],
+    ['ResizeBilinearGrad', (tf) => tf.grad((x: Tensor) => tf.image.resizeBilinear(x as Tensor4D, [9, 7]).square().sum())(t4(tf, [2, 4, 4, 3], 1))],
+    ['batchNorm w.r.t. x, mean, variance, offset, scale', (tf) => {
+      const v = tf.tensor1d(randomValues(3, 4, { uniform: true })).add(0.5);
+      return tf.grads((x: Tensor, m: Tensor, v: Tensor, o: Tensor, s: Tensor) =>
+        tf.batchNorm(x, m, v, o, s, 1e-3).square().sum(),
+      )([t4(tf, [2, 4, 4, 3], 1), tf.tensor1d(randomValues(3, 2)), v, tf.tensor1d(randomValues(3, 3)), tf.tensor1d(randomValues(3, 5))]);
+    }],
+  ];
+  it.each(grads)('%s', async (_name, compute) => {
+    await expectWasmMatchesCpu(compute, tol);
+  });
+});
