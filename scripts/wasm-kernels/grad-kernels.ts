@@ -8,7 +8,8 @@
  *           UnsortedSegmentSum's loop vs a one-hot matmul on WASM.
  *
  * Usage: node scripts/with-node.mjs node scripts/wasm-kernels/grad-kernels.ts [--errors] [--speed] [--blocks N]
- * (both parts when neither is named). Prints numbers; asserts nothing. Timings on a loaded machine are noisy: the
+ * [--only TEXT] (both parts when neither is named; --only keeps the speed cases whose name contains TEXT). The CPU
+ * backend's conv filter gradient takes seconds per call at 28×28: the whole speed part takes minutes. Prints numbers; asserts nothing. Timings on a loaded machine are noisy: the
  * ratios, taken block by block, are what to quote.
  */
 import { parseArgs } from 'node:util';
@@ -18,7 +19,7 @@ import { installWasmPatches, uninstallWasmPatches } from '../../src/runtime/wasm
 import { randomValues } from '../../tests/helpers/kernel-conformance.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
-const { values: args } = parseArgs({ options: { errors: { type: 'boolean' }, speed: { type: 'boolean' }, blocks: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { errors: { type: 'boolean' }, speed: { type: 'boolean' }, blocks: { type: 'string', default: '5' }, only: { type: 'string' } } });
 const both = !args.errors && !args.speed;
 const size = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -124,9 +125,9 @@ const cases: Case[] = [
   { name: 'UnsortedSegmentSum    640×32 → 1000', kernel: 'UnsortedSegmentSum', inputs: (tf) => ({ x: tf.tensor2d(randomValues(640 * 32, 1), [640, 32]), segmentIds: tf.tensor1d(ids(640, 1000, 2), 'int32') }), attrs: { numSegments: 1000 } },
 ];
 
-/** Median ms per call of `f` over `calls` calls (after one warm-up call). */
+/** Median ms per call of `f` over `calls` calls (after one warm-up call unless `calls` is 1: the slow ones). */
 async function timeCalls(tf: Tf, f: () => Tensor, calls: number): Promise<number> {
-  tf.dispose(f());
+  if (calls > 1) tf.dispose(f());
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t0 = performance.now();
@@ -140,7 +141,7 @@ async function timeCalls(tf: Tf, f: () => Tensor, calls: number): Promise<number
 
 async function speed(blocks: number): Promise<void> {
   console.log(`${'kernel'.padEnd(44)} ${'wasm ms'.padStart(8)} ${'cpu ms'.padStart(8)} ${'cpu/wasm'.padStart(9)}  (per-block ratios)`);
-  for (const c of cases) {
+  for (const c of cases.filter((c) => !args.only || c.name.includes(args.only))) {
     const ms: Record<'wasm' | 'cpu', number[]> = { wasm: [], cpu: [] };
     const ratios: number[] = [];
     for (let b = 0; b < blocks; b++) {
@@ -148,17 +149,33 @@ async function speed(blocks: number): Promise<void> {
         const tf = await useNodeBackend(backend);
         if (backend === 'wasm') installWasmPatches(tf);
         const inputs = c.inputs(tf);
-        const calls = backend === 'cpu' && /28×28/.test(c.name) && /Conv2D|Depthwise/.test(c.name) ? 1 : 5;
+        const calls = backend === 'cpu' && /(28×28|14×14) b32 3×3 \d+→/.test(c.name) ? 1 : 5;
         ms[backend].push(await timeCalls(tf, () => tf.engine().runKernel(c.kernel, inputs, c.attrs) as Tensor, calls));
-        tf.dispose(Object.values(inputs) as Tensor[]);
+        tf.dispose(Object.values(inputs));
       }
       ratios.push(ms.cpu.at(-1)! / ms.wasm.at(-1)!);
     }
     console.log(`${c.name.padEnd(44)} ${median(ms.wasm).toFixed(2).padStart(8)} ${median(ms.cpu).toFixed(2).padStart(8)} ${median(ratios).toFixed(1).padStart(8)}×  (${ratios.map((r) => r.toFixed(1)).join(', ')})`);
   }
 
-  // UnsortedSegmentSum as a one-hot matmul on WASM (the alternative the loop was chosen over).
   const tf = await useNodeBackend('wasm');
+  // The patched MaxPoolGrad (a JS loop) against the stock native one it replaces (wrong, but the speed to keep).
+  for (const c of cases.filter((c) => c.kernel === 'MaxPoolGrad' && (!args.only || c.name.includes(args.only)))) {
+    const patched: number[] = [];
+    const stock: number[] = [];
+    for (let b = 0; b < blocks; b++) {
+      const inputs = c.inputs(tf);
+      const run = () => tf.engine().runKernel(c.kernel, inputs, c.attrs) as Tensor;
+      patched.push(await timeCalls(tf, run, 5));
+      uninstallWasmPatches(tf);
+      stock.push(await timeCalls(tf, run, 5));
+      installWasmPatches(tf);
+      tf.dispose(Object.values(inputs));
+    }
+    console.log(`${c.name}: patched ${median(patched).toFixed(2)} ms, stock wasm ${median(stock).toFixed(2)} ms`);
+  }
+
+  // UnsortedSegmentSum as a one-hot matmul on WASM (the alternative the loop was chosen over).
   const seg = cases.find((c) => c.kernel === 'UnsortedSegmentSum')!;
   const loopMs: number[] = [];
   const matmulMs: number[] = [];

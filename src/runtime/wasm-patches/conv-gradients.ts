@@ -148,37 +148,59 @@ function depthwiseBackpropFilter(stock: StockKernels, tf: Tf): KernelConfig {
   };
 }
 
+/**
+ * Rows [from, from + length) of `t` along `axis` (1 = height, 2 = width) of an NHWC tensor, reading zeros outside:
+ * returns the cropped tensor and the zero padding still owed on each side, for the convolution to add.
+ */
+function cropForPadding(r: StockRunner, t: TensorInfo, axis: 1 | 2, before: number, after: number) {
+  const cropBefore = Math.max(0, -before);
+  const cropAfter = Math.max(0, -after);
+  if (cropBefore === 0 && cropAfter === 0) return { t, pad: [before, after] };
+  const begin = [0, 0, 0, 0];
+  const size = [...t.shape];
+  begin[axis] = cropBefore;
+  size[axis] = t.shape[axis]! - cropBefore - cropAfter;
+  return { t: r.run('Slice', { x: t }, { begin, size }), pad: [Math.max(0, before), Math.max(0, after)] };
+}
+
 function depthwiseBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
   return {
     kernelName: 'DepthwiseConv2dNativeBackpropInput',
     backendName: 'wasm',
     kernelFunc: (args) =>
-      composite(stock, (r, backend) => {
+      composite(stock, (r) => {
         const { dy, filter } = args.inputs;
         const { strides, dilations, pad, dimRoundingMode, inputShape } =
           args.attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
         const info = tf.backend_util.computeConv2DInfo(
           inputShape, filter!.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true,
         );
-        const [kh, kw, c, m] = filter!.shape as [number, number, number, number];
-        const { dilationHeight: dh, dilationWidth: dw } = info;
-        // A depthwise conv is a dense one whose filter is zero between channels; with the dilation written into the
-        // filter as zeros, the stock Conv2DBackpropInput (strides, every padding) gives dx. Costs c× the MACs of a
-        // true depthwise backprop, still native.
-        const kHe = (kh - 1) * dh + 1;
-        const kWe = (kw - 1) * dw + 1;
-        const dense = r.run('Fill', {}, { shape: [kHe, kWe, c, c * m], value: 0, dtype: 'float32' });
-        // Views only after the last allocation: growing the wasm heap detaches earlier views.
-        const to = backend.typedArrayFromHeap(dense) as Float32Array;
-        const from = backend.typedArrayFromHeap(filter!) as Float32Array;
-        for (let i = 0; i < kh; i++)
-          for (let j = 0; j < kw; j++)
-            for (let ch = 0; ch < c; ch++)
-              for (let k = 0; k < m; k++)
-                to[((i * dh * kWe + j * dw) * c + ch) * c * m + ch * m + k] = from[((i * kw + j) * c + ch) * m + k]!;
-        return r.run('Conv2DBackpropInput', { dy: dy!, filter: dense }, {
-          strides, pad, dataFormat: 'NHWC', inputShape, ...(dimRoundingMode ? { dimRoundingMode } : {}),
+        const [n, h, w, c] = inputShape;
+        const [kh, kw, , m] = filter!.shape as [number, number, number, number];
+        const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw, outHeight: oh, outWidth: ow } = info;
+        if (n * oh * ow * c === 0) return r.run('Fill', {}, { shape: inputShape, value: 0, dtype: 'float32' });
+        // dx is dy (with s − 1 zeros after each value when strided) correlated with the flipped filter, channel by
+        // channel: one stock DepthwiseConv2dNative (XNNPACK), then a sum over the channel multiplier.
+        let z = dy!;
+        if (sh > 1 || sw > 1) {
+          const spread = r.run('Reshape', { x: dy! }, { shape: [n, oh, 1, ow, 1, c * m] });
+          const padded = r.run('PadV2', { x: spread }, {
+            paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0,
+          });
+          z = r.run('Reshape', { x: padded }, { shape: [n, oh * sh, ow * sw, c * m] });
+        }
+        // dx[y] = Σ_k z[y + k·d − top] · flipped[k], top = (kh − 1)·d − the forward's top padding.
+        const top = (kh - 1) * dh - info.padInfo.top;
+        const left = (kw - 1) * dw - info.padInfo.left;
+        const rows = cropForPadding(r, z, 1, top, h + (kh - 1) * dh - top - z.shape[1]!);
+        const cols = cropForPadding(r, rows.t, 2, left, w + (kw - 1) * dw - left - z.shape[2]!);
+        const flipped = r.run('Reshape', { x: r.run('Reverse', { x: filter! }, { dims: [0, 1] }) }, { shape: [kh, kw, c * m, 1] });
+        const dx = r.run('DepthwiseConv2dNative', { x: cols.t, filter: flipped }, {
+          strides: 1, dilations: [dh, dw], pad: [[0, 0], rows.pad, cols.pad, [0, 0]], dataFormat: 'NHWC',
         });
+        if (m === 1) return dx;
+        const perMultiplier = r.run('Reshape', { x: dx }, { shape: [n, h, w, c, m] });
+        return r.run('Sum', { x: perMultiplier }, { axis: [4], keepDims: false });
       })(args),
   };
 }

@@ -48,6 +48,7 @@ describe('Conv2DBackpropFilter on wasm matches the CPU backend', () => {
     [[2, 9, 9, 2], [5, 5, 2, 2], 3, 'same'],
     [[1, 4, 4, 1], [4, 4, 1, 1], 1, 'valid'], // the filter covers the whole input: a 1×1 dy
     [[2, 5, 5, 2], [3, 3, 2, 3], 1, 2],
+    [[1, 4, 4, 1], [2, 2, 1, 2], 2, 3], // padding wider than the filter: some outputs read only zeros
     [[4, 8, 8, 1], [3, 3, 1, 8], 1, 'same'], // the autoencoder's first layer on 8×8 digits
   ];
   it.each(cases)('tf.grad of conv2d w.r.t. filter and input: x %j, w %j, strides %j, pad %j', async (xs, ws, s, pad) => {
@@ -85,6 +86,7 @@ describe('depthwise gradients on wasm match the CPU backend', () => {
     [[1, 6, 7, 2], [3, 3, 2, 2], 2, 'same'],
     [[2, 9, 9, 2], [5, 5, 2, 1], 3, 'same'],
     [[2, 5, 5, 2], [3, 3, 2, 3], 1, 2],
+    [[2, 6, 5, 2], [2, 2, 2, 1], 2, 3], // padding wider than the filter: some outputs read only zeros
   ];
   it.each(cases)('tf.grad of depthwiseConv2d w.r.t. filter and input: x %j, w %j, strides %j, pad %j', async (xs, ws, s, pad) => {
     await expectWasmMatchesCpu((tf) => {
