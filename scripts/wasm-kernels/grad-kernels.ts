@@ -117,6 +117,9 @@ const cases: Case[] = [
   // MNIST-like, batch 32: conv 1→32 on 28×28, conv 32→64 on 14×14.
   { name: 'Conv2DBackpropFilter  28×28 b32 3×3 1→32', kernel: 'Conv2DBackpropFilter', inputs: (tf) => ({ x: t4(tf, [32, 28, 28, 1], 1), dy: t4(tf, [32, 28, 28, 32], 2) }), attrs: { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 1, 32] } },
   { name: 'Conv2DBackpropFilter  14×14 b32 3×3 32→64', kernel: 'Conv2DBackpropFilter', inputs: (tf) => ({ x: t4(tf, [32, 14, 14, 32], 1), dy: t4(tf, [32, 14, 14, 64], 2) }), attrs: { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 32, 64] } },
+  { name: 'Conv2DBackpropInput   14×14 b32 3×3 32→64', kernel: 'Conv2DBackpropInput', inputs: (tf) => ({ dy: t4(tf, [32, 14, 14, 64], 1), filter: t4(tf, [3, 3, 32, 64], 2) }), attrs: { strides: 1, pad: 'same', dataFormat: 'NHWC', inputShape: [32, 14, 14, 32] } },
+  { name: 'Conv2DBackpropInput   transpose 4→8 b64 s2', kernel: 'Conv2DBackpropInput', inputs: (tf) => ({ dy: t4(tf, [64, 4, 4, 16], 1), filter: t4(tf, [3, 3, 8, 16], 2) }), attrs: { strides: 2, pad: 'same', dataFormat: 'NHWC', inputShape: [64, 8, 8, 8] } },
+  { name: 'Conv2D (forward, for scale) 14×14 b32 3×3 32→64', kernel: 'Conv2D', inputs: (tf) => ({ x: t4(tf, [32, 14, 14, 32], 1), filter: t4(tf, [3, 3, 32, 64], 2) }), attrs: { strides: 1, pad: 'same', dataFormat: 'NHWC', dilations: 1 } },
   { name: 'DepthwiseBackpropFilter 28×28 b32 3×3 ×16', kernel: 'DepthwiseConv2dNativeBackpropFilter', inputs: (tf) => ({ x: t4(tf, [32, 28, 28, 16], 1), dy: t4(tf, [32, 28, 28, 16], 2) }), attrs: { strides: 1, dilations: 1, pad: 'same', filterShape: [3, 3, 16, 1] } },
   { name: 'DepthwiseBackpropInput  28×28 b32 3×3 ×16', kernel: 'DepthwiseConv2dNativeBackpropInput', inputs: (tf) => ({ dy: t4(tf, [32, 28, 28, 16], 1), filter: t4(tf, [3, 3, 16, 1], 2) }), attrs: { strides: 1, dilations: 1, pad: 'same', inputShape: [32, 28, 28, 16] } },
   { name: 'MaxPoolGrad           28×28 b32 ×32 2×2', kernel: 'MaxPoolGrad', inputs: (tf) => ({ dy: t4(tf, [32, 14, 14, 32], 1), input: t4(tf, [32, 28, 28, 32], 2), output: t4(tf, [32, 14, 14, 32], 3) }), attrs: { filterSize: 2, strides: 2, pad: 'valid' } },
@@ -159,8 +162,8 @@ async function speed(blocks: number): Promise<void> {
   }
 
   const tf = await useNodeBackend('wasm');
-  // The patched MaxPoolGrad (a JS loop) against the stock native one it replaces (wrong, but the speed to keep).
-  for (const c of cases.filter((c) => c.kernel === 'MaxPoolGrad' && (!args.only || c.name.includes(args.only)))) {
+  // The kernels stock wasm has but a patch replaces (MaxPoolGrad: wrong; Conv2DBackpropInput: slow), patched vs stock.
+  for (const c of cases.filter((c) => /^(MaxPoolGrad|Conv2DBackpropInput)$/.test(c.kernel) && (!args.only || c.name.includes(args.only)))) {
     const patched: number[] = [];
     const stock: number[] = [];
     for (let b = 0; b < blocks; b++) {

@@ -15,6 +15,7 @@
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type {
   Conv2DBackpropFilterAttrs,
+  Conv2DBackpropInputAttrs,
   DepthwiseConv2dNativeBackpropFilterAttrs,
   DepthwiseConv2dNativeBackpropInputAttrs,
   KernelConfig,
@@ -163,6 +164,29 @@ function cropForPadding(r: StockRunner, t: TensorInfo, axis: 1 | 2, before: numb
   return { t: r.run('Slice', { x: t }, { begin, size }), pad: [Math.max(0, before), Math.max(0, after)] };
 }
 
+/**
+ * The input gradient of a conv is dy, with s − 1 zeros after each value when strided, correlated with the flipped
+ * filter: dx[y] = Σ_k z[y + k·d − top] · flipped[k], top = (kh − 1)·d − the forward's top padding. Returns that z
+ * (NHWC), cropped where the padding would be negative, and the padding the correlation must add on each side.
+ */
+function spreadForTransposedConv(r: StockRunner, dy: TensorInfo, info: tfNamespace.backend_util.Conv2DInfo, h: number, w: number) {
+  const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw, filterHeight: kh, filterWidth: kw } = info;
+  const [n, oh, ow, c] = dy.shape as [number, number, number, number];
+  let z = dy;
+  if (sh > 1 || sw > 1) {
+    const spread = r.run('Reshape', { x: dy }, { shape: [n, oh, 1, ow, 1, c] });
+    const padded = r.run('PadV2', { x: spread }, {
+      paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0,
+    });
+    z = r.run('Reshape', { x: padded }, { shape: [n, oh * sh, ow * sw, c] });
+  }
+  const top = (kh - 1) * dh - info.padInfo.top;
+  const left = (kw - 1) * dw - info.padInfo.left;
+  const rows = cropForPadding(r, z, 1, top, h + (kh - 1) * dh - top - z.shape[1]!);
+  const cols = cropForPadding(r, rows.t, 2, left, w + (kw - 1) * dw - left - z.shape[2]!);
+  return { z: cols.t, rows, cols };
+}
+
 function depthwiseBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
   return {
     kernelName: 'DepthwiseConv2dNativeBackpropInput',
@@ -177,25 +201,12 @@ function depthwiseBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
         );
         const [n, h, w, c] = inputShape;
         const [kh, kw, , m] = filter!.shape as [number, number, number, number];
-        const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw, outHeight: oh, outWidth: ow } = info;
+        const { dilationHeight: dh, dilationWidth: dw, outHeight: oh, outWidth: ow } = info;
         if (n * oh * ow * c === 0) return r.run('Fill', {}, { shape: inputShape, value: 0, dtype: 'float32' });
-        // dx is dy (with s − 1 zeros after each value when strided) correlated with the flipped filter, channel by
-        // channel: one stock DepthwiseConv2dNative (XNNPACK), then a sum over the channel multiplier.
-        let z = dy!;
-        if (sh > 1 || sw > 1) {
-          const spread = r.run('Reshape', { x: dy! }, { shape: [n, oh, 1, ow, 1, c * m] });
-          const padded = r.run('PadV2', { x: spread }, {
-            paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0,
-          });
-          z = r.run('Reshape', { x: padded }, { shape: [n, oh * sh, ow * sw, c * m] });
-        }
-        // dx[y] = Σ_k z[y + k·d − top] · flipped[k], top = (kh − 1)·d − the forward's top padding.
-        const top = (kh - 1) * dh - info.padInfo.top;
-        const left = (kw - 1) * dw - info.padInfo.left;
-        const rows = cropForPadding(r, z, 1, top, h + (kh - 1) * dh - top - z.shape[1]!);
-        const cols = cropForPadding(r, rows.t, 2, left, w + (kw - 1) * dw - left - z.shape[2]!);
+        // Channel by channel: one stock DepthwiseConv2dNative (XNNPACK), then a sum over the channel multiplier.
+        const { z, rows, cols } = spreadForTransposedConv(r, dy!, info, h, w);
         const flipped = r.run('Reshape', { x: r.run('Reverse', { x: filter! }, { dims: [0, 1] }) }, { shape: [kh, kw, c * m, 1] });
-        const dx = r.run('DepthwiseConv2dNative', { x: cols.t, filter: flipped }, {
+        const dx = r.run('DepthwiseConv2dNative', { x: z, filter: flipped }, {
           strides: 1, dilations: [dh, dw], pad: [[0, 0], rows.pad, cols.pad, [0, 0]], dataFormat: 'NHWC',
         });
         if (m === 1) return dx;
@@ -205,10 +216,49 @@ function depthwiseBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
   };
 }
 
+function conv2DBackpropInput(stock: StockKernels, tf: Tf): KernelConfig {
+  return {
+    kernelName: 'Conv2DBackpropInput',
+    backendName: 'wasm',
+    kernelFunc: (args) =>
+      composite(stock, (r) => {
+        const { dy, filter } = args.inputs;
+        const { strides, pad, dataFormat, dimRoundingMode, inputShape } = args.attrs as unknown as Conv2DBackpropInputAttrs;
+        const info = tf.backend_util.computeConv2DInfo(
+          inputShape, filter!.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode, false,
+          tf.backend_util.convertConv2DDataFormat(dataFormat),
+        );
+        const channelsLast = info.dataFormat === 'channelsLast';
+        const { batchSize: n, inHeight: h, inWidth: w, inChannels: c } = info;
+        if (n * info.outHeight * info.outWidth * c === 0) return r.run('Fill', {}, { shape: inputShape, value: 0, dtype: 'float32' });
+        const dyNHWC = channelsLast ? dy! : r.run('Transpose', { x: dy! }, { perm: [0, 2, 3, 1] });
+        const { z, rows, cols } = spreadForTransposedConv(r, dyNHWC, info, h, w);
+        // The flipped filter with in and out channels swapped: [kh, kw, co, ci].
+        const flipped = r.run('Transpose', { x: r.run('Reverse', { x: filter! }, { dims: [0, 1] }) }, { perm: [0, 1, 3, 2] });
+        const dx = r.run('Conv2D', { x: z, filter: flipped }, {
+          strides: 1, dilations: 1, pad: [[0, 0], rows.pad, cols.pad, [0, 0]], dataFormat: 'NHWC',
+        });
+        return channelsLast ? dx : r.run('Transpose', { x: dx }, { perm: [0, 3, 1, 2] });
+      })(args),
+  };
+}
+
+/**
+ * Conv2DBackpropInput (every conv layer's input gradient, and conv2dTranspose's forward pass) on stock Conv2D
+ * (XNNPACK): the stock kernel is a plain loop, ~17× slower than the forward conv of the same size
+ * (scripts/wasm-kernels/grad-kernels.ts --speed --only Conv2D).
+ */
+export const convInputGradientPatch: WasmPatch = {
+  id: 'conv-input-gradient',
+  tfjs: '4.22.0',
+  why: 'Conv2DBackpropInput is a plain loop on wasm: 172 ms at 14×14 batch 32, 32→64 channels, where the forward Conv2D takes 10 ms; rebuilt on the stock Conv2D (XNNPACK): 10 ms',
+  kernels: (stock, tf) => [conv2DBackpropInput(stock, tf)],
+};
+
 /** Conv2DBackpropFilter and the two depthwise backprops, which stock wasm lacks. */
 export const convGradientsPatch: WasmPatch = {
   id: 'conv-gradients',
   tfjs: '4.22.0',
-  why: 'Conv2DBackpropFilter and DepthwiseConv2dNativeBackprop{Filter,Input} are not registered on wasm, so no conv layer can train',
+  why: 'Conv2DBackpropFilter and DepthwiseConv2dNativeBackprop{Filter,Input} are not registered on wasm, so no conv layer can train (tf.grad throws); rebuilt on stock Conv2D/DepthwiseConv2dNative: an 8×8 batch-64 autoencoder layer\'s filter gradient takes 0.4 ms (CPU backend: 58 ms)',
   kernels: (stock, tf) => [conv2DBackpropFilter(stock, tf), depthwiseBackpropFilter(stock, tf), depthwiseBackpropInput(stock, tf)],
 };

@@ -9,7 +9,7 @@
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
-import { convGradientsPatch } from './conv-gradients.ts';
+import { convGradientsPatch, convInputGradientPatch } from './conv-gradients.ts';
 import { maxPoolGradPatch } from './max-pool-grad.ts';
 import { segmentSumPatch } from './segment-sum.ts';
 
@@ -33,6 +33,7 @@ export interface WasmPatch {
 /** Every patch, in the order they are installed. */
 export const wasmPatches: readonly WasmPatch[] = [
   convGradientsPatch,
+  convInputGradientPatch,
   segmentSumPatch,
   maxPoolGradPatch,
 ];

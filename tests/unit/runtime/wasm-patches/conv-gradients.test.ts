@@ -37,7 +37,7 @@ describe('stock tfjs 4.22 wasm', () => {
   });
 });
 
-describe('Conv2DBackpropFilter on wasm matches the CPU backend', () => {
+describe('Conv2DBackpropFilter and Conv2DBackpropInput on wasm match the CPU backend', () => {
   // [input NHWC, filter, strides, padding]: strides 1/2/3, every padding kind, odd sizes, 1 and several channels.
   const cases: [Shape4, Shape4, number | [number, number], Pad][] = [
     [[2, 5, 5, 3], [3, 3, 3, 4], 1, 'same'],
@@ -58,14 +58,16 @@ describe('Conv2DBackpropFilter on wasm matches the CPU backend', () => {
     }, tol);
   });
 
-  it('runs the kernel in NCHW with dimRoundingMode', async () => {
-    // tfjs's wasm Conv2D refuses NCHW, so only the kernel itself can meet NCHW (a direct call, as tfjs-core's op does).
+  it('runs both backprop kernels in NCHW with dimRoundingMode', async () => {
+    // tfjs's wasm Conv2D refuses NCHW, so only the kernels themselves can meet NCHW (a direct call, as tfjs-core's op does).
     await expectWasmMatchesCpu((tf) => {
       const x = t4(tf, [2, 3, 7, 6], 3);
       const dy = t4(tf, [2, 4, 4, 4], 4);
-      return tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
-        strides: 2, pad: 1, dataFormat: 'NCHW', dimRoundingMode: 'ceil', filterShape: [3, 3, 3, 4],
-      } as never) as Tensor;
+      const attrs = { strides: 2, pad: 1, dataFormat: 'NCHW', dimRoundingMode: 'ceil' };
+      return [
+        tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 3, 4] } as never) as Tensor,
+        tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: t4(tf, [3, 3, 3, 4], 5) }, { ...attrs, inputShape: x.shape } as never) as Tensor,
+      ];
     }, tol);
   });
 
