@@ -150,8 +150,8 @@ function depthwiseBackpropFilter(stock: StockKernels, tf: Tf): KernelConfig {
 }
 
 /**
- * Rows [from, from + length) of `t` along `axis` (1 = height, 2 = width) of an NHWC tensor, reading zeros outside:
- * returns the cropped tensor and the zero padding still owed on each side, for the convolution to add.
+ * `before`/`after` zeros around `axis` (1 = height, 2 = width) of the NHWC `t`, a negative amount meaning a crop:
+ * crops now (a convolution's padding cannot be negative) and returns the padding the convolution must still add.
  */
 function cropForPadding(r: StockRunner, t: TensorInfo, axis: 1 | 2, before: number, after: number) {
   const cropBefore = Math.max(0, -before);
