@@ -200,3 +200,25 @@ describe('the rest of a conv autoencoder\'s backward pass on wasm matches the CP
     await expectWasmMatchesCpu(compute, tol);
   });
 });
+
+describe('the patched kernels free their intermediates', () => {
+  // They run stock kernels below tfjs's engine, so numTensors cannot see their intermediates: count wasm buffers.
+  it('leaves no wasm data buffer behind, strided, padded and not', async () => {
+    const tf = await useNodeBackend('wasm');
+    const step = () =>
+      tf.tidy(() => {
+        const x = t4(tf, [2, 7, 7, 3], 1);
+        const w = t4(tf, [3, 3, 3, 4], 2);
+        const dw = t4(tf, [3, 3, 3, 2], 3);
+        const conv = (s: number, pad: Pad) => tf.grads((x: Tensor, w: Tensor) => tf.conv2d(x as Tensor4D, w as Tensor4D, s, pad).sum())([x, w]);
+        const depthwise = (s: number, pad: Pad) => tf.grads((x: Tensor, w: Tensor) => tf.depthwiseConv2d(x as Tensor4D, w as Tensor4D, s, pad).sum())([x, dw]);
+        return [conv(1, 'same'), conv(2, 'valid'), conv(2, 4), depthwise(1, 'same'), depthwise(2, 'valid'), depthwise(2, 4)].flat().map((g) => g.sum());
+      });
+    tf.dispose(step()); // the first call may allocate what stays (e.g. cached scalars)
+    const before = tf.memory();
+    tf.dispose(step());
+    const after = tf.memory();
+    expect(after.numDataBuffers).toBe(before.numDataBuffers);
+    expect(after.numTensors).toBe(before.numTensors);
+  });
+});
