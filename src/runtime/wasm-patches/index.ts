@@ -10,8 +10,11 @@
 import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
+import { convGradientsPatch, convInputGradientPatch } from './conv-gradients.ts';
 import { fusedMatmul, matmulTranspose } from './matmul.ts';
+import { maxPoolGradPatch } from './max-pool-grad.ts';
 import { accurateReductionsPatch } from './reductions.ts';
+import { segmentSumPatch } from './segment-sum.ts';
 import { tilePatch } from './tile.ts';
 
 type Tf = typeof tfNamespace;
@@ -38,6 +41,10 @@ export const wasmPatches: readonly WasmPatch[] = [
   accurateReductionsPatch,
   broadcastBinaryPatch,
   tilePatch,
+  convGradientsPatch,
+  convInputGradientPatch,
+  segmentSumPatch,
+  maxPoolGradPatch,
 ];
 
 const BACKEND = 'wasm';
