@@ -59,6 +59,20 @@ function captureStock(tf: Tf): Map<string, KernelConfig> {
   return stock;
 }
 
+/** The wasm backend if tfjs has already initialised it (never starts it: that is async and the caller's to do). */
+const liveBackend = (tf: Tf) => (tf.engine().registry as Record<string, Parameters<NonNullable<KernelConfig['setupFunc']>>[0] | undefined>)[BACKEND];
+
+/**
+ * Registers `k` in place of any kernel of its name. tfjs runs a kernel's setupFunc (which binds its wasm function)
+ * only for the kernels registered when the backend starts, so a kernel registered later is set up here.
+ */
+function register(tf: Tf, k: KernelConfig): void {
+  if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
+  tf.registerKernel(k);
+  const backend = liveBackend(tf);
+  if (backend) k.setupFunc?.(backend);
+}
+
 /**
  * Registers the patches' kernels on the wasm backend (all of them, or those in `only`). Idempotent: a second call
  * first restores the stock kernels. Needs '@tensorflow/tfjs-backend-wasm' imported (its import registers the stock
@@ -71,8 +85,11 @@ export function installWasmPatches(tf: Tf, options: { only?: readonly string[] }
   for (const p of chosen) {
     for (const k of p.kernels(base, tf)) {
       if (k.backendName !== BACKEND) throw new Error(`wasm patch ${p.id} registers ${k.kernelName} for ${k.backendName}`);
-      if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
-      tf.registerKernel(k);
+      // The replaced stock kernel is set up too, whether or not the patch calls it: uninstalling after the backend
+      // started puts it back, and a stock kernel that was never set up fails ("wasmX is not a function").
+      const replaced = base.get(k.kernelName)?.setupFunc;
+      const own = k.setupFunc;
+      register(tf, replaced || own ? { ...k, setupFunc: (b) => (replaced?.(b), own?.(b)) } : k);
     }
   }
   installed = chosen.map((p) => p.id);
@@ -84,9 +101,9 @@ export function uninstallWasmPatches(tf: Tf): void {
   if (!stock) return;
   for (const p of wasmPatches.filter((q) => installed.includes(q.id))) {
     for (const k of p.kernels(stock, tf)) {
-      if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
       const original = stock.get(k.kernelName);
-      if (original) tf.registerKernel(original);
+      if (original) register(tf, original);
+      else if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
     }
   }
   installed = [];
