@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { tfjsTypes } from './src/integrations/tfjs-types.ts';
 import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { moduleSidebar } from './src/integrations/module-sidebar.ts';
+import { shikiNoTimeLimit } from './src/integrations/shiki-no-time-limit.ts';
 import { tfjsWasmThreads } from './src/integrations/tfjs-wasm-threads.ts';
 
 // Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
@@ -22,6 +23,8 @@ export default defineConfig({
       // One group per module folder, from its overview's frontmatter: a module that lands needs no edit here.
       sidebar: [...moduleSidebar(`${import.meta.dirname}/src/content/docs`), { label: 'Your progress', link: '/progress/' }],
       routeMiddleware: './src/route-data/overview-pagination.ts',
+      // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts.
+      expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] } },
     }),
   ],
   // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get

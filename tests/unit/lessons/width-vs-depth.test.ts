@@ -3,24 +3,15 @@
  * exactly, against the bounds, and against a brute-force scan.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  countStats,
-  evenWidths,
-  lineUpperBound,
-  patternGrid,
-  randomReluNet,
-  regions1d,
-  zigzagNet,
-  zigzagPieces,
-  type ReluNet,
-} from '../../../src/components/figures/activation-depth/width-vs-depth/linear-regions-model.ts';
+// The region counter under test, as one namespace: every call below reads as the model's (model.regions1d).
+import * as model from '../../../src/components/figures/activation-depth/width-vs-depth/linear-regions-model.ts';
 import { depthsFor, patternMapSvg, regionCounts, regionsView } from '../../../src/components/figures/activation-depth/width-vs-depth/depth-regions-view.ts';
 
 /**
  * A ReLU net with one input run at x (float64): its output, and its activation pattern (one 0/1 per hidden unit,
  * 1 where the unit's pre-activation is positive).
  */
-function forward(net: ReluNet, x: number): { output: number; pattern: string } {
+function forward(net: model.ReluNet, x: number): { output: number; pattern: string } {
   let a = [x];
   let pattern = '';
   net.forEach((layer, l) => {
@@ -35,12 +26,12 @@ function forward(net: ReluNet, x: number): { output: number; pattern: string } {
   });
   return { output: a[0]!, pattern };
 }
-const output = (net: ReluNet, x: number) => forward(net, x).output;
-const pattern = (net: ReluNet, x: number) => forward(net, x).pattern;
+const output = (net: model.ReluNet, x: number) => forward(net, x).output;
+const pattern = (net: model.ReluNet, x: number) => forward(net, x).pattern;
 
 describe('zigzag (sawtooth) construction', () => {
   it.each([1, 2, 3, 4, 6, 8, 10, 12])('the tent map composed %i times has exactly 2^k pieces and 2^k regions', (k) => {
-    const r = regions1d(zigzagNet(Array<number>(k).fill(2)), 0, 1);
+    const r = model.regions1d(model.zigzagNet(Array<number>(k).fill(2)), 0, 1);
     expect(r.pieces).toBe(2 ** k);
     expect(r.regions).toBe(2 ** k);
   });
@@ -48,14 +39,14 @@ describe('zigzag (sawtooth) construction', () => {
   it('computes the tent map t(x) = 1 − |2x − 1| and its compositions', () => {
     const tent = (x: number) => 1 - Math.abs(2 * x - 1);
     for (const x of [0, 0.1, 0.3, 0.5, 0.62, 0.9, 1]) {
-      expect(output(zigzagNet([2]), x)).toBeCloseTo(tent(x), 12);
-      expect(output(zigzagNet([2, 2, 2]), x)).toBeCloseTo(tent(tent(tent(x))), 12);
+      expect(output(model.zigzagNet([2]), x)).toBeCloseTo(tent(x), 12);
+      expect(output(model.zigzagNet([2, 2, 2]), x)).toBeCloseTo(tent(tent(tent(x))), 12);
     }
   });
 
   it.each([[[3]], [[3, 3, 3]], [[12, 12]], [[3, 4, 2]], [[8, 8, 8]], [[4, 4, 4, 4, 4, 4]]])('widths %j give the product of the widths', (widths) => {
-    const r = regions1d(zigzagNet(widths), 0, 1);
-    expect(r.pieces).toBe(zigzagPieces(widths));
+    const r = model.regions1d(model.zigzagNet(widths), 0, 1);
+    expect(r.pieces).toBe(model.zigzagPieces(widths));
     // Every piece sweeps [0, 1]: the graph's knots alternate between 0 and 1.
     expect(Math.min(...r.knots.y)).toBeCloseTo(0, 9);
     expect(Math.max(...r.knots.y)).toBeCloseTo(1, 9);
@@ -66,9 +57,9 @@ describe('exact regions along a line', () => {
   it('one hidden layer of n units: 1 + (units whose breakpoint −b/w falls inside), so at most n + 1', () => {
     for (const n of [1, 5, 24])
       for (let seed = 1; seed <= 100; seed++) {
-        const net = randomReluNet([n], 1, seed);
+        const net = model.randomReluNet([n], 1, seed);
         const inside = Array.from({ length: n }, (_, j) => -net[0]!.bias[j]! / net[0]!.weights[j]!).filter((b) => b > -2 && b < 2).length;
-        const r = regions1d(net, -2, 2);
+        const r = model.regions1d(net, -2, 2);
         expect(r.regions).toBe(1 + inside);
         expect(r.regions).toBeLessThanOrEqual(n + 1);
         expect(r.pieces).toBeLessThanOrEqual(r.regions);
@@ -79,9 +70,9 @@ describe('exact regions along a line', () => {
     let aboveShallowMax = 0;
     for (const depth of depthsFor(24))
       for (let seed = 1; seed <= 60; seed++) {
-        const widths = evenWidths(24, depth);
-        const r = regions1d(randomReluNet(widths, 1, seed), -2, 2);
-        expect(r.regions).toBeLessThanOrEqual(lineUpperBound(widths));
+        const widths = model.evenWidths(24, depth);
+        const r = model.regions1d(model.randomReluNet(widths, 1, seed), -2, 2);
+        expect(r.regions).toBeLessThanOrEqual(model.lineUpperBound(widths));
         if (r.regions > 25) aboveShallowMax++;
       }
     expect(aboveShallowMax).toBeGreaterThan(0);
@@ -89,8 +80,8 @@ describe('exact regions along a line', () => {
 
   it('agrees with a brute-force scan of activation patterns and with the net itself', () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const net = randomReluNet([6, 6, 6], 1, seed);
-      const r = regions1d(net, -2, 2);
+      const net = model.randomReluNet([6, 6, 6], 1, seed);
+      const r = model.regions1d(net, -2, 2);
       // Every breakpoint separates two different patterns, and the pattern is constant between breakpoints.
       const edges = [-2, ...r.breakpoints, 2];
       for (let k = 0; k + 1 < edges.length; k++) {
@@ -118,7 +109,7 @@ describe('exact regions along a line', () => {
   });
 
   it('random nets of 24 neurons: deeper means fewer regions on average at initialization (what the lesson states)', () => {
-    const mean = (depth: number) => countStats(50, (seed) => regions1d(randomReluNet(evenWidths(24, depth), 1, seed), -2, 2).regions).mean;
+    const mean = (depth: number) => model.countStats(50, (seed) => model.regions1d(model.randomReluNet(model.evenWidths(24, depth), 1, seed), -2, 2).regions).mean;
     const wide = mean(1), mid = mean(3), deep = mean(12);
     expect(wide).toBeGreaterThan(mid);
     expect(mid).toBeGreaterThan(deep);
@@ -130,7 +121,7 @@ describe('activation patterns in the plane', () => {
   it('one hidden layer of n units: at most 1 + n + n(n−1)/2 regions (n lines in the plane)', () => {
     for (const n of [2, 4, 8])
       for (let seed = 1; seed <= 5; seed++) {
-        const g = patternGrid(randomReluNet([n], 2, seed), -2, 2, 64);
+        const g = model.patternGrid(model.randomReluNet([n], 2, seed), -2, 2, 64);
         expect(g.regions).toBeLessThanOrEqual(1 + n + (n * (n - 1)) / 2);
         expect(g.regions).toBeGreaterThanOrEqual(1);
         expect(new Set(g.ids).size).toBe(g.regions);
@@ -138,7 +129,7 @@ describe('activation patterns in the plane', () => {
   });
 
   it('draws one path per region', () => {
-    const g = patternGrid(randomReluNet([8, 8, 8], 2, 3), -2, 2, 48);
+    const g = model.patternGrid(model.randomReluNet([8, 8, 8], 2, 3), -2, 2, 48);
     const svg = patternMapSvg(g, { title: 'test' });
     expect(svg.match(/<path /g)).toHaveLength(g.regions);
     expect(svg).toContain('viewBox="0 0 48 48"');
