@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { useNodeBackend } from '../src/runtime/node-backend.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../src/runtime/wasm-patches/index.ts';
-import { randomValues } from '../tests/helpers/kernel-conformance.ts';
+import { randomValues } from './wasm-kernels/random-values.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
 const runs = Number(args.runs);

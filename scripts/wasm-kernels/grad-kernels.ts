@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import type { NamedAttrMap, NamedTensorMap, Tensor, Tensor4D } from '@tensorflow/tfjs';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
-import { randomValues } from '../../tests/helpers/kernel-conformance.ts';
+import { randomValues } from './random-values.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
 const { values: args } = parseArgs({ options: { errors: { type: 'boolean' }, speed: { type: 'boolean' }, blocks: { type: 'string', default: '5' }, only: { type: 'string' } } });

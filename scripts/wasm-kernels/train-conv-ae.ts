@@ -7,7 +7,7 @@
  */
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { installWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
-import { randomValues } from '../../tests/helpers/kernel-conformance.ts';
+import { randomValues } from './random-values.ts';
 
 const backend = process.argv[2] === 'cpu' ? 'cpu' : 'wasm';
 const epochs = Number(process.argv[3] ?? 3);

@@ -1,7 +1,7 @@
 /**
  * The `ctx` the learner's entry gets as its second argument (the TrainContext of course.ts), built where the
  * learner's code runs (the browser worker, or the grader's child): its seed, its seeded `rng`, `report` for the
- * live loss and validation curves and live plots (validated here, live-frames/), and `log`. The call's argument stays plain data; everything with behaviour is
+ * live loss and validation curves and live plots (validated with the reader the runner passes: live-frames/, where a page draws them), and `log`. The call's argument stays plain data; everything with behaviour is
  * made here, on this side of the worker or process boundary.
  */
 import type { LearnerCall } from '../../graders/problem.ts';
@@ -9,7 +9,6 @@ import { makeRng } from '../../graders/rng.ts';
 import type { Progress, Random, TrainContext } from './course.ts';
 import { kindOf } from './evaluate/kinds.ts';
 import { describe } from './learner-failure.ts';
-import { readLearnerPlots } from './live-frames/index.ts';
 import { toText } from './output-limits.ts';
 import type { LivePlot, ProgressEvent } from './progress.ts';
 import type { RunEvents, Tfjs } from './run-learner.ts';
@@ -126,9 +125,10 @@ export function makeTrainContext(o: ContextOptions): CallContext {
   // The newest frames the throttle held back (unread: they are validated only if they are ever sent).
   let heldFrames: unknown;
 
-  /** Validated frames, with a log line per frame left out. */
+  /** Validated frames, with a log line per frame left out; none where nothing draws them (no reader: RunEvents). */
   const framesOf = (value: unknown): LivePlot[] => {
-    const { plots, problems } = readLearnerPlots(value);
+    if (!o.readPlots) return [];
+    const { plots, problems } = o.readPlots(value);
     for (const problem of problems) warn(problem, `${problem}. That frame is not drawn; training goes on.`);
     return plots;
   };

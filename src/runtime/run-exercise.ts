@@ -32,8 +32,8 @@ export interface ExerciseRunResult {
 }
 
 /** A runner that runs the learner's code in this thread with the given tfjs (browser worker, tests). */
-export function inThreadRunner(tf: Tfjs): LearnerRunner {
-  return (input, events) => runLearner({ ...input, tf, backend: tf.getBackend(), ...events });
+export function inThreadRunner(tf: Tfjs, options: Pick<RunEvents, 'readPlots'> = {}): LearnerRunner {
+  return (input, events) => runLearner({ ...input, tf, backend: tf.getBackend(), ...options, ...events });
 }
 
 export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunResult> {

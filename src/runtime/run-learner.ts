@@ -14,7 +14,7 @@ import { LossNotFinite, makeTrainContext } from './learner-context.ts';
 import { describe, fail, Failure, safeThrown } from './learner-failure.ts';
 import { disposeReturned, isA, realmIsThenable, safeGet, thenableError } from './learner-values.ts';
 import { loadModule } from './load-module.ts';
-import type { ProgressEvent } from './progress.ts';
+import type { LivePlot, ProgressEvent } from './progress.ts';
 import { transpile } from './transpile.ts';
 
 export type { LivePlot, ProgressEvent } from './progress.ts';
@@ -37,7 +37,16 @@ export interface LearnerInput {
 export interface RunEvents {
   onProgress?: (p: ProgressEvent) => void;
   onLog?: (line: string) => void;
+  /**
+   * Validates the live frames the learner reports (live-frames/readLearnerPlots). Only where a page draws them (the
+   * browser worker): without it the frames are never read, so the grading child, which has no plot, does not load
+   * their zod schemas at every start (~90 ms of CPU each).
+   */
+  readPlots?: PlotReader;
 }
+
+/** Reads the learner's `plots` into frames a page can draw, and says what was left out and why. */
+export type PlotReader = (value: unknown) => { plots: LivePlot[]; problems: string[] };
 
 export interface LearnerRunOptions extends LearnerInput, RunEvents {
   tf: Tfjs;
@@ -97,7 +106,7 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
   const results: CallOutputs[] = [];
   for (const [i, call] of o.calls.entries()) {
     const where = o.calls.length > 1 ? ` for ${call.label ?? `call ${i + 1} of ${o.calls.length}`}` : '';
-    const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(o.onProgress && { onProgress: o.onProgress }), ...(o.onLog && { onLog: o.onLog }) });
+    const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(o.onProgress && { onProgress: o.onProgress }), ...(o.onLog && { onLog: o.onLog }), ...(o.readPlots && { readPlots: o.readPlots }) });
     // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.
     const arg = structuredClone(call.arg);
 

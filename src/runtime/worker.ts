@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, confirmTfjsPrecision, probeBrowserBackends, type BackendChoice, type BackendName, type BackendNeeds, type BackendProbe } from './backend.ts';
 import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
+import { readLearnerPlots } from './live-frames/index.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
 import { installWasmPatches, installedWasmPatches } from './wasm-patches/index.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
@@ -89,7 +90,8 @@ async function run(req: RunRequest): Promise<void> {
     meta: req.meta,
     source: req.source,
     backend,
-    runner: inThreadRunner(tf),
+    // The page draws the learner's own live frames, so they are validated here (the grading child never reads them).
+    runner: inThreadRunner(tf, { readPlots: readLearnerPlots }),
     seed: req.seed,
     gridSize: req.gridSize,
     onProgress: (p) => post({ type: 'progress', ...p }),

@@ -4,19 +4,11 @@
  * Inputs are made inside `compute` from seeded numbers (`randomValues`), so both backends see the same values.
  */
 import { expect } from 'vitest';
-import { makeRng } from '../../graders/rng.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+export { randomValues } from '../../scripts/wasm-kernels/random-values.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
 type Out = import('@tensorflow/tfjs').Tensor | import('@tensorflow/tfjs').Tensor[];
-
-/** `n` seeded values, normal(0, scale) (uniform in [0, scale) with `uniform: true`). */
-export function randomValues(n: number, seed: number, { scale = 1, uniform = false } = {}): Float32Array {
-  const rng = makeRng(seed, 'kernel-conformance');
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = uniform ? rng.uniform() * scale : rng.normal() * scale;
-  return out;
-}
 
 async function valuesOn(tf: Tf, compute: (tf: Tf) => Out): Promise<{ shapes: number[][]; values: Float32Array[] }> {
   const before = tf.memory().numTensors;
