@@ -50,7 +50,8 @@ export function tidyLoop(solution: string, readEvery = 1): string {
     ${read}const loss = cost.dataSync()[0]!;
     cost.dispose();
     ctx.report(${report});
-  }`;
+  }
+  optimizer.dispose(); // its own tensors (SGD's learning rate, Adam's moments); model.fit's are the model's to free`;
   const s = editSource(solution);
   s.swap(compile[0], '');
   s.swap(fit[0], loop);

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
+import { blobsLoop, spiralLoop, trainingLoop } from '../../src/components/figures/activation-depth/softmax-blobs/training-loop.ts';
 import { wasmPatches } from '../../src/runtime/wasm-patches/index.ts';
 import { exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
 
@@ -57,6 +58,16 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator('style[data-monaco-css]').count()).toBe(0);
     // Readable without the editor: the starter is on the page as text.
     expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toContain('export async function train');
+  });
+
+  it('quotes the measured cost of model.fit against a loop from training-loop.json', async () => {
+    // Rendered at build time by MDX expressions, so the page's text holds them as the JSON formats them.
+    if (!b.page.url().startsWith(url())) await b.page.goto(url());
+    const text = (await b.page.locator('main').textContent())!;
+    expect(text).toContain('or a loop of your own?');
+    for (const quoted of [blobsLoop.ratio, blobsLoop.saved, blobsLoop.fitSeconds, blobsLoop.loopSeconds, blobsLoop.extraPerStep, spiralLoop.ratio, spiralLoop.saved])
+      expect(text).toContain(quoted);
+    expect(text).toContain(trainingLoop.provenance.command);
   });
 
   it('opens the editor on demand, with tfjs types: completion and a type error', async () => {

@@ -19,6 +19,7 @@ describe('measured JSON under figures/', () => {
       expect.arrayContaining([
         join(root, 'activation-depth/spiral/spiral-regions.json'),
         join(root, 'activation-depth/vanishing-gradients/gradient-training.json'),
+        join(root, 'activation-depth/softmax-blobs/training-loop.json'),
       ]),
     );
   });

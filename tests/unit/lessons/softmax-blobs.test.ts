@@ -1,0 +1,108 @@
+/**
+ * The softmax-blobs lesson's "model.fit or a loop of your own?" passage: the measurement it quotes
+ * (training-loop.json, written by scripts/activation-depth/measure-training-loop.ts) is complete and says what the
+ * prose says, the page renders its numbers through expressions (none typed by hand), and the loop the page shows
+ * passes the exercise with exactly the solution's grades and no tensor left behind.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadExercise } from '../../../graders/exercise-files.ts';
+import { blobsLoop, loopText, spiralLoop, trainingLoop } from '../../../src/components/figures/activation-depth/softmax-blobs/training-loop.ts';
+import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
+import { gradeInProcess } from '../../helpers/exercise.ts';
+
+const id = '04-activation-depth/01-softmax-blobs';
+const mdx = readFileSync('src/content/docs/activation-depth/softmax-blobs.mdx', 'utf8');
+const section = mdx.slice(mdx.indexOf('### `model.fit` or a loop of your own?'), mdx.indexOf('## How the exercise is graded'));
+
+describe('the measurement (training-loop.json)', () => {
+  const both = Object.values(trainingLoop.exercises);
+
+  it('was written by the script, over at least 5 interleaved runs, for the blobs and the spiral', () => {
+    expect(trainingLoop.provenance.script).toBe('scripts/activation-depth/measure-training-loop.ts');
+    expect(trainingLoop.provenance.command).toMatch(/^node scripts\/with-node\.mjs node scripts\/activation-depth\/measure-training-loop\.ts/);
+    expect(trainingLoop.runs).toBeGreaterThanOrEqual(5);
+    expect(trainingLoop.backend).toMatch(/^tfjs WASM in Node/);
+    expect(Object.keys(trainingLoop.exercises)).toEqual(['blobs', 'spiral']);
+    expect(both.map((e) => e.exercise)).toEqual([id, '04-activation-depth/05-spiral']);
+  });
+
+  it('holds median, min and max CPU seconds per variant and the ratio of the medians', () => {
+    for (const e of both) {
+      expect(e.variants.map((v) => v.name)).toEqual(['model.fit', 'tf.tidy + optimizer.minimize loop']);
+      for (const { cpuSeconds: s } of e.variants) {
+        expect(s.min).toBeGreaterThan(0);
+        expect(s.min).toBeLessThanOrEqual(s.median);
+        expect(s.median).toBeLessThanOrEqual(s.max);
+      }
+      // The medians are stored to 3 decimals, the ratio to 2.
+      expect(e.ratio).toBeCloseTo(e.variants[1]!.cpuSeconds.median / e.variants[0]!.cpuSeconds.median, 1);
+    }
+  });
+
+  it('says what the prose says: identical grades; the loop matters on the blobs, little on the spiral', () => {
+    for (const e of both) {
+      expect(e.metricsIdentical).toBe(true);
+      expect(e.maxMetricDifference).toBe(0);
+    }
+    const { blobs, spiral } = trainingLoop.exercises;
+    // "Faster": in every run the loop's CPU time was below fit's median, on both.
+    for (const e of both) expect(e.variants[1]!.cpuSeconds.max).toBeLessThan(e.variants[0]!.cpuSeconds.median);
+    // "The extra work matters" on the blobs (a quarter or more); "a smaller share" on the spiral.
+    expect(blobs.ratio).toBeLessThanOrEqual(0.8);
+    expect(spiral.ratio).toBeGreaterThan(blobs.ratio);
+    expect(spiral.ratio).toBeLessThan(1);
+    // The step counts are the solutions'.
+    expect(blobs.epochs).toBe(300);
+    expect(spiral.epochs).toBe(1000);
+  });
+});
+
+describe('the page renders the measurement', () => {
+  it('formats a comparison as the page shows it', () => {
+    const c = { exercise: 'x', epochs: 300, variants: [{ name: 'a', cpuSeconds: { median: 0.584, min: 0.5, max: 0.7 } }, { name: 'b', cpuSeconds: { median: 0.421, min: 0.4, max: 0.5 } }], ratio: 0.72, metricsIdentical: true, maxMetricDifference: 0 };
+    expect(loopText(c)).toEqual({ ratio: '0.72×', saved: '28 %', fitSeconds: '0.58 s', loopSeconds: '0.42 s', extraPerStep: '0.54 ms', epochs: 300 });
+    expect(blobsLoop).toEqual(loopText(trainingLoop.exercises.blobs));
+    expect(spiralLoop).toEqual(loopText(trainingLoop.exercises.spiral));
+    expect(blobsLoop.ratio).toBe(`${trainingLoop.exercises.blobs.ratio.toFixed(2)}×`);
+  });
+
+  it('imports the formatted numbers and renders every one through an expression', () => {
+    expect(mdx).toContain("import { blobsLoop, spiralLoop, trainingLoop } from '../../../components/figures/activation-depth/softmax-blobs/training-loop.ts';");
+    for (const field of ['ratio', 'saved', 'fitSeconds', 'loopSeconds', 'extraPerStep', 'epochs']) expect(section).toContain(`{blobsLoop.${field}}`);
+    for (const field of ['ratio', 'fitSeconds', 'loopSeconds', 'extraPerStep', 'epochs']) expect(section).toContain(`{spiralLoop.${field}}`);
+    for (const expr of ['{trainingLoop.runs}', '{trainingLoop.provenance.command}', '{trainingLoop.provenance.measured}']) expect(section).toContain(expr);
+  });
+
+  it('types no measured number by hand', () => {
+    const prose = section.replace(/```ts[\s\S]*?```/, '');
+    expect(prose).not.toMatch(/\d\s*×/); // ratios
+    expect(prose).not.toMatch(/\d\s*%/); // savings
+    expect(prose).not.toMatch(/\d\s*s\b/); // seconds
+  });
+});
+
+describe('the loop the page shows', () => {
+  const code = /```ts\n([\s\S]*?)```/.exec(section)![1]!;
+  const { solution } = loadExercise(id);
+  // The solution with model.compile and model.fit replaced by the page's loop: the learner's edit.
+  const withLoop = solution
+    .replace(/ {2}model\.compile\([^\n]*\n/, '')
+    .replace(/ {2}await model\.fit\([\s\S]*?\n {2}\}\);\n/, code.replace(/^/gm, '  '));
+
+  it('is a complete replacement of model.compile + model.fit', () => {
+    expect(withLoop).not.toContain('model.compile(');
+    expect(withLoop).not.toContain('model.fit(');
+    expect(withLoop).toContain('optimizer.minimize');
+  });
+
+  it('passes with exactly the solution’s grades and leaks no tensors', async () => {
+    const tf = await useNodeBackend('wasm');
+    const fit = await gradeInProcess(id, solution, 3);
+    const before = tf.memory().numTensors;
+    const loop = await gradeInProcess(id, withLoop, 3);
+    expect(loop.status, JSON.stringify(loop.error ?? loop.checks)).toBe('passed');
+    expect(loop.checks.map((c) => c.value)).toEqual(fit.checks.map((c) => c.value));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
