@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { installedWasmPatches, installWasmPatches, uninstallWasmPatches } from '../../src/runtime/wasm-patches/index.ts';
 export { randomValues } from '../../scripts/wasm-kernels/random-values.ts';
 
 type Tf = Awaited<ReturnType<typeof useNodeBackend>>;
@@ -43,4 +44,16 @@ export async function expectWasmMatchesCpu(compute: (tf: Tf) => Out, { rtol = 1e
     }
     expect(at, at < 0 ? '' : `output ${k}[${at}]: wasm ${w[at]} vs cpu ${c[at]}`).toBe(-1);
   });
+}
+
+/** Runs `f` on stock tfjs WASM (every patch uninstalled), then puts back the patches that were installed. */
+export async function onStockWasm<T>(f: (tf: Tf) => T | Promise<T>): Promise<T> {
+  const tf = await useNodeBackend('wasm');
+  const installed = [...installedWasmPatches()];
+  uninstallWasmPatches(tf);
+  try {
+    return await f(tf);
+  } finally {
+    installWasmPatches(tf, { only: installed });
+  }
 }

@@ -1,6 +1,6 @@
 import type { Tensor, Tensor4D } from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectWasmMatchesCpu, randomValues } from '../../../helpers/kernel-conformance.ts';
+import { expectWasmMatchesCpu, randomValues, onStockWasm } from '../../../helpers/kernel-conformance.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
 
@@ -23,17 +23,13 @@ beforeAll(async () => {
 
 describe('MaxPoolGrad on wasm', () => {
   it('is wrong on stock tfjs 4.22 for windows of negatives (why the patch exists)', async () => {
-    const tf = await useNodeBackend('wasm');
-    uninstallWasmPatches(tf);
-    try {
+    await onStockWasm(async (tf) => {
       const g = tf.tidy(() => poolGrad(tf, tf.tensor4d([1, 2, 3, 4, -1, -2, -3, -4], [2, 2, 2, 1]), 2, 2, 'valid'));
       // The second image's window is all negative: its gradient belongs to its maximum, the -1 at index 4, but the
       // stock kernel leaves 0 there (it went to index 0, in the first image).
       expect(Array.from(await g.data())[4]).toBe(0);
       g.dispose();
-    } finally {
-      installWasmPatches(tf);
-    }
+    });
   });
 
   // [input, pool size, strides, padding]: overlapping and disjoint windows, odd sizes, padding at the edges.

@@ -1,6 +1,6 @@
 import type { Tensor } from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectWasmMatchesCpu, randomValues } from '../../../helpers/kernel-conformance.ts';
+import { expectWasmMatchesCpu, randomValues, onStockWasm } from '../../../helpers/kernel-conformance.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
 import { LARGE_REDUCE } from '../../../../src/runtime/wasm-patches/reductions.ts';
@@ -24,14 +24,10 @@ describe('large reductions and softmax rows on wasm (accurate-reductions)', () =
   const N = 3_000_000;
 
   it('stock tfjs 4.22 loses 2 % on the mean of 3M equal values (why the patch exists)', async () => {
-    const tf = await useNodeBackend('wasm');
-    uninstallWasmPatches(tf);
-    try {
+    await onStockWasm(async (tf) => {
       const m = tf.tidy(() => tf.mean(tf.fill([1000, 3000], 0.8645)).dataSync()[0]!);
       expect(Math.abs(m - 0.8645)).toBeGreaterThan(0.01);
-    } finally {
-      installWasmPatches(tf);
-    }
+    });
   });
 
   it('gives the mean and sum of 3M copies of 0.8645 exactly, to float32 rounding', async () => {

@@ -1,6 +1,6 @@
 import type { Tensor, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectWasmMatchesCpu, randomValues } from '../../../helpers/kernel-conformance.ts';
+import { expectWasmMatchesCpu, randomValues, onStockWasm } from '../../../helpers/kernel-conformance.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
 import { installWasmPatches, uninstallWasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
 
@@ -13,14 +13,10 @@ beforeAll(async () => {
 
 describe('UnsortedSegmentSum on wasm', () => {
   it('is missing on stock tfjs 4.22, so tf.gather has no gradient', async () => {
-    const tf = await useNodeBackend('wasm');
-    uninstallWasmPatches(tf);
-    try {
+    await onStockWasm(async (tf) => {
       expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeUndefined();
       expect(() => tf.grad((p) => tf.gather(p, [0, 1]).sum())(tf.ones([3, 2]))).toThrow(/UnsortedSegmentSum' not registered/);
-    } finally {
-      installWasmPatches(tf);
-    }
+    });
   });
 
   // [x shape, numSegments]: 1-D and n-D rows, more segments than rows and fewer, empty segments.
