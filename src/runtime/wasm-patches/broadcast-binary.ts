@@ -59,9 +59,7 @@ function fastBroadcast(stock: KernelConfig, tf: Tf): KernelConfig {
       for (const t of made) backend.disposeData(t.dataId);
     }
   };
-  // The stock setup binds the wasm function that the stock kernelFunc calls; it must run if this config is the one
-  // registered when the backend initialises.
-  return { kernelName: stock.kernelName, backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc };
+  return { kernelName: stock.kernelName, backendName: 'wasm', kernelFunc };
 }
 
 /** The binary kernels above, with operands stretched along size-1 axes expanded first. */

@@ -24,7 +24,7 @@ import type {
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { StockKernels, WasmPatch } from './index.ts';
-import { stockRunner, type StockRunner } from './stock-runner.ts';
+import { withStockRunner, type StockRunner } from './stock-runner.ts';
 
 type Tf = typeof tfNamespace;
 
@@ -83,16 +83,9 @@ function filterGradConv(
   });
 }
 
-/** Runs `body` with a stock-kernel runner and frees every intermediate, also when it throws. */
+/** A kernel whose `body` composes stock kernels (withStockRunner frees its intermediates). */
 function composite(stock: StockKernels, body: (r: StockRunner, backend: BackendWasm) => TensorInfo): KernelFunc {
-  return ({ backend }) => {
-    const r = stockRunner(stock, backend as BackendWasm);
-    try {
-      return r.keep(body(r, backend as BackendWasm));
-    } finally {
-      r.dispose();
-    }
-  };
+  return ({ backend }) => withStockRunner(stock, backend as BackendWasm, (r) => body(r, backend as BackendWasm));
 }
 
 function conv2DBackpropFilter(stock: StockKernels, tf: Tf): KernelConfig {

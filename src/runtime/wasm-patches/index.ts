@@ -50,6 +50,8 @@ export const wasmPatches: readonly WasmPatch[] = [
 const BACKEND = 'wasm';
 let stock: Map<string, KernelConfig> | undefined;
 let installed: string[] = [];
+/** The kernel names the installed patches registered, for uninstall. */
+let replacedNames: string[] = [];
 
 function captureStock(tf: Tf): Map<string, KernelConfig> {
   if (!stock) {
@@ -73,6 +75,11 @@ function register(tf: Tf, k: KernelConfig): void {
   if (backend) k.setupFunc?.(backend);
 }
 
+/** Both functions, in order (either may be absent). */
+function both<A extends unknown[]>(first?: (...a: A) => void, second?: (...a: A) => void): ((...a: A) => void) | undefined {
+  return first && second ? (...a) => (first(...a), second(...a)) : (first ?? second);
+}
+
 /**
  * Registers the patches' kernels on the wasm backend (all of them, or those in `only`). Idempotent: a second call
  * first restores the stock kernels. Needs '@tensorflow/tfjs-backend-wasm' imported (its import registers the stock
@@ -85,11 +92,14 @@ export function installWasmPatches(tf: Tf, options: { only?: readonly string[] }
   for (const p of chosen) {
     for (const k of p.kernels(base, tf)) {
       if (k.backendName !== BACKEND) throw new Error(`wasm patch ${p.id} registers ${k.kernelName} for ${k.backendName}`);
-      // The replaced stock kernel is set up too, whether or not the patch calls it: uninstalling after the backend
-      // started puts it back, and a stock kernel that was never set up fails ("wasmX is not a function").
-      const replaced = base.get(k.kernelName)?.setupFunc;
-      const own = k.setupFunc;
-      register(tf, replaced || own ? { ...k, setupFunc: (b) => (replaced?.(b), own?.(b)) } : k);
+      // The replaced stock kernel keeps its set-up and tear-down, whether or not the patch calls it: a patch that does
+      // call it needs its wasm function bound, and uninstalling after the backend started puts it back, where a stock
+      // kernel that was never set up fails ("wasmX is not a function"). So no patch has to copy them.
+      const replaced = base.get(k.kernelName);
+      const setupFunc = both(replaced?.setupFunc, k.setupFunc);
+      const disposeFunc = both(replaced?.disposeFunc, k.disposeFunc);
+      register(tf, { ...k, ...(setupFunc && { setupFunc }), ...(disposeFunc && { disposeFunc }) });
+      replacedNames.push(k.kernelName);
     }
   }
   installed = chosen.map((p) => p.id);
@@ -99,13 +109,12 @@ export function installWasmPatches(tf: Tf, options: { only?: readonly string[] }
 /** Puts the stock kernels back (for A/B measurements and the conformance tests). */
 export function uninstallWasmPatches(tf: Tf): void {
   if (!stock) return;
-  for (const p of wasmPatches.filter((q) => installed.includes(q.id))) {
-    for (const k of p.kernels(stock, tf)) {
-      const original = stock.get(k.kernelName);
-      if (original) register(tf, original);
-      else if (tf.getKernel(k.kernelName, BACKEND)) tf.unregisterKernel(k.kernelName, BACKEND);
-    }
+  for (const name of replacedNames) {
+    const original = stock.get(name);
+    if (original) register(tf, original);
+    else if (tf.getKernel(name, BACKEND)) tf.unregisterKernel(name, BACKEND);
   }
+  replacedNames = [];
   installed = [];
 }
 

@@ -17,71 +17,17 @@ import type {
   _FusedMatMulAttrs,
   _FusedMatMulInputs,
   BatchMatMulAttrs,
-  DataId,
-  KernelConfig,
-  NamedAttrMap,
-  NamedTensorInfoMap,
   TensorInfo,
 } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { StockKernels, WasmPatch } from './index.ts';
+import { stockKernel, withStockRunner, type StockRunner } from './stock-runner.ts';
 
 const TFJS = '4.22.0';
 
-/** The part of the WASM backend a patched kernel touches: freeing the intermediates it made. */
-interface Backend {
-  disposeData(dataId: DataId): unknown;
-}
-
-/** The stock kernels `names`, looked up once when the patch is installed (a missing one fails there, not mid-run). */
-function stockKernels<N extends string>(stock: StockKernels, names: readonly N[]): Record<N, KernelConfig> {
-  return Object.fromEntries(
-    names.map((name) => {
-      const k = stock.get(name);
-      if (!k) throw new Error(`tfjs's WASM backend has no ${name} kernel (is @tensorflow/tfjs-backend-wasm imported?)`);
-      return [name, k];
-    }),
-  ) as Record<N, KernelConfig>;
-}
-
-/** A stock kernel as a function of (inputs, attrs), for kernels with one output. */
-type Op = (inputs: NamedTensorInfoMap, attrs?: NamedAttrMap) => TensorInfo;
-
-/**
- * Binds stock kernels to one call's backend and remembers every intermediate made through them, so that `finish`
- * can free all but the result (the engine only tracks what a kernel returns; the rest is ours to free).
- */
-function kernelScope<N extends string>(kernels: Record<N, KernelConfig>, backend: Backend) {
-  const made: TensorInfo[] = [];
-  const op = {} as Record<N, Op>;
-  for (const name of Object.keys(kernels) as N[]) {
-    op[name] = (inputs, attrs = {}) => {
-      const out = kernels[name].kernelFunc({ inputs, backend, attrs }) as TensorInfo;
-      made.push(out);
-      return out;
-    };
-  }
-  return {
-    op,
-    /** Frees every intermediate except `result` (which may also be one of the caller's inputs) and returns it. */
-    finish(result: TensorInfo): TensorInfo {
-      for (const t of made) if (t !== result) backend.disposeData(t.dataId);
-      return result;
-    },
-    /** Frees every intermediate (the call threw). */
-    abandon(): void {
-      for (const t of made) backend.disposeData(t.dataId);
-    },
-  };
-}
-
-/**
- * The patched kernel's setup runs the setups of the stock kernels it calls: each binds its wasm function when the
- * backend starts, and a stock kernel that is no longer registered (the one we replace) would otherwise never be.
- */
-function setupOf(kernels: Record<string, KernelConfig>): KernelConfig['setupFunc'] {
-  return (backend) => {
-    for (const k of Object.values(kernels)) k.setupFunc?.(backend);
-  };
+/** Fails at install, not mid-run, where the wasm backend lacks a stock kernel the patch calls. */
+function requireStock(stock: StockKernels, names: readonly string[], patch: string): void {
+  for (const name of names) stockKernel(stock, name, patch);
 }
 
 /** Perm that swaps the last two axes of a rank-`rank` tensor. */
@@ -91,11 +37,11 @@ function swapLastTwo(rank: number): number[] {
   return perm;
 }
 
-/** The same product with explicit transposes (made by `transpose`) in place of the flags. */
-function unflagged(transpose: Op, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean) {
+/** The same product with explicit (stock) transposes in place of the flags. */
+function unflagged(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean) {
   return {
-    a: transposeA ? transpose({ x: a }, { perm: swapLastTwo(a.shape.length) }) : a,
-    b: transposeB ? transpose({ x: b }, { perm: swapLastTwo(b.shape.length) }) : b,
+    a: transposeA ? r.run('Transpose', { x: a }, { perm: swapLastTwo(a.shape.length) }) : a,
+    b: transposeB ? r.run('Transpose', { x: b }, { perm: swapLastTwo(b.shape.length) }) : b,
   };
 }
 
@@ -109,24 +55,19 @@ export const matmulTranspose: WasmPatch = {
     'autoencoder trained 2.2× slower per epoch (scripts/wasm-kernels/matmul.ts). Patched: an explicit Transpose, ' +
     'then the stock kernel; flagged products then take about as long as plain ones.',
   kernels(stock) {
-    const kernels = stockKernels(stock, ['BatchMatMul', 'Transpose']);
+    requireStock(stock, ['Transpose'], 'matmul-transpose');
+    const batchMatMul = stockKernel(stock, 'BatchMatMul', 'matmul-transpose');
     return [
       {
         kernelName: 'BatchMatMul',
         backendName: 'wasm',
-        setupFunc: setupOf(kernels),
         kernelFunc: ({ inputs, backend, attrs }) => {
           const { a, b } = inputs as { a: TensorInfo; b: TensorInfo }; // the core op checks both are there
           const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
-          if (!transposeA && !transposeB) return kernels.BatchMatMul.kernelFunc({ inputs, backend, attrs });
-          const scope = kernelScope(kernels, backend as Backend);
-          try {
-            const plain = unflagged(scope.op.Transpose, a, b, transposeA, transposeB);
-            return scope.finish(scope.op.BatchMatMul(plain, { ...attrs, transposeA: false, transposeB: false }));
-          } catch (e) {
-            scope.abandon();
-            throw e;
-          }
+          if (!transposeA && !transposeB) return batchMatMul.kernelFunc({ inputs, backend, attrs });
+          return withStockRunner(stock, backend as BackendWasm, (r) =>
+            r.run('BatchMatMul', unflagged(r, a, b, transposeA, transposeB), { ...attrs, transposeA: false, transposeB: false }),
+          );
         },
       },
     ];
@@ -163,19 +104,16 @@ export const fusedMatmul: WasmPatch = {
     '(1e-5 otherwise; scripts/wasm-kernels/matmul.ts). tf.layers.dense never takes that path. Patched: Transpose, ' +
     'then the stock kernel where XNNPACK runs it, else BatchMatMul, Add and the activation\'s own kernel.',
   kernels(stock) {
-    const kernels = stockKernels(stock, FUSED_KERNELS);
+    requireStock(stock, FUSED_KERNELS, 'fused-matmul');
     return [
       {
         kernelName: '_FusedMatMul',
         backendName: 'wasm',
-        setupFunc: setupOf(kernels),
         kernelFunc: ({ inputs, backend, attrs }) => {
           const { a, b, bias, preluActivationWeights: alpha } = inputs as _FusedMatMulInputs;
           const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as _FusedMatMulAttrs;
-          const scope = kernelScope(kernels, backend as Backend);
-          const op = scope.op;
-          try {
-            const plain = unflagged(op.Transpose, a, b, transposeA, transposeB);
+          return withStockRunner(stock, backend as BackendWasm, (r) => {
+            const plain = unflagged(r, a, b, transposeA, transposeB);
             const flagsOff = { ...attrs, transposeA: false, transposeB: false };
             // The core op hands the kernel rank-3 operands: [batch, rows, inner] × [batch, inner, cols].
             const [batchA, rows] = plain.a.shape as [number, number, number];
@@ -185,28 +123,25 @@ export const fusedMatmul: WasmPatch = {
               batchB === 1 &&
               (bias == null || (bias.shape.length === 1 && bias.shape[0] === cols)) &&
               (alpha == null || preluBroadcastsAsRows(alpha.shape, [1, rows, cols]));
-            if (onXnnPath) return scope.finish(op._FusedMatMul({ ...inputs, ...plain }, flagsOff));
-            let y = op.BatchMatMul(plain, flagsOff);
-            if (bias != null) y = op.Add({ a: y, b: bias });
-            if (activation === 'relu') y = op.Relu({ x: y });
-            else if (activation === 'relu6') y = op.Relu6({ x: y });
-            else if (activation === 'elu') y = op.Elu({ x: y });
-            else if (activation === 'sigmoid') y = op.Sigmoid({ x: y });
-            else if (activation === 'leakyrelu') y = op.LeakyRelu({ x: y }, { alpha: leakyreluAlpha ?? 0.2 });
+            if (onXnnPath) return r.run('_FusedMatMul', { ...inputs, ...plain }, flagsOff);
+            let y = r.run('BatchMatMul', plain, flagsOff);
+            if (bias != null) y = r.run('Add', { a: y, b: bias });
+            if (activation === 'relu') y = r.run('Relu', { x: y });
+            else if (activation === 'relu6') y = r.run('Relu6', { x: y });
+            else if (activation === 'elu') y = r.run('Elu', { x: y });
+            else if (activation === 'sigmoid') y = r.run('Sigmoid', { x: y });
+            else if (activation === 'leakyrelu') y = r.run('LeakyRelu', { x: y }, { alpha: leakyreluAlpha ?? 0.2 });
             else if (activation === 'prelu') {
               if (alpha == null) throw new Error('_FusedMatMul with a prelu activation needs preluActivationWeights.');
               // Spelled out to full size when XNNPACK's per-row reading of alpha would not broadcast it right.
-              const full = preluBroadcastsAsRows(alpha.shape, y.shape) ? alpha : op.Multiply({ a: op.OnesLike({ x: y }), b: alpha });
-              y = op.Prelu({ x: y, alpha: full });
+              const full = preluBroadcastsAsRows(alpha.shape, y.shape) ? alpha : r.run('Multiply', { a: r.run('OnesLike', { x: y }), b: alpha });
+              y = r.run('Prelu', { x: y, alpha: full });
             } else if (activation !== 'linear' && activation != null) {
               // Same refusal as the stock kernel, for the same (unsupported) activations.
               throw new Error(`${activation} activation not yet supported for _FusedMatMul in the wasm backend.`);
             }
-            return scope.finish(y);
-          } catch (e) {
-            scope.abandon();
-            throw e;
-          }
+            return y;
+          });
         },
       },
     ];

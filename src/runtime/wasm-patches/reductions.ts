@@ -18,6 +18,7 @@ import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensor
 import type * as tfNamespace from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { StockKernels, WasmPatch } from './index.ts';
+import { stockKernel } from './stock-runner.ts';
 
 type Tf = typeof tfNamespace;
 type Reduction = 'Sum' | 'Mean' | 'Prod';
@@ -51,15 +52,9 @@ function takesFloat64Path(kind: Reduction, dtype: string, reduceSize: number): b
   return kind === 'Mean' ? dtype !== 'string' && dtype !== 'complex64' : dtype === 'float32';
 }
 
-function stockKernel(stock: StockKernels, name: string): KernelConfig {
-  const k = stock.get(name);
-  if (!k) throw new Error(`wasm patch accurate-reductions: the stock wasm backend has no ${name} kernel`);
-  return k;
-}
-
 function accurateReduction(kind: Reduction, stockKernels: StockKernels, tf: Tf): KernelConfig {
-  const stock = stockKernel(stockKernels, kind);
-  const transpose = stockKernel(stockKernels, 'Transpose');
+  const stock = stockKernel(stockKernels, kind, 'accurate-reductions');
+  const transpose = stockKernel(stockKernels, 'Transpose', 'accurate-reductions');
   const kernelFunc: KernelFunc = (args) => {
     const { inputs, attrs } = args;
     const backend = args.backend as BackendWasm;
@@ -84,9 +79,7 @@ function accurateReduction(kind: Reduction, stockKernels: StockKernels, tf: Tf):
       if (input !== x) backend.disposeData(input.dataId);
     }
   };
-  // The stock setup binds the wasm function that the stock kernelFunc calls; it must run if this config is the one
-  // registered when the backend initialises.
-  return { kernelName: kind, backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc };
+  return { kernelName: kind, backendName: 'wasm', kernelFunc };
 }
 
 /**
@@ -112,7 +105,7 @@ function softmaxRow(xs: ArrayLike<number>, out: Float32Array, from: number, n: n
  * as much as Sum does: its outputs over one 1M-wide row add up to 1 ± 3.4e-4 (CPU backend: ± 7e-9).
  */
 function accurateSoftmax(stockKernels: StockKernels): KernelConfig {
-  const stock = stockKernel(stockKernels, 'Softmax');
+  const stock = stockKernel(stockKernels, 'Softmax', 'accurate-reductions');
   const kernelFunc: KernelFunc = (args) => {
     const backend = args.backend as BackendWasm;
     const logits = args.inputs['logits'] as TensorInfo;
@@ -126,7 +119,7 @@ function accurateSoftmax(stockKernels: StockKernels): KernelConfig {
     for (let from = 0; from < outs.length; from += n) softmaxRow(xs, outs, from, n);
     return out;
   };
-  return { kernelName: 'Softmax', backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc };
+  return { kernelName: 'Softmax', backendName: 'wasm', kernelFunc };
 }
 
 /** Sum, Mean, Prod and Softmax accumulated in float64 when they reduce more than `LARGE_REDUCE` values per output. */

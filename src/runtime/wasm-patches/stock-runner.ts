@@ -16,6 +16,13 @@ export interface StockRunner {
   dispose(): void;
 }
 
+/** The stock kernel `name`; throws, naming the patch, where the wasm backend lacks it (call it when a patch is installed). */
+export function stockKernel(stock: StockKernels, name: string, patch: string): KernelConfig {
+  const k = stock.get(name);
+  if (!k) throw new Error(`wasm patch ${patch}: the stock wasm backend has no ${name} kernel (is @tensorflow/tfjs-backend-wasm imported?)`);
+  return k;
+}
+
 /** A runner over `stock` on `backend`. Throws at the first call of a kernel the wasm backend lacks. */
 export function stockRunner(stock: StockKernels, backend: BackendWasm): StockRunner {
   const made: TensorInfo[] = [];
@@ -36,4 +43,17 @@ export function stockRunner(stock: StockKernels, backend: BackendWasm): StockRun
       for (const t of made.splice(0)) backend.disposeData(t.dataId);
     },
   };
+}
+
+/**
+ * Runs `body` with a stock-kernel runner and returns its result, freeing every other intermediate, also when it
+ * throws. The result may be one of the kernel's own inputs (then nothing of the runner's is kept).
+ */
+export function withStockRunner(stock: StockKernels, backend: BackendWasm, body: (r: StockRunner) => TensorInfo): TensorInfo {
+  const r = stockRunner(stock, backend);
+  try {
+    return r.keep(body(r));
+  } finally {
+    r.dispose();
+  }
 }

@@ -75,7 +75,7 @@ const tile = (stock: KernelConfig): KernelConfig => {
     tileInto(backend.typedArrayFromHeap(x) as HeapValues, x.shape, reps, backend.typedArrayFromHeap(out) as HeapValues);
     return out;
   };
-  return { kernelName: 'Tile', backendName: 'wasm', kernelFunc, setupFunc: stock.setupFunc, disposeFunc: stock.disposeFunc };
+  return { kernelName: 'Tile', backendName: 'wasm', kernelFunc };
 };
 
 /** Tile by whole-row copies. */
