@@ -19,14 +19,29 @@ export const honestStudents = {
 
 export type HonestStudent = keyof typeof honestStudents;
 
+/** Writes one student's file, `<dir>/<student>/<file>` (by default filed by the blobs exercise's id). */
+function writeStudent(dir: string, student: string, text: string, file = `${blobsId}.ts`): void {
+  const target = path.join(dir, student, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+}
+
+/** `source` with its one occurrence of `find` replaced; throws (naming `who`) unless `find` occurs exactly once. */
+function replaceOnce(source: string, find: string, replace: string, who: string): string {
+  if (source.split(find).length !== 2) throw new Error(`${who}: the blobs solution must contain ${JSON.stringify(find)} exactly once`);
+  return source.replace(find, () => replace);
+}
+
+/** Writes one student per `<student>.ts` in `folder` (except `skip`): `head`, then that file's fragment. */
+function writeFragmentStudents(dir: string, folder: string, head: string, skip?: string): void {
+  for (const f of readdirSync(folder).filter((f) => f.endsWith('.ts') && f !== skip))
+    writeStudent(dir, f.replace(/\.ts$/, ''), head + readFileSync(path.join(folder, f), 'utf8'));
+}
+
 /** Writes `students` (default: all of them) into the class folder `dir`, each with the current blobs solution. */
 export function writeHonestStudents(dir: string, students: HonestStudent[] = Object.keys(honestStudents) as HonestStudent[]): void {
   const { solution } = loadExercise(blobsId);
-  for (const s of students) {
-    const file = path.join(dir, s, honestStudents[s]);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, solution);
-  }
+  for (const s of students) writeStudent(dir, s, solution, honestStudents[s]);
 }
 
 const attacks = path.resolve('tests/fixtures/attacks');
@@ -37,14 +52,8 @@ const trainSignature = 'export async function train(';
  * solution with its `train` renamed `honestTrain`, then the attack (a fragment: it uses the solution's imports).
  */
 export function writeAttackStudents(dir: string): void {
-  const { solution } = loadExercise(blobsId);
-  if (solution.split(trainSignature).length !== 2) throw new Error(`the blobs solution must declare "${trainSignature}" exactly once`);
-  const honest = solution.replace(trainSignature, 'async function honestTrain(');
-  for (const f of readdirSync(attacks).filter((f) => f.endsWith('.ts'))) {
-    const file = path.join(dir, f.replace(/\.ts$/, ''), `${blobsId}.ts`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `${honest}\n${readFileSync(path.join(attacks, f), 'utf8')}`);
-  }
+  const honest = replaceOnce(loadExercise(blobsId).solution, trainSignature, 'async function honestTrain(', 'the attackers');
+  writeFragmentStudents(dir, attacks, `${honest}\n`);
 }
 
 /** One edit of the solution: `find` must occur exactly once; it becomes `replace`. */
@@ -72,12 +81,7 @@ export const mistakeStudents: Record<string, Edit> = {
 /** Writes each student of `mistakeStudents` into `dir` as `<student>/<blobs id>.ts`. */
 export function writeMistakeStudents(dir: string): void {
   const { solution } = loadExercise(blobsId);
-  for (const [student, { find, replace }] of Object.entries(mistakeStudents)) {
-    if (solution.split(find).length !== 2) throw new Error(`${student}: the blobs solution must contain ${JSON.stringify(find)} exactly once`);
-    const file = path.join(dir, student, `${blobsId}.ts`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, solution.replace(find, () => replace));
-  }
+  for (const [student, { find, replace }] of Object.entries(mistakeStudents)) writeStudent(dir, student, replaceOnce(solution, find, replace, student));
 }
 
 const frameWriters = path.resolve('tests/fixtures/frame-writers');
@@ -88,10 +92,5 @@ const frameWriters = path.resolve('tests/fixtures/frame-writers');
  * `<student>/<blobs id>.ts`. Not derived from the solution: they never train.
  */
 export function writeFrameWriterStudents(dir: string): void {
-  const preamble = readFileSync(path.join(frameWriters, 'preamble.ts'), 'utf8');
-  for (const f of readdirSync(frameWriters).filter((f) => f.endsWith('.ts') && f !== 'preamble.ts')) {
-    const file = path.join(dir, f.replace(/\.ts$/, ''), `${blobsId}.ts`);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, preamble + readFileSync(path.join(frameWriters, f), 'utf8'));
-  }
+  writeFragmentStudents(dir, frameWriters, readFileSync(path.join(frameWriters, 'preamble.ts'), 'utf8'), 'preamble.ts');
 }
