@@ -1,0 +1,4 @@
+/** The Mixtures exercises check themselves; the rules live in tests/helpers/corpus.ts. */
+import { describeModuleCorpus } from '../helpers/corpus.ts';
+
+describeModuleCorpus('01-mixtures');
