@@ -85,8 +85,8 @@ export function contourPaths(density: ArrayLike<number>, size: number, levels: n
       .flatMap((polygon) =>
         polygon.map((ring) =>
           ring
-            .map(([gx, gy], j) => {
-              const [x, y] = toPx(gx, gy);
+            .map((p, j) => {
+              const [x, y] = toPx(p[0]!, p[1]!);
               return `${j ? 'L' : 'M'}${r2(x)},${r2(y)}`;
             })
             .join('') + 'Z',
