@@ -80,3 +80,33 @@ export interface TrainContext {
   /** Prints a line under the run panel (and in the grader's logs). */
   log(message: string): void;
 }
+
+// Mixtures: sample from a mixture
+// Declared here in full, not re-exported from graders/ as Split is: the editor's `course` module is this file's
+// text with re-export lines removed, so a re-exported type would be missing there. The generator's own
+// MixtureSamplingInput (graders/problems/mixtures/mixture-sampling.ts) is checked to be the same type by
+// tests/unit/lessons/mixture-distributions.test.ts.
+
+/**
+ * A Gaussian mixture with diagonal covariances and how many points to draw from it (sampleMixture's input).
+ * Component k has weight weights[k], mean means[k] and per-dimension standard deviations stds[k].
+ *   { weights: [0.5, 0.5], means: [[-0.5, -0.5], [0.5, 0.5]], stds: [[0.25, 0.25], [0.25, 0.25]], n: 1000 }
+ */
+export interface MixtureSamplingInput {
+  /** Mixing weights π_k ≥ 0, summing to 1: the probability that a point comes from component k. */
+  weights: number[];
+  /** means[k][j]: component k's mean in dimension j (K rows of d numbers). */
+  means: number[][];
+  /** stds[k][j]: component k's standard deviation in dimension j (standard deviations, not variances). */
+  stds: number[][];
+  /** How many points to draw. */
+  n: number;
+}
+
+/** What sampleMixture returns: the points and, for each, the component it was drawn from. */
+export interface MixtureSample {
+  /** n rows of d coordinates. */
+  points: number[][];
+  /** For each point, the index 0 … K − 1 of the component it came from. */
+  components: number[];
+}

@@ -81,6 +81,15 @@ describe('mixture-sampling problem', () => {
     for (const seed of [1, 2, 3, 4, 5]) expect(samplingMetrics(name, seed)[metric]).toBeGreaterThan(lowest * 0.9);
   });
 
+  // Too regular to be random: exactly round(nπ_k) points per component scores 0.01–0.05 on seeds 1–6.
+  it('stratified sampling (exact counts) sits far below the right sampler (smallest 0.53 on seeds 1–100)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) expect(samplingMetrics('stratified (exact counts)', seed).maxProportionZ).toBeLessThan(0.06);
+  });
+
+  it('reading the axes swapped (means[dimension][component]) gives NaN coordinates on a K ≠ d mixture', () => {
+    expect(samplingMetrics('feature and component axes swapped', 1).maxMomentZ).toBeNaN();
+  });
+
   it('the two classic mistakes are named in every metric\'s message, and a right sample gets no diagnosis', () => {
     for (const lines of Object.values(samplingDetails('every point from component 0', 2))) expect(lines[0]).toMatch(/All your points look drawn from component 0 alone/);
     for (const lines of Object.values(samplingDetails('averaging the components', 2))) expect(lines[0]).toMatch(/that is averaging the components/);
