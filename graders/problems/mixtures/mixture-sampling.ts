@@ -3,8 +3,8 @@
  * ctx.rng and returns them with the component each came from. The learner's draws are random, so the grader tests
  * them as a statistician would, on hidden mixtures: per-component proportions, means, variances and correlations
  * in standard errors (z-scores: one bound serves any n), and the energy statistic against a reference sample. The
- * two classic mistakes, every point from one component and averaging the components instead of picking one, get a
- * message that names them.
+ * classic mistakes, every point from one component, averaging the components instead of picking one, and the stds
+ * used as variances, get a message that names them.
  */
 import { z } from 'zod';
 import { fmt } from '../../format.ts';
@@ -52,11 +52,36 @@ function moments(x: ArrayLike<number>, n: number, d: number): { mean: number[]; 
 }
 
 /**
- * Names the two classic mistakes from the points alone (labels may be right or not): all points look like one
- * component (its mean within 5 standard errors, its variance within 25 %) though its weight is below 90 %; or
- * they huddle at the weighted average of the means with under half the mixture's variance in every dimension.
+ * Whether the points labelled with each component have variances near σ⁴ rather than σ² (the stds used as
+ * variances): every component with at least 20 points within 25 % of σ⁴ in every dimension, and σ² and σ⁴ more than
+ * 50 % apart somewhere, so that a right sample cannot match both.
  */
-export function diagnoseSample(g: DiagonalGmm, x: ArrayLike<number>, n: number): string | undefined {
+function stdsAsVariances(g: DiagonalGmm, x: ArrayLike<number>, components: ArrayLike<number>): boolean {
+  const { k, d } = gmmShape(g);
+  let apart = false, seen = 0;
+  for (let c = 0; c < k; c++) {
+    const rows: number[] = [];
+    for (let i = 0; i < components.length; i++) if (components[i] === c) rows.push(i);
+    if (rows.length < 20) continue;
+    seen++;
+    for (let j = 0; j < d; j++) {
+      const m = rows.reduce((s, i) => s + x[i * d + j]!, 0) / rows.length;
+      const v = rows.reduce((s, i) => s + (x[i * d + j]! - m) ** 2, 0) / (rows.length - 1);
+      const s2 = g.stds[c]![j]! ** 2;
+      if (Math.abs(v / (s2 * s2) - 1) > 0.25) return false;
+      if (Math.abs(s2 - 1) > 0.5) apart = true;
+    }
+  }
+  return seen > 0 && apart;
+}
+
+/**
+ * Names the classic mistakes from the points (and, for the third, the labels): all points look like one component
+ * (its mean within 5 standard errors, its variance within 25 %) though its weight is below 90 %; they huddle at the
+ * weighted average of the means with under half the mixture's variance in every dimension; or each component's
+ * points have variance σ⁴ instead of σ² (the stds used as variances).
+ */
+export function diagnoseSample(g: DiagonalGmm, x: ArrayLike<number>, n: number, components?: ArrayLike<number>): string | undefined {
   const { k, d } = gmmShape(g);
   const { mean, variance } = moments(x, n, d);
   for (let c = 0; c < k; c++) {
@@ -68,6 +93,8 @@ export function diagnoseSample(g: DiagonalGmm, x: ArrayLike<number>, n: number):
   const total = avg.map((a, j) => g.weights.reduce((s, w, c) => s + w * (g.stds[c]![j]! ** 2 + g.means[c]![j]! ** 2), 0) - a * a);
   if (k > 1 && variance.every((v, j) => v < 0.5 * total[j]!) && mean.every((m, j) => Math.abs(m - avg[j]!) < 0.1 * Math.sqrt(total[j]!)))
     return 'Your points huddle around the weighted average of the component means, with far less spread than the mixture: that is averaging the components. Pick one component per point (ctx.rng.categorical(weights)) and draw the point from it alone.';
+  if (components && stdsAsVariances(g, x, components))
+    return 'Each component\'s points have variance σ⁴ instead of σ²: the stds were used as variances. stds are standard deviations already: x = μ + σ·z with σ = stds[c][j] as given.';
   return undefined;
 }
 
@@ -120,7 +147,7 @@ export const mixtureSamplingProblem: ProblemDef<MixtureSamplingParams, Hidden> =
         }
         return;
       }
-      const diagnosis = diagnoseSample(g, points!, p.n);
+      const diagnosis = diagnoseSample(g, points!, p.n, components!);
       const prop = worstZ(proportionZScores(g, components!));
       const moment = worstZ(momentZScores(g, points!, components!));
       const m = Math.min(p.n, p.energySample);

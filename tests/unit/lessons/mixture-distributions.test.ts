@@ -108,7 +108,7 @@ describe('sample-mixture exercise on tfjs (WASM)', () => {
       'maxMomentZ',
       /that is averaging the components/,
     ],
-    ['stds used as variances', draw, 'points.push(means[c]!.map((m, j) => m + stds[c]![j]! ** 2 * ctx.rng.normal()));', 'maxMomentZ', /variance in dimension/],
+    ['stds used as variances', draw, 'points.push(means[c]!.map((m, j) => m + stds[c]![j]! ** 2 * ctx.rng.normal()));', 'maxMomentZ', /the stds were used as variances/],
     ['weights ignored', 'const c = ctx.rng.categorical(weights);', 'const c = Math.floor(ctx.rng.uniform() * weights.length);', 'maxProportionZ', /% of your points, expected/],
   ])('%s fails with a message that says which', async (_name, find, replace, metric, message) => {
     const r = await gradeInProcess(id, solutionWith(id, find, replace), 1);

@@ -90,9 +90,10 @@ describe('mixture-sampling problem', () => {
     expect(samplingMetrics('feature and component axes swapped', 1).maxMomentZ).toBeNaN();
   });
 
-  it('the two classic mistakes are named in every metric\'s message, and a right sample gets no diagnosis', () => {
+  it('the classic mistakes are named in every metric\'s message, and a right sample gets no diagnosis', () => {
     for (const lines of Object.values(samplingDetails('every point from component 0', 2))) expect(lines[0]).toMatch(/All your points look drawn from component 0 alone/);
     for (const lines of Object.values(samplingDetails('averaging the components', 2))) expect(lines[0]).toMatch(/that is averaging the components/);
-    for (const lines of Object.values(samplingDetails('right (pick, then draw)', 2))) expect(lines.join()).not.toMatch(/alone|averaging/);
+    for (const seed of [1, 2, 3]) for (const lines of Object.values(samplingDetails('stds used as variances', seed))) expect(lines.join('\n')).toMatch(/^.*the stds were used as variances.*\n.*the stds were used as variances/);
+    for (const seed of [1, 2, 3]) for (const lines of Object.values(samplingDetails('right (pick, then draw)', seed))) expect(lines.join()).not.toMatch(/alone|averaging|used as variances/);
   });
 });
