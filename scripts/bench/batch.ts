@@ -1,18 +1,22 @@
 /**
  * `npm run bench -- --batch-only`: instructor throughput. A temp folder of `students` who each hand in the
- * reference solution of the first exercise, graded like `npm run grade -- <dir>` (sandboxed children, default
+ * reference solution of the softmax-blobs exercise (a small trained model: the typical submission, and the same job
+ * as earlier measurements, whichever modules exist), graded like `npm run grade -- <dir>` (sandboxed children, default
  * --jobs = cores); prints submissions graded per minute.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
+import { loadExercise } from '../../graders/exercise-files.ts';
 import { discoverSubmissions } from '../../instructor/batch/discover.ts';
 import { gradeBatch } from '../../instructor/batch/grade-batch.ts';
 import { printTable } from './format.ts';
 
+/** The exercise every bench student hands in. */
+export const batchExercise = '04-activation-depth/01-softmax-blobs';
+
 export async function benchBatch(o: { students: number }): Promise<void> {
-  const ex = loadExercise(listExerciseIds()[0]!);
+  const ex = loadExercise(batchExercise);
   const dir = mkdtempSync(path.join(tmpdir(), 'rdl-bench-batch-'));
   try {
     for (let i = 1; i <= o.students; i++) {
