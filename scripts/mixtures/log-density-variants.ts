@@ -2,9 +2,11 @@
  * The gmm-log-density generator's metric (maxRelativeError) for the right answer in float32 tfjs and for plausible
  * wrong ones, over seeds: where the exercise's bound will come from. On the WASM backend (or `--cpu`):
  *   node scripts/with-node.mjs node scripts/mixtures/log-density-variants.ts [--cpu]
+ * It also prints how low the far points' true log p go (seeds 1–10 and 42), which exercise.yaml quotes.
  * tests/unit/graders/mixtures/gmm-log-density.test.ts grades the same variants.
  */
 import type * as TF from '@tensorflow/tfjs';
+import { gmmLogDensity } from '../../graders/mixtures/log-density.ts';
 import { makeProblem } from '../../graders/problems/index.ts';
 import type { GmmDensityInput } from '../../graders/problems/mixtures/gmm-log-density.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
@@ -62,9 +64,22 @@ export function variantError(tf: Tf, variant: (tf: Tf, g: GmmDensityInput) => Fl
   return problem.score(outputs).metrics.maxRelativeError!;
 }
 
+/** The float64 log p of the far points (the last `far` of each call) over seeds: how low the answers go. */
+export function farLogDensityRange(seeds: number[]): { lowest: number; highest: number } {
+  let lowest = Infinity, highest = -Infinity;
+  for (const seed of seeds)
+    for (const c of makeProblem({ generator: 'gmmLogDensity', params: measuredParams }, seed).calls) {
+      const g = c.arg as GmmDensityInput;
+      for (const v of gmmLogDensity(g, g.x, g.n).subarray(measuredParams.n)) [lowest, highest] = [Math.min(lowest, v), Math.max(highest, v)];
+    }
+  return { lowest, highest };
+}
+
 if (import.meta.main) {
   const tf = await useNodeBackend(process.argv.includes('--cpu') ? 'cpu' : 'wasm');
   const seeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const far = farLogDensityRange([...seeds, 42]);
+  console.log(`far points' float64 log p on seeds 1–10 and 42: ${far.lowest.toFixed(1)} to ${far.highest.toFixed(1)}`);
   console.log(`maxRelativeError on seeds ${seeds.join(', ')} (${tf.getBackend()}), params ${JSON.stringify(measuredParams)}`);
   for (const [name, variant] of Object.entries(logDensityVariants)) {
     const errors = seeds.map((s) => variantError(tf, variant, s));
