@@ -120,7 +120,7 @@ function underflowLine(mine: Float32Array, logp: Float64Array, firstFar: number)
   for (let i = 0; i < mine.length; i++) if (mine[i] === -Infinity) at.push(i);
   if (!at.length) return undefined;
   const far = at.filter((i) => i >= firstFar).length;
-  const highest = Math.max(...at.map((i) => logp[i]!));
+  const highest = at.reduce((h, i) => Math.max(h, logp[i]!), -Infinity); // no spread: n is not bounded here
   const points = `−Infinity at ${at.length} of ${mine.length} points`;
   if (far === at.length)
     return `${points}, all ${FAR_SD} or more standard deviations from every component, where log p is ${fmt(highest)} or lower: exp underflowed to 0 before the log (float32's smallest positive number is e^${fmt(LOG_F32_TINIEST)}). Stay in the log domain: logsumexp.`;
