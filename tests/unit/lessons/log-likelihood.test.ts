@@ -145,10 +145,11 @@ describe('the figure’s model and view', () => {
     expect(stepsSummary(stepsAt(lineMixture, 2))).toMatch(/both ways agree/);
   });
 
-  it('draws every curve, the two end-of-curve dots and the slider’s marker', () => {
+  it('draws every curve, where each naive one ends (dot and dashed line) and the slider’s marker', () => {
     const svg = lineChartSvg(line, 20);
     expect(svg).toMatch(/^<svg [^>]*role="img"/);
-    expect(svg.match(/<path /g)).toHaveLength(5); // four curves and the marker
+    expect(svg.match(/<path /g)).toHaveLength(7); // four curves, two underflow lines and the marker
+    expect(svg.match(/<path d="M[\d.]+,12L[\d.]+,\d+"[^>]*stroke-dasharray/g)).toHaveLength(2);
     expect(svg.match(/<circle /g)).toHaveLength(2);
     expect(num(-Infinity)).toBe('−Infinity');
     expect(num(-104.8834)).toBe('−104.9');

@@ -27,17 +27,24 @@ export const methodSeries: Record<Method, Pick<Series, 'color' | 'dashed'>> = {
 /** The legend's series, in the chart's order. */
 export const legendSeries = methods.map((m) => ({ name: methodNames[m], ...methodSeries[m] }));
 
-/** The chart: log p against distance for each computation (a naive curve ends where it becomes −Infinity), marker at `t`. */
+/**
+ * The chart: log p against distance for each computation. All four agree until a naive one becomes −Infinity, so
+ * the naive curves are drawn first and the log-domain ones on top; each naive curve gets a dot at its last finite
+ * value and a dashed vertical line in its colour where −Infinity begins. The solid vertical line is the slider's `t`.
+ */
 export function lineChartSvg(line: Line, t: number): string {
   const finite = methods.flatMap((m) => line.values[m].filter(Number.isFinite));
   const yDomain: [number, number] = [Math.min(...finite), Math.max(...finite)];
-  const series: Series[] = methods.map((m) => ({ name: methodNames[m], x: line.distances, y: line.values[m], ...methodSeries[m] }));
-  // The last finite value of each naive curve, marked: the point past which it is −Infinity.
+  const curve = (m: Method): Series => ({ name: methodNames[m], x: line.distances, y: line.values[m], ...methodSeries[m] });
+  const series: Series[] = [curve('naiveFloat64'), curve('naiveFloat32'), curve('float64'), curve('stableFloat32')];
   for (const m of ['naiveFloat32', 'naiveFloat64'] as const) {
     const i = line.values[m].findIndex((v) => v === -Infinity);
-    if (i > 0) series.push({ name: `${methodNames[m]}: last finite value`, x: [line.distances[i - 1]!], y: [line.values[m][i - 1]!], mark: 'points', color: methodSeries[m].color! });
+    if (i <= 0) continue;
+    const color = methodSeries[m].color!;
+    series.push({ name: `${methodNames[m]}: last finite value`, x: [line.distances[i - 1]!], y: [line.values[m][i - 1]!], mark: 'points', color });
+    series.push({ name: `${methodNames[m]}: −Infinity from here`, x: [line.distances[i]!, line.distances[i]!], y: yDomain, color, dashed: true });
   }
-  series.push({ name: 'the point the slider picks', x: [t, t], y: yDomain, color: 'currentColor', dashed: true });
+  series.push({ name: 'the point the slider picks', x: [t, t], y: yDomain, color: 'currentColor' });
   return chartSvg({
     title: `log p along a line out of the two-component mixture, to ${line.distances.at(-1)} standard deviations: float64, float32 logsumexp, and exp-then-log in float32 and float64`,
     width: 560,
