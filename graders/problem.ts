@@ -66,6 +66,12 @@ export type Evaluation =
       shape: number[];
       /** What the value is, for messages: "the weight matrix W". */
       label: string;
+      /**
+       * ±Infinity and NaN are answers the generator grades rather than a broken run: a log-density computed as
+       * exp-then-log is −Infinity far from the data, and only the generator can say why. The reader passes them
+       * on and the child's wire carries them (src/runtime/child-messages.ts). Default: finite numbers only.
+       */
+      allowNonFinite?: boolean;
     };
 
 /** One call of the learner's entry: `entry(arg, ctx)`, then every evaluation on what it returned. */

@@ -12,6 +12,8 @@ import { affine, type DenseLayer } from '../graders/dense.ts';
 import { listExerciseIds, loadExercise } from '../graders/exercise-files.ts';
 import { generators } from '../graders/problems/index.ts';
 import type { CallOutputs } from '../graders/problem.ts';
+import { gmmLogDensity } from '../graders/mixtures/log-density.ts';
+import type { GmmDensityInput } from '../graders/problems/mixtures/gmm-log-density.ts';
 
 const { values: args } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,42' } } });
 const seeds = args.seeds!.split(',').map(Number);
@@ -31,6 +33,7 @@ function collapse(layers: DenseLayer[]): { weights: Float64Array; bias: Float64A
 /** Each float32 exercise's exact answer per call, from its generator's hidden data. */
 const exactAnswers: Record<string, (hidden: never) => CallOutputs[]> = {
   'gradient-norms': (h: { reference: number[][] }) => h.reference.map((norms) => ({ norms: half(norms) })),
+  'gmm-log-density': (h: { inputs: GmmDensityInput[] }) => h.inputs.map((g) => ({ logp: half(gmmLogDensity(g, g.x, g.n)) })),
   'equivalent-layer': (h: { stacks: DenseLayer[][] }) =>
     h.stacks.map((layers) => {
       const { weights, bias } = collapse(layers);

@@ -1,9 +1,10 @@
 /**
  * What a graded child may send the grader, and the check every frame passes before the grader acts on it
  * (child-runner.ts). The learner's code owns the child's whole realm, so each message is hostile input: zod checks
- * types, finite numbers and string lengths; `checkOutputs` checks the number of calls and, per evaluation key,
- * the exact output length the problem expects and what the evaluation's kind guarantees (both declared by the
- * kind, evaluate/kinds.ts). A child's claimed error keeps only the learner kinds; any other claim ('internal',
+ * types, finite numbers (an output value may also be one of three non-finite tokens, wire-values.ts) and string
+ * lengths; `checkOutputs` checks the number of calls and, per evaluation key, the exact output length the problem
+ * expects, that only an evaluation grading non-finite values gets any, and what the evaluation's kind guarantees
+ * (all declared by the kind, evaluate/kinds.ts). A child's claimed error keeps only the learner kinds; any other claim ('internal',
  * 'timeout', 'stopped', or an unknown kind) becomes the submission's own error, never the grader's.
  */
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import { kindOf } from './evaluate/kinds.ts';
 import type { LearnerRunResult } from './run-learner.ts';
 import { clip, MAX_ERROR_CHARS, MAX_LINE_CHARS } from './output-limits.ts';
+import { nonFiniteTokens } from './wire-values.ts';
 
 export { MAX_ERROR_CHARS };
 
@@ -26,9 +28,9 @@ const errorSchema = z.object({
   column: z.number().int().min(0).max(1e7).optional(),
 });
 
-/** Output values travel as plain number arrays (JSON has no typed arrays); NaN/Infinity would arrive as null. */
+/** Output values travel as plain arrays (JSON has no typed arrays) of finite numbers and non-finite tokens (wire-values.ts). */
 const outputsSchema = z.object({
-  calls: z.array(z.record(z.string().max(100), z.array(finite))).max(1000),
+  calls: z.array(z.record(z.string().max(100), z.array(z.union([finite, z.enum(nonFiniteTokens)])))).max(1000),
   finalLoss: finite.optional(),
 });
 
@@ -92,11 +94,15 @@ export function checkOutputs(outputs: z.infer<typeof outputsSchema>, calls: Lear
       if (!v) return { ok: false, why: `call ${i + 1} lacks the output "${e.key}"` };
       const n = expectedLength(e);
       if (v.length !== n) return { ok: false, why: `output "${e.key}" of call ${i + 1} has ${v.length} values; the problem expects ${n}` };
+      const kind = kindOf(e);
+      const token = v.findIndex((x) => typeof x === 'string');
+      if (token >= 0 && !kind.allowsNonFinite?.(e)) return { ok: false, why: `output "${e.key}" of call ${i + 1} holds ${v[token]} at index ${token}; this evaluation takes finite numbers only` };
+      const values = Float32Array.from(v, Number); // the tokens are exactly the names Number() reads back
       // What the runtime in the child guarantees beyond the length (a probability row is a distribution, a grid
       // cell a class index), checked again because a forged result need not keep it: each kind's `check`.
-      const bad = kindOf(e).check(e, v);
+      const bad = kind.check(e, values);
       if (bad) return { ok: false, why: `output "${e.key}" of call ${i + 1} ${bad}` };
-      out[e.key] = Float32Array.from(v);
+      out[e.key] = values;
     }
     result.push(out);
   }

@@ -110,3 +110,25 @@ export interface MixtureSample {
   /** For each point, the index 0 … K − 1 of the component it came from. */
   components: number[];
 }
+
+// Mixtures: log-density
+/**
+ * What `logDensity` receives (exercise 01-mixtures/02-log-density): a diagonal Gaussian mixture and n points.
+ * Component k has weight weights[k], mean means[k][j] and standard deviation stds[k][j] in dimension j.
+ * (Spelled out here rather than re-exported, because the editor sees only this file's declarations; a test
+ * checks it equals graders/problems/mixtures/gmm-log-density.ts's GmmDensityInput.)
+ */
+export interface GmmDensityInput {
+  /** Mixing weights π_k ≥ 0, summing to 1. */
+  weights: number[];
+  /** means[k][j] = μ_kj. */
+  means: number[][];
+  /** stds[k][j] = σ_kj > 0: standard deviations, not variances. */
+  stds: number[][];
+  /** The points, row-major n×d: point i is x[i·d] … x[i·d + d − 1] (`tf.tensor2d(x, [n, d])`). */
+  x: Float32Array;
+  /** Number of points. */
+  n: number;
+  /** Dimensions per point. */
+  d: number;
+}

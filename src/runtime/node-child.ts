@@ -17,6 +17,7 @@ import { clip, logLimiter, MAX_ERROR_CHARS, toText } from './output-limits.ts';
 import { encodeFrame, FrameDecoder, reviveTyped } from './frames.ts';
 // Types only: the schemas (and zod) stay in the grader, so a child starts without loading them.
 import type { WireMessage } from './child-messages.ts';
+import { wireValue } from './wire-values.ts';
 
 /** `nonce` marks the genuine result; the grader validates every result anyway (a hook could read the nonce). */
 export type ChildRequest = { type: 'run'; input: LearnerInput; backend: NodeBackend; nonce: string };
@@ -74,7 +75,7 @@ const progress = ({ step, loss, valLoss }: ProgressEvent) => {
 /** The result as plain JSON values (typed arrays → number arrays), error messages clipped. */
 function wire(result: LearnerRunResult): Extract<ChildMessage, { type: 'result' }>['result'] {
   if (!result.ok) return { ok: false, error: { ...result.error, message: clip(text(result.error.message), MAX_ERROR_CHARS) } };
-  const calls = result.outputs.calls.map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Array.from(v)])));
+  const calls = result.outputs.calls.map((c) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Array.from(v, wireValue)])));
   return { ok: true, outputs: { calls, ...(result.outputs.finalLoss !== undefined && { finalLoss: result.outputs.finalLoss }) } };
 }
 

@@ -41,6 +41,9 @@ interface Hidden {
 /** Relative errors are taken against max(|log p|, 1): near log p = 0 a relative error would blow up, so it is absolute there. */
 export const logDensityErrorFloor = 1;
 
+/** log of float32's smallest positive (subnormal) number, 2^−149: below this exp(v) is 0 in float32. */
+export const LOG_F32_TINIEST = -149 * Math.LN2;
+
 /** Distance (in standard deviations) of the far points from every component. */
 const FAR_SD = 50;
 
@@ -83,7 +86,9 @@ export const gmmLogDensityProblem = float64Reference({
       calls: inputs.map((input) => ({
         arg: input,
         label: `the ${input.weights.length}-component mixture in ${input.d}-D`,
-        evals: [{ key: 'logp', kind: 'array', shape: [input.n], label: 'the log-densities' }],
+        // −Infinity is an answer to grade, not a broken run: exp-then-log gives it at the far points, and only
+        // compare() below knows they are far and can say why.
+        evals: [{ key: 'logp', kind: 'array', shape: [input.n], label: 'the log-densities', allowNonFinite: true }],
       })),
       hidden: { inputs, firstFar: inputs.map(() => p.n) } satisfies Hidden,
     };
@@ -91,6 +96,9 @@ export const gmmLogDensityProblem = float64Reference({
   references: (_p, { inputs, firstFar }: Hidden) => inputs.map((input, c) => ({ input, logp: gmmLogDensity(input, input.x, input.n), firstFar: firstFar[c]! })),
   compare(_p, { input, logp, firstFar }, out) {
     const mine = out.logp!;
+    const what = `${input.weights.length} components in ${input.d}-D`;
+    const underflow = underflowLine(mine, logp, firstFar);
+    if (underflow) return { error: Infinity, line: `${what}: ${underflow}` };
     let error = 0, at = 0;
     for (let i = 0; i < logp.length; i++) {
       const e = Number.isFinite(mine[i]) ? Math.abs(mine[i]! - logp[i]!) / Math.max(Math.abs(logp[i]!), logDensityErrorFloor) : Number.isNaN(mine[i]) ? NaN : Infinity;
@@ -98,8 +106,23 @@ export const gmmLogDensityProblem = float64Reference({
       if (Number.isNaN(e)) break;
     }
     const where = at >= firstFar ? `, a point ${FAR_SD} standard deviations from every component` : '';
-    const why = mine[at] === -Infinity && at >= firstFar ? ': exp underflowed to 0 before the log; stay in the log domain (logsumexp)' : '';
-    const what = `${input.weights.length} components in ${input.d}-D`;
-    return { error, line: `${what}: largest relative error ${fmt(error)} at point ${at}${where} (yours ${fmt(mine[at]!)}, expected ${fmt(logp[at]!)})${why}` };
+    return { error, line: `${what}: largest relative error ${fmt(error)} at point ${at}${where} (yours ${fmt(mine[at]!)}, expected ${fmt(logp[at]!)})` };
   },
 });
+
+/**
+ * The line for answers that are −Infinity somewhere (the true log p is always finite), or undefined. Says how many
+ * and whether they are all far points: then it is exp-then-log, whose exp underflowed to 0 (in float32 below
+ * LOG_F32_TINIEST), and the line says so with the true values there.
+ */
+function underflowLine(mine: Float32Array, logp: Float64Array, firstFar: number): string | undefined {
+  const at: number[] = [];
+  for (let i = 0; i < mine.length; i++) if (mine[i] === -Infinity) at.push(i);
+  if (!at.length) return undefined;
+  const far = at.filter((i) => i >= firstFar).length;
+  const highest = at.reduce((h, i) => Math.max(h, logp[i]!), -Infinity); // no spread: n is not bounded here
+  const points = `−Infinity at ${at.length} of ${mine.length} points`;
+  if (far === at.length)
+    return `${points}, all ${FAR_SD} or more standard deviations from every component, where log p is ${fmt(highest)} or lower: exp underflowed to 0 before the log (float32's smallest positive number is e^${fmt(LOG_F32_TINIEST)}). Stay in the log domain: logsumexp.`;
+  return `${points} (first at point ${at[0]}, where log p is ${fmt(logp[at[0]!]!)}), ${at.length - far} of them among the points drawn from the mixture itself: something takes log(0) even where the density is not small.`;
+}

@@ -42,7 +42,9 @@ async function readArray(tf: Tfjs, value: unknown, e: ArrayEval, what: string): 
     const swapped = shape.length === 2 && e.shape.length === 2 && shape[0] === e.shape[1] && shape[1] === e.shape[0];
     fail('bad-output', `${what} has shape [${shape.join(', ')}]; expected ${want}.${swapped ? ' It is transposed: check the order of the matrix product (x·W puts inputs on the rows of W).' : ''}`);
   }
-  const bad = values.findIndex((v) => !Number.isFinite(v));
+  // An evaluation that grades non-finite values (a log-density's −Infinity) leaves them to the generator, which
+  // can say why they came out (exp underflowed); elsewhere they mean a broken computation and stop here.
+  const bad = e.allowNonFinite ? -1 : values.findIndex((v) => !Number.isFinite(v));
   if (bad >= 0) fail('nan', `${what} contains ${values[bad]} at index ${bad}.`);
   return values;
 }
@@ -50,6 +52,7 @@ async function readArray(tf: Tfjs, value: unknown, e: ArrayEval, what: string): 
 export const arrayKind: EvaluationKind<ArrayEval> = {
   read: (tf, value, e, name) => readArray(tf, value, e, name.picked ? name.what : `The value ${name.entry}() returned${name.where}`),
   length: (e) => e.shape.reduce((a, b) => a * b, 1),
-  // Any finite numbers of the right count: the zod schema already rules out NaN and infinities.
+  // Any numbers of the right count: checkOutputs already refused non-finite ones unless allowsNonFinite.
   check: () => undefined,
+  allowsNonFinite: (e) => e.allowNonFinite === true,
 };

@@ -33,6 +33,11 @@ export interface EvaluationKind<E extends Evaluation> {
    */
   check(e: E, values: ArrayLike<number>): string | undefined;
   /**
+   * Whether `read` may return ±Infinity or NaN for this evaluation (values the generator grades). Absent or false:
+   * the parent refuses a child's non-finite value before `check` sees it (child-messages.ts).
+   */
+  allowsNonFinite?(e: E): boolean;
+  /**
    * A live frame from the model the learner passes to ctx.report, for kinds the page draws during training.
    * Throws synchronously when the value cannot be drawn (not a model): the loss point is then sent alone.
    */

@@ -73,6 +73,15 @@ describe('the child-process runner', () => {
     expect(r).toMatchObject({ ok: false, error: { kind: 'bad-output' } });
     if (!r.ok) expect(r.error.message).toMatch(/A result that the grader's runtime did not make/);
   }, 30_000);
+
+  it('carries −Infinity and NaN back to an evaluation that grades them (a log-density that underflowed)', async () => {
+    const runner = childProcessRunner({ backend: 'wasm', timeoutMs: 20_000, sandbox: { memoryMb: 4096 } });
+    const source = `export function logDensity() { return [-2.5, -Infinity, NaN, Infinity]; }`;
+    const evals = [{ key: 'logp', kind: 'array' as const, shape: [4], label: 'the log-densities', allowNonFinite: true }];
+    const r = await runner({ source, entry: 'logDensity', seed: 1, calls: [{ arg: undefined, evals }] }, {});
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.outputs.calls[0]!.logp!)).toEqual([-2.5, -Infinity, NaN, Infinity]);
+  }, 30_000);
 });
 
 describe('crashMessage', () => {

@@ -1,15 +1,17 @@
 /**
  * The table of evaluation kinds (src/runtime/evaluate/kinds.ts): what each kind reads in the learner's realm is
  * exactly what it tells the parent to expect (length, and its re-check passes), and the parent's validation of a
- * child's result (child-messages.ts) goes through each kind's declaration, so a forged result is refused.
+ * child's result (child-messages.ts) goes through each kind's declaration, so a forged result is refused. Non-finite
+ * values reach the generator only for an evaluation that grades them, as tokens on the wire (wire-values.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs';
 import type { Evaluation, LearnerCall } from '../../../graders/problem.ts';
-import { checkOutputs } from '../../../src/runtime/child-messages.ts';
+import { checkOutputs, parseChildMessage } from '../../../src/runtime/child-messages.ts';
 import { evaluationKinds, kindOf } from '../../../src/runtime/evaluate/kinds.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { runLearner } from '../../../src/runtime/run-learner.ts';
+import { wireValue } from '../../../src/runtime/wire-values.ts';
 
 let tf: typeof TF;
 beforeAll(async () => {
@@ -64,5 +66,42 @@ describe('evaluation kinds', () => {
     expect(checkOutputs({ calls: [o] }, calls)).toMatchObject({ ok: true });
     forge(o);
     expect(checkOutputs({ calls: [o] }, calls)).toEqual({ ok: false, why });
+  });
+});
+
+describe('non-finite values an evaluation grades (the array kind’s allowNonFinite)', () => {
+  const graded: Evaluation = { key: 'lp', kind: 'array', shape: [3], label: 'the log-densities', allowNonFinite: true };
+  const plain: Evaluation = { key: 'lp', kind: 'array', shape: [3], label: 'the log-densities' };
+  const returning = `export function f() { return [-1.5, -Infinity, NaN]; }`;
+
+  it('the reader passes −Infinity and NaN on when the evaluation grades them, and stops the run otherwise', async () => {
+    const r = await runLearner({ source: returning, entry: 'f', seed: 1, calls: [{ arg: undefined, evals: [graded] }], tf, backend: 'wasm' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.outputs.calls[0]!.lp!)).toEqual([-1.5, -Infinity, NaN]);
+    const refused = await runLearner({ source: returning, entry: 'f', seed: 1, calls: [{ arg: undefined, evals: [plain] }], tf, backend: 'wasm' });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'nan', message: 'The value f() returned contains -Infinity at index 1.' } });
+  });
+
+  it('a non-finite value travels as its token, and the parent reads it back only for an evaluation that grades it', () => {
+    const sent = JSON.parse(JSON.stringify({ calls: [{ lp: [-1.5, -Infinity, NaN].map(wireValue) }] }));
+    expect(sent.calls[0].lp).toEqual([-1.5, '-Infinity', 'NaN']);
+    const back = checkOutputs(sent, [{ arg: undefined, evals: [graded] }]);
+    expect(back.ok && Array.from(back.calls[0]!.lp!)).toEqual([-1.5, -Infinity, NaN]);
+    expect(checkOutputs(sent, [{ arg: undefined, evals: [plain] }])).toEqual({ ok: false, why: 'output "lp" of call 1 holds -Infinity at index 1; this evaluation takes finite numbers only' });
+  });
+
+  it.each([
+    ['a predict evaluation', 'p', 9],
+    ['a grid evaluation', 'g', 3],
+  ])('the parent refuses a token in %s', (_what, key, at) => {
+    const o: Record<string, (number | string)[]> = { p: [1, 0, 0, 0, 1, 0, 0, 0, 1, 0.2, 0.3, 0.5, 0, 0, 1], g: Array(25).fill(2), a: [1, 2, 3, 4, 5, 6] };
+    o[key]![at] = 'Infinity';
+    expect(checkOutputs({ calls: [o] } as never, calls)).toEqual({ ok: false, why: `output "${key}" of call 1 holds Infinity at index ${at}; this evaluation takes finite numbers only` });
+  });
+
+  it.each([['-inf'], ['null'], ['1e400'], ['-Infinity ']])('the schema admits no other string: %j', (token) => {
+    const frame = { type: 'result', nonce: 'n', result: { ok: true, outputs: { calls: [{ lp: [-1.5, token, 0] }] } } };
+    expect(parseChildMessage(frame)).toMatchObject({ ok: false });
+    expect(parseChildMessage({ ...frame, result: { ok: true, outputs: { calls: [{ lp: [-1.5, '-Infinity', 0] }] } } })).toMatchObject({ ok: true });
   });
 });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { gmmLogDensity } from '../../../../graders/mixtures/log-density.ts';
 import { makeProblem } from '../../../../graders/problems/index.ts';
-import type { GmmDensityInput } from '../../../../graders/problems/mixtures/gmm-log-density.ts';
+import { LOG_F32_TINIEST, type GmmDensityInput } from '../../../../graders/problems/mixtures/gmm-log-density.ts';
 import { SecretSeed } from '../../../../graders/rng.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
 import { logDensityVariants, measuredParams, variantError } from '../../../../scripts/mixtures/log-density-variants.ts';
@@ -25,7 +25,7 @@ describe('gmm-log-density problem', () => {
 
   it('poses one call per mixture with n + far points of the right dimension', () => {
     expect(inputs.map((g) => [g.weights.length, g.d, g.n, g.x.length])).toEqual([[4, 2, 520, 1040], [3, 5, 520, 2600], [10, 2, 520, 1040]]);
-    expect(problem.calls[0]!.evals).toEqual([{ key: 'logp', kind: 'array', shape: [520], label: 'the log-densities' }]);
+    expect(problem.calls[0]!.evals).toEqual([{ key: 'logp', kind: 'array', shape: [520], label: 'the log-densities', allowNonFinite: true }]);
   });
 
   it('puts the far points at least 50 sd (Mahalanobis) from every component', () => {
@@ -59,6 +59,8 @@ describe('graded answers in float32 tfjs (WASM)', () => {
     const before = tf.memory().numTensors;
     // Measured 2.1e-7 … 3.3e-7 on seeds 1–10 (scripts/mixtures/log-density-variants.ts).
     expect(variantError(tf, logDensityVariants['logsumexp (right)']!, seed)).toBeLessThan(1e-6);
+    // The expanded square (one matMul on [x², x, 1]) cancels far out: 2.5e-6 … 9.0e-6 on seeds 1–10.
+    expect(variantError(tf, logDensityVariants['logsumexp, matMul on [x², x, 1]']!, seed)).toBeLessThan(2e-5);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -67,11 +69,38 @@ describe('graded answers in float32 tfjs (WASM)', () => {
     const outputs = problem.calls.map((c) => ({ logp: logDensityVariants['exp, sum, then log']!(tf, c.arg as GmmDensityInput) }));
     const scored = problem.score(outputs);
     expect(scored.metrics.maxRelativeError).toBe(Infinity);
-    expect(scored.details!.maxRelativeError![0]).toMatch(/a point 50 standard deviations from every component \(yours -Infinity, expected -\d+\.\d\): exp underflowed to 0 before the log/);
+    const highest = Math.max(...problem.calls.map((c) => {
+      const g = c.arg as GmmDensityInput;
+      return Math.max(...gmmLogDensity(g, g.x, g.n).subarray(500));
+    }));
+    expect(highest).toBeLessThan(LOG_F32_TINIEST); // why every far point underflows in float32
+    expect(scored.details!.maxRelativeError![0]).toMatch(
+      /^4 components in 2-D: −Infinity at 20 of 520 points, all 50 or more standard deviations from every component, where log p is -\d+\.\d or lower: exp underflowed to 0 before the log \(float32's smallest positive number is e\^-103\.3\)\. Stay in the log domain: logsumexp\.$/,
+    );
+  });
+
+  it('−Infinity among the points drawn from the mixture is named as something else than underflow', () => {
+    const problem = makeProblem(data, 3);
+    const outputs = problem.calls.map((c) => {
+      const g = c.arg as GmmDensityInput;
+      return { logp: Float32Array.from(gmmLogDensity(g, g.x, g.n)) };
+    });
+    outputs[2]!.logp[4] = -Infinity;
+    const scored = problem.score(outputs);
+    expect(scored.metrics.maxRelativeError).toBe(Infinity);
+    expect(scored.details!.maxRelativeError![2]).toMatch(/^10 components in 2-D: −Infinity at 1 of 520 points \(first at point 4, where log p is -?\d.*\), 1 of them among the points drawn from the mixture itself: something takes log\(0\)/);
   });
 
   // Lowest maxRelativeError over seeds 1–10 (scripts/mixtures/log-density-variants.ts).
-  const wrong: Record<string, number> = { 'max instead of logsumexp': 0.52, 'weights left out': 1.7, 'stds read as variances': 2.2, 'normaliser left out': 0.25 };
+  const wrong: Record<string, number> = {
+    'max instead of logsumexp': 0.52,
+    'weights left out': 1.7,
+    'stds read as variances': 2.2,
+    'normaliser left out': 0.25,
+    '−½·log 2π left out': 4.6,
+    '−log σ left out': 4.8,
+    'sum over components': 76,
+  };
   it.each(Object.entries(wrong))('a wrong answer scores high on every seed: %s', (name, lowest) => {
     for (const seed of seeds) expect(variantError(tf, logDensityVariants[name]!, seed)).toBeGreaterThan(lowest * 0.9);
   });
