@@ -80,3 +80,10 @@ export interface TrainContext {
   /** Prints a line under the run panel (and in the grader's logs). */
   log(message: string): void;
 }
+
+// Mixtures: 03-fit-adam
+/**
+ * What `fitMixture(data, ctx)` receives: `n` training points of `d` coordinates, row-major in `x` (point i is
+ * x[i·d] … x[i·d + d − 1]), and `k`, the number of components to fit.
+ */
+export type { GmmFitInput } from '../../graders/problems/mixtures/gmm-fit.ts';
