@@ -29,7 +29,7 @@ const absStds: Edit[] = [
   // stds = |s|, s trained directly (started where the reference starts its stds).
   ['tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d]))', 'tf.variable(tf.tile((tf.tensor4d(spread, [1, 1, 1, d]))'],
   ['tf.div(tf.sub(points, means), tf.exp(logStds))', 'tf.div(tf.sub(points, means), tf.abs(logStds))'],
-  ['tf.add(logStds, halfLog2Pi)', 'tf.add(tf.log(tf.abs(logStds)), halfLog2Pi)'],
+  ['tf.add(logStds, 0.5 * Math.log(2 * Math.PI))', 'tf.add(tf.log(tf.abs(logStds)), 0.5 * Math.log(2 * Math.PI))'],
   ['tf.exp(pick(logStds))', 'tf.abs(pick(logStds))'],
 ];
 const randnMeans: Edit[] = [
@@ -47,6 +47,7 @@ export const fitAdamVariants: Record<string, Edit[]> = {
   'reference (4 starts, 500 steps, lr 0.05)': [],
   'one start': [['const STARTS = 4;', 'const STARTS = 1;']],
   'one start, uniform data points (no k-means++)': [['const STARTS = 4;', 'const STARTS = 1;'], ['ctx.rng.categorical(nearest)', 'Math.floor(ctx.rng.uniform() * n)']],
+  '4 starts, uniform data points (no k-means++)': [['ctx.rng.categorical(nearest)', 'Math.floor(ctx.rng.uniform() * n)']],
   '1500 steps': [['const STEPS = 500;', 'const STEPS = 1500;']],
   '100 steps': [['const STEPS = 500;', 'const STEPS = 100;']],
   "lr 5e-4 (the original's)": [['const LEARNING_RATE = 0.05;', 'const LEARNING_RATE = 0.0005;']],
@@ -89,7 +90,7 @@ if (import.meta.main) {
   console.log(`${fitAdamId} on seeds ${seeds.join(', ')} (WASM in Node); min … max over seeds`);
   for (const name of names) {
     const src = variantSource(name);
-    const rows = [];
+    const rows: (typeof out)[string] = [];
     for (const seed of seeds) rows.push({ seed, ...(await gradeVariant(src, seed)) });
     out[name] = rows;
     const col = (m: string) => rows.map((r) => r.metrics[m] ?? NaN);

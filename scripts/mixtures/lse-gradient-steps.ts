@@ -13,7 +13,8 @@ import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 
 /** log Σ exp over the last axis with the softmax as its gradient (the solution's logSumExpLast). */
 export function customLogSumExp(tf: typeof TF) {
-  return tf.customGrad((z: TF.Tensor, save: TF.GradSaveFunc) => {
+  return tf.customGrad((...args: (TF.Tensor | TF.GradSaveFunc)[]) => {
+    const [z, save] = args as [TF.Tensor, TF.GradSaveFunc];
     const m = tf.max(z, -1, true);
     const lse = tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(z, m)), -1, true)));
     save([z, lse]);

@@ -20,13 +20,16 @@ const STARTS = 4;
 /** How often the loss curve gets a point (reading the loss back is a sync on GPU backends). */
 const REPORT_EVERY = 25;
 
+// ─── Given: the mixture's log-density (lesson 2), for S mixtures at once ────────────────────────────────────
+
 /**
  * log Σ_k exp(z_k) over the last axis, with its gradient written out. tf.logSumExp's own gradient goes through
  * tf.max's (an Equal against the broadcast maximum, slow on WebAssembly) although the answer is simply the
  * softmax: ∂/∂z_k log Σ_j exp(z_j) = exp(z_k − logsumexp(z)). Subtracting the maximum keeps exp from overflowing;
  * it cancels out of the value, so its own gradient (zero in total) never needs computing.
  */
-const logSumExpLast = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+const logSumExpLast = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
   const m = tf.max(z, -1, true);
   const lse = tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(z, m)), -1, true)));
   save([z, lse]);
@@ -35,6 +38,22 @@ const logSumExpLast = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
     gradFunc: (dy: tf.Tensor, [zs, l]: tf.Tensor[]) => tf.mul(tf.expandDims(dy, -1), tf.exp(tf.sub(zs!, l!))),
   };
 });
+
+/**
+ * Mean negative log-likelihood of the points under each of S mixtures, shape [S]:
+ * log p(x) = logsumexp_k(log π_k + Σ_d log N(x_d | μ_kd, σ_kd)), with π = softmax(logits) and σ = exp(logStds).
+ * Shapes: points [1, n, 1, d]; logits [S, 1, k]; means and logStds [S, 1, k, d] (broadcasting does the pairing).
+ */
+function meanNll(points: tf.Tensor, logits: tf.Tensor, means: tf.Tensor, logStds: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    const z = tf.div(tf.sub(points, means), tf.exp(logStds)); // [S, n, k, d]
+    const logGauss = tf.sum(tf.sub(tf.mul(-0.5, tf.square(z)), tf.add(logStds, 0.5 * Math.log(2 * Math.PI))), -1); // [S, n, k]
+    const logJoint = tf.add(logGauss, tf.logSoftmax(logits)); // log π_k + log N(x | k)
+    return tf.neg(tf.mean(logSumExpLast(logJoint), -1)) as tf.Tensor1D;
+  });
+}
+
+// ─── The fit ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext) {
   // Means start on data points, chosen by k-means++ seeding with the seeded ctx.rng: the first uniformly, each next
@@ -74,16 +93,7 @@ export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext)
   const means = tf.variable(tf.tensor4d(starts.flat(2), [STARTS, 1, k, d]));
   const logStds = tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1]) as tf.Tensor4D);
   const points = tf.tensor4d(x, [1, n, 1, d]);
-  const halfLog2Pi = 0.5 * Math.log(2 * Math.PI);
-
-  // Mean NLL per start, shape [STARTS]: log p(x) = logsumexp_k(log π_k + Σ_d log N(x_d | μ_kd, σ_kd)).
-  const nllPerStart = (): tf.Tensor1D =>
-    tf.tidy(() => {
-      const z = tf.div(tf.sub(points, means), tf.exp(logStds)); // [STARTS, n, k, d]
-      const logGauss = tf.sum(tf.sub(tf.mul(-0.5, tf.square(z)), tf.add(logStds, halfLog2Pi)), -1); // [STARTS, n, k]
-      const logJoint = tf.add(logGauss, tf.logSoftmax(logits)); // log π_k + log N(x | k)
-      return tf.neg(tf.mean(logSumExpLast(logJoint), -1)) as tf.Tensor1D;
-    });
+  const nllPerStart = () => meanNll(points, logits, means, logStds);
 
   const optimizer = tf.train.adam(LEARNING_RATE);
   const varList = [logits, means, logStds];

@@ -2,23 +2,33 @@ import * as tf from '@tensorflow/tfjs';
 import type { GmmFitInput, TrainContext } from 'course';
 
 /**
- * Reference solution: a diagonal Gaussian mixture fitted by full-batch Adam on the mean negative log-likelihood,
- * with a parameterisation under which every step gives a valid mixture (softmax weights, positive stds), means
- * started on data points, and a few independent starts trained side by side, keeping the best.
+ * Fit a diagonal Gaussian mixture to `data` by gradient descent.
+ *
+ * `data.x` holds `data.n` points of `data.d` coordinates, row-major (point i is x[i·d] … x[i·d + d − 1]); fit
+ * `data.k` components. Return `{ weights, means, stds }`: k mixing weights (≥ 0, summing to 1), and k×d means and
+ * standard deviations (> 0). The grader measures the negative log-likelihood (NLL) of your mixture on fresh points
+ * from the same hidden mixture, next to the true mixture's and EM's.
+ *
+ * Gradient descent needs parameters that give a valid mixture whatever values Adam gives them:
+ *   weights = softmax(logits)   (positive, sum to 1: never relu(w), a weight pushed below 0 never comes back)
+ *   stds    = exp(logStds)      (positive: never abs(s), which lets a std reach 0 and a component collapse)
+ *   means   trained directly, but STARTED ON DATA POINTS (not randn·√(6/d), a weight-init rule)
+ * The log-density is given below (lesson 2's, for several mixtures at once): you train its inputs.
  */
 
-/** Adam steps: the issue's measurements reach EM's NLL + 0.02 in 70–1300 steps at lr 2e-2 … 5e-2. */
-const STEPS = 1500;
-/** Adam's learning rate: the original's 5e-4 is far too slow for 1500 steps (the lesson measures it). */
+/** Adam steps. */
+const STEPS = 500;
+/** Adam's learning rate. */
 const LEARNING_RATE = 0.05;
 /**
- * Independent starts, trained at once as one batch: gradient descent, like EM, can stop in a local optimum (two
- * components sharing a cluster while one covers two). Each start's loss depends only on its own parameters, and
- * Adam scales every parameter separately, so summing the starts' losses trains each exactly as if it were alone.
+ * Independent starts, trained side by side as one batch of S mixtures (gradient descent, like EM, can end in a
+ * local optimum: keep the start with the lowest training NLL). Summing their losses trains each as if alone.
  */
 const STARTS = 4;
-/** How often the loss curve gets a point (reading the loss back is a sync on GPU backends). */
+/** How often the loss curve gets a point. */
 const REPORT_EVERY = 25;
+
+// ─── Given: the mixture's log-density (lesson 2), for S mixtures at once ────────────────────────────────────
 
 /**
  * log Σ_k exp(z_k) over the last axis, with its gradient written out. tf.logSumExp's own gradient goes through
@@ -26,7 +36,8 @@ const REPORT_EVERY = 25;
  * softmax: ∂/∂z_k log Σ_j exp(z_j) = exp(z_k − logsumexp(z)). Subtracting the maximum keeps exp from overflowing;
  * it cancels out of the value, so its own gradient (zero in total) never needs computing.
  */
-const logSumExpLast = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+const logSumExpLast = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
   const m = tf.max(z, -1, true);
   const lse = tf.add(m, tf.log(tf.sum(tf.exp(tf.sub(z, m)), -1, true)));
   save([z, lse]);
@@ -36,17 +47,29 @@ const logSumExpLast = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
   };
 });
 
+/**
+ * Mean negative log-likelihood of the points under each of S mixtures, shape [S]:
+ * log p(x) = logsumexp_k(log π_k + Σ_d log N(x_d | μ_kd, σ_kd)), with π = softmax(logits) and σ = exp(logStds).
+ * Shapes: points [1, n, 1, d]; logits [S, 1, k]; means and logStds [S, 1, k, d] (broadcasting does the pairing).
+ */
+function meanNll(points: tf.Tensor, logits: tf.Tensor, means: tf.Tensor, logStds: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => {
+    const z = tf.div(tf.sub(points, means), tf.exp(logStds)); // [S, n, k, d]
+    const logGauss = tf.sum(tf.sub(tf.mul(-0.5, tf.square(z)), tf.add(logStds, 0.5 * Math.log(2 * Math.PI))), -1); // [S, n, k]
+    const logJoint = tf.add(logGauss, tf.logSoftmax(logits)); // log π_k + log N(x | k)
+    return tf.neg(tf.mean(logSumExpLast(logJoint), -1)) as tf.Tensor1D;
+  });
+}
+
+// ─── The fit ──────────────────────────────────────────────────────────────────────────────────────────────────
+
 export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext) {
-  // Means start on k distinct data points per start, drawn with the seeded ctx.rng: every component begins
-  // where there is data, so none starts stranded (the original's √(6/d)·randn is a weight-init rule, not a place).
-  const starts: number[][][] = [];
-  for (let s = 0; s < STARTS; s++) {
-    const picked = new Set<number>();
-    while (picked.size < Math.min(k, n)) picked.add(Math.floor(ctx.rng.uniform() * n));
-    const rows = [...picked].map((i) => Array.from(x.subarray(i * d, i * d + d)));
-    while (rows.length < k) rows.push(rows[rows.length % Math.max(picked.size, 1)]!.slice());
-    starts.push(rows);
-  }
+  // TODO: starting means, one k×d block per start: k data points picked with the seeded ctx.rng
+  //       (ctx.rng.uniform() * n, rounded down, is a random point's index; its coordinates are
+  //       x.subarray(i * d, i * d + d)). Spreading them out (k-means++ seeding) helps: see the hints.
+  //       All zeros, as here, gives k identical components: they get identical gradients and stay identical.
+  const starts: number[][][] = Array.from({ length: STARTS }, () => Array.from({ length: k }, () => Array<number>(d).fill(0)));
+
   // The stds start at the data's own spread per dimension: broad components that each shrink onto a cluster.
   const spread = Array.from({ length: d }, (_, j) => {
     let sum = 0, sq = 0;
@@ -55,44 +78,28 @@ export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext)
     return Math.sqrt(Math.max(sq / n - mean * mean, 1e-6));
   });
 
-  // Trainable parameters, one slice per start: weights as softmax(logits) (always positive, always summing to 1:
-  // no weight can be pushed below zero and lose its gradient, as with the original's relu), means, and log-stds
-  // (exp keeps every std positive: abs() would let a std pass through 0, and a component collapse onto a point).
+  // The trainable parameters of STARTS mixtures (shapes as meanNll wants them).
   const logits = tf.variable(tf.zeros([STARTS, 1, k]));
   const means = tf.variable(tf.tensor4d(starts.flat(2), [STARTS, 1, k, d]));
   const logStds = tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1]) as tf.Tensor4D);
   const points = tf.tensor4d(x, [1, n, 1, d]);
-  const halfLog2Pi = 0.5 * Math.log(2 * Math.PI);
+  const nllPerStart = () => meanNll(points, logits, means, logStds);
 
-  // Mean NLL per start, shape [STARTS]: log p(x) = logsumexp_k(log π_k + Σ_d log N(x_d | μ_kd, σ_kd)).
-  const nllPerStart = (): tf.Tensor1D =>
-    tf.tidy(() => {
-      const z = tf.div(tf.sub(points, means), tf.exp(logStds)); // [STARTS, n, k, d]
-      const logGauss = tf.sum(tf.sub(tf.mul(-0.5, tf.square(z)), tf.add(logStds, halfLog2Pi)), -1); // [STARTS, n, k]
-      const logJoint = tf.add(logGauss, tf.logSoftmax(logits)); // log π_k + log N(x | k)
-      return tf.neg(tf.mean(logSumExpLast(logJoint), -1)) as tf.Tensor1D;
-    });
+  // TODO: train. Make an Adam optimizer (tf.train.adam(LEARNING_RATE)); for STEPS steps call
+  //       optimizer.minimize(() => tf.sum(nllPerStart()) as tf.Scalar, true, [logits, means, logStds]),
+  //       which returns the loss (dispose it); every REPORT_EVERY steps report it:
+  //       ctx.report({ step, loss: (await loss.data())[0]! / STARTS }).
 
-  const optimizer = tf.train.adam(LEARNING_RATE);
-  const varList = [logits, means, logStds];
-  for (let step = 1; step <= STEPS; step++) {
-    const loss = optimizer.minimize(() => tf.sum(nllPerStart()) as tf.Scalar, true, varList)!;
-    if (step % REPORT_EVERY === 0 || step === STEPS) ctx.report({ step, loss: (await loss.data())[0]! / STARTS });
-    loss.dispose();
-  }
+  // TODO: keep the start with the lowest TRAINING NLL (await nllPerStart().data(); never use held-out data).
+  const best = 0;
 
-  // Keep the start with the lowest training NLL (never look at held-out data to choose).
-  const finalNll = nllPerStart();
-  const perStart = Array.from(await finalNll.data());
-  finalNll.dispose();
-  const best = perStart.indexOf(Math.min(...perStart));
-  ctx.log(`Training NLL of each start: ${perStart.map((v) => v.toFixed(4)).join(', ')}; keeping start ${best + 1}.`);
+  // TODO: turn the best start's parameters into the mixture: weights = softmax(logits), stds = exp(logStds).
+  //       Returning the raw logits or log-stds, or variances as stds, scores badly or not at all.
   const [weights, meanRows, stds] = tf.tidy(() => {
     const pick = (t: tf.Tensor) => tf.squeeze(tf.gather(t, [best]), [0, 1]);
-    return [tf.softmax(pick(logits)), pick(means), tf.exp(pick(logStds))];
+    return [tf.fill([k], 1 / k), pick(means), tf.exp(pick(logStds))];
   });
   const result = { weights: await weights!.array(), means: await meanRows!.array(), stds: await stds!.array() };
   tf.dispose([weights!, meanRows!, stds!, logits, means, logStds, points]);
-  optimizer.dispose();
   return result;
 }
