@@ -71,7 +71,7 @@ function oneStart(tf: Tf, { x, n, d, k }: GmmFitInput, weights: 'relu' | 'softma
     l.dispose();
     if (step % recordEvery === 0) history.push({ step, weights: read() });
   }
-  const gmm: DiagonalGmm = { weights: read(), means: (means.arraySync() as number[][][])[0]!, stds: tf.tidy(() => tf.exp(logStds)).arraySync()[0] as number[][] };
+  const gmm: DiagonalGmm = { weights: read(), means: (means.arraySync() as number[][][])[0]!, stds: (tf.tidy(() => tf.exp(logStds)).arraySync() as number[][][])[0]! };
   tf.dispose([raw, means, logStds, points]);
   opt.dispose();
   return { history, gmm, losses };

@@ -76,11 +76,21 @@ describe('our numbers the lesson quotes (fit-adam-figure.json)', () => {
     }
     const alive = figure.sweep.map((s) => s.alive);
     expect(page).toContain(`one start of Adam with relu weights ended with ${Math.min(...alive)} to ${Math.max(...alive)} components alive`);
+    expect(Math.min(...alive)).toBeLessThan(4);
   });
-  it('Adam at 0.02–0.05 gets within 0.02 of EM in the steps the lesson quotes', () => {
-    const steps = figure.toEm.flatMap((t) => t.seeds.map((s) => s.steps));
-    expect(steps.every((s) => s !== null)).toBe(true);
-    expect(page).toContain(`the same points in ${Math.min(...(steps as number[]))} to ${Math.max(...(steps as number[]))} steps on data seeds 1–8`);
+  it('one start of Adam at 0.02–0.05 gets within 0.02 of EM in the steps the lesson quotes, or stops in a local optimum', () => {
+    const runs = figure.toEm.flatMap((t) => t.seeds);
+    const reached = runs.filter((s) => s.steps !== null).map((s) => s.steps!);
+    const stuck = runs.filter((s) => s.steps === null);
+    const stuckSeeds = [...new Set(stuck.map((s) => s.seed))].sort((a, b) => a - b);
+    // A seed is stuck at both learning rates or at neither.
+    expect(stuck.length).toBe(2 * stuckSeeds.length);
+    const above = stuck.map((s) => s.finalAboveEm);
+    expect(Math.min(...above)).toBeGreaterThan(0.02);
+    expect(page).toContain(
+      `the same points in ${Math.min(...reached)} to ${Math.max(...reached)} steps on ${8 - stuckSeeds.length} of data seeds 1–8; on seeds ${stuckSeeds.join(' and ')} ` +
+        `it stopped in a local optimum, ${Math.min(...above).toFixed(2)} to ${Math.max(...above).toFixed(2)} nats above EM after 2000 steps`,
+    );
   });
   it('draws its figures as SVG', () => {
     for (const svg of [fitPlaneSvg(figure), lossSvg(figure), weightsSvg(figure, 'relu'), weightsSvg(figure, 'softmax')]) {
