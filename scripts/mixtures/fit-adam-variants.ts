@@ -94,7 +94,8 @@ if (import.meta.main) {
     for (const seed of seeds) rows.push({ seed, ...(await gradeVariant(src, seed)) });
     out[name] = rows;
     const col = (m: string) => rows.map((r) => r.metrics[m] ?? NaN);
+    // Written after every variant, so a run cut short keeps what it measured.
+    if (values.json) writeFileSync(values.json, JSON.stringify(out, null, 1) + '\n');
     console.log(`  ${name.padEnd(58)} nllAboveTrue ${range(col('nllAboveTrue'))}  nllAboveEm ${range(col('nllAboveEm'))}  passed ${rows.filter((r) => r.status === 'passed').length}/${rows.length}  ${range(rows.map((r) => r.seconds)).replace(/0+(?= |$)/g, '')} s`);
   }
-  if (values.json) writeFileSync(values.json, JSON.stringify(out, null, 1) + '\n');
 }
