@@ -38,7 +38,7 @@ const randnMeans: Edit[] = [
 ];
 const originalStds: Edit[] = [
   // The original's stds: |s| with s ~ U(0, 1)·√(6/d).
-  ['tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1]) as tf.Tensor4D)', 'tf.variable(tf.tensor4d(Array.from({ length: STARTS * k * d }, () => Math.sqrt(6 / d) * ctx.rng.uniform()), [STARTS, 1, k, d]))'],
+  ['tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1]))', 'tf.variable(tf.tensor4d(Array.from({ length: STARTS * k * d }, () => Math.sqrt(6 / d) * ctx.rng.uniform()), [STARTS, 1, k, d]))'],
   ...absStds.slice(1),
 ];
 

@@ -79,9 +79,12 @@ export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext)
   });
 
   // The trainable parameters of STARTS mixtures (shapes as meanNll wants them).
-  const logits = tf.variable(tf.zeros([STARTS, 1, k]));
-  const means = tf.variable(tf.tensor4d(starts.flat(2), [STARTS, 1, k, d]));
-  const logStds = tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1]) as tf.Tensor4D);
+  // (tf.variable copies its initial value; the tidy disposes those initial tensors and keeps the variables.)
+  const [logits, means, logStds] = tf.tidy(() => [
+    tf.variable(tf.zeros([STARTS, 1, k])),
+    tf.variable(tf.tensor4d(starts.flat(2), [STARTS, 1, k, d])),
+    tf.variable(tf.tile(tf.log(tf.tensor4d(spread, [1, 1, 1, d])), [STARTS, 1, k, 1])),
+  ]);
   const points = tf.tensor4d(x, [1, n, 1, d]);
   const nllPerStart = () => meanNll(points, logits, means, logStds);
 
