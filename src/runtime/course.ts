@@ -82,8 +82,4 @@ export interface TrainContext {
 }
 
 // Mixtures: 03-fit-adam
-/**
- * What `fitMixture(data, ctx)` receives: `n` training points of `d` coordinates, row-major in `x` (point i is
- * x[i·d] … x[i·d + d − 1]), and `k`, the number of components to fit.
- */
-export type { GmmFitInput } from '../../graders/problems/mixtures/gmm-fit.ts';
+export type { GmmFitInput } from '../../graders/mixtures/learner-types.ts';
