@@ -71,8 +71,9 @@ function oneStart(tf: Tf, { x, n, d, k }: GmmFitInput, weights: 'relu' | 'softma
     l.dispose();
     if (step % recordEvery === 0) history.push({ step, weights: read() });
   }
-  const gmm: DiagonalGmm = { weights: read(), means: (means.arraySync() as number[][][])[0]!, stds: (tf.tidy(() => tf.exp(logStds)).arraySync() as number[][][])[0]! };
-  tf.dispose([raw, means, logStds, points]);
+  const stds = tf.exp(logStds);
+  const gmm: DiagonalGmm = { weights: read(), means: (means.arraySync() as number[][][])[0]!, stds: (stds.arraySync() as number[][][])[0]! };
+  tf.dispose([raw, means, logStds, points, stds]);
   opt.dispose();
   return { history, gmm, losses };
 }
