@@ -132,3 +132,5 @@ export interface GmmDensityInput {
   /** Dimensions per point. */
   d: number;
 }
+// Mixtures: 03-fit-adam
+export type { GmmFitInput } from '../../graders/mixtures/learner-types.ts';

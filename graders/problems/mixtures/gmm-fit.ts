@@ -12,6 +12,7 @@ import { emStep, fitEmRestarts } from '../../mixtures/em.ts';
 import { gmmFromFlat, invalidGmm, type DiagonalGmm } from '../../mixtures/gmm.ts';
 import { meanNll } from '../../mixtures/log-density.ts';
 import { randomFitMixture } from '../../mixtures/random-mixture.ts';
+import type { GmmFitInput } from '../../mixtures/learner-types.ts';
 import { sampleGmm } from '../../mixtures/sample.ts';
 import { makeRng } from '../../rng.ts';
 import type { ProblemDef } from '../../problem.ts';
@@ -27,13 +28,7 @@ export const gmmFitParams = z
   .strict();
 type GmmFitParams = z.infer<typeof gmmFitParams>;
 
-/** What the learner's entry receives: the training points (row-major n×d) and the number of components to fit. */
-export interface GmmFitInput {
-  x: Float32Array;
-  n: number;
-  d: number;
-  k: number;
-}
+export type { GmmFitInput } from '../../mixtures/learner-types.ts';
 
 interface Hidden {
   train: Float32Array;
