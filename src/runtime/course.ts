@@ -132,5 +132,6 @@ export interface GmmDensityInput {
   /** Dimensions per point. */
   d: number;
 }
+
 // Mixtures: 03-fit-adam
 export type { GmmFitInput } from '../../graders/mixtures/learner-types.ts';
