@@ -4,8 +4,9 @@
  */
 import courseSource from './course.ts?raw';
 import splitSource from '../../graders/datasets/types.ts?raw';
+import gmmEmSource from '../../graders/problems/mixtures/gmm-em-types.ts?raw';
 
 /** Removes import/re-export lines: inside one ambient module the declarations sit side by side. */
 const body = (src: string) => src.replace(/^(import|export type \{[^}]*\} from).*$/gm, '');
 
-export const courseDeclarations = `declare module 'course' {\n${body(splitSource)}\n${body(courseSource)}\n}\n`;
+export const courseDeclarations = `declare module 'course' {\n${body(splitSource)}\n${body(gmmEmSource)}\n${body(courseSource)}\n}\n`;

@@ -80,3 +80,6 @@ export interface TrainContext {
   /** Prints a line under the run panel (and in the grader's logs). */
   log(message: string): void;
 }
+
+// Mixtures: EM (exercise 01-mixtures/04-em). The declarations live in graders/ (the grader uses them too).
+export type { GmmEmInput, GmmEmResult } from '../../graders/problems/mixtures/gmm-em-types.ts';
