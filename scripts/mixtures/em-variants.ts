@@ -2,9 +2,11 @@
  * The EM exercise (01-mixtures/04-em) graded on its solution and on wrong versions of it, over seeds: where the
  * exercise's bounds and messages come from. Each wrong version is the solution with one edit (`emVariants`), graded
  * through the real runtime on WASM in this process, exactly as a submission is.
- *   node scripts/with-node.mjs node scripts/mixtures/em-variants.ts [--seeds 1-10] [--only NAME]
+ *   node scripts/with-node.mjs node scripts/mixtures/em-variants.ts [--seeds 1-10] [--only NAME] [--list METRIC]
+ *       [--params '{"tolerance":1e-4}']
  * prints, per variant, every check's metric (min … max over the seeds) and how many seeds pass each check;
- * `--list METRIC` adds that metric's value on every seed, sorted.
+ * `--list METRIC` adds that metric's value on every seed, sorted; `--params` overrides the exercise's data params
+ * (how the choices in exercise.yaml were compared).
  * tests/unit/lessons/em.test.ts grades some of the same variants.
  */
 import { loadExercise } from '../../graders/exercise-files.ts';
@@ -53,9 +55,10 @@ export function variantSource(name: string): string {
 }
 
 /** Grades a variant on one seed, in this process on WASM. */
-export async function gradeVariant(name: string, seed: number): Promise<GradeReport> {
+export async function gradeVariant(name: string, seed: number, params: Record<string, number> = {}): Promise<GradeReport> {
   const tf = await useNodeBackend('wasm');
-  const { meta } = loadExercise(emId);
+  const loaded = loadExercise(emId).meta;
+  const meta = { ...loaded, data: { ...loaded.data, params: { ...loaded.data.params, ...params } } };
   return (await runExercise({ meta, source: variantSource(name), backend: 'wasm', runner: inThreadRunner(tf), seed })).report;
 }
 
@@ -68,12 +71,13 @@ if (import.meta.main) {
   const args = process.argv.slice(2);
   const seeds = parseSeeds(args[args.indexOf('--seeds') + 1 || -1]);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const params = args.includes('--params') ? (JSON.parse(args[args.indexOf('--params') + 1]!) as Record<string, number>) : {};
   const list = args.includes('--list') ? args[args.indexOf('--list') + 1] : undefined;
   const fmt = (v: number) => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(4) : v.toExponential(1));
-  console.log(`${emId} on seeds ${seeds[0]}–${seeds.at(-1)}: per check, min … max over seeds (seeds passing / seeds)`);
+  console.log(`${emId}${Object.keys(params).length ? ` with ${JSON.stringify(params)}` : ''} on seeds ${seeds[0]}–${seeds.at(-1)}: per check, min … max over seeds (seeds passing / seeds)`);
   for (const name of Object.keys(emVariants).filter((n) => !only || n === only)) {
     const reports: GradeReport[] = [];
-    for (const seed of seeds) reports.push(await gradeVariant(name, seed));
+    for (const seed of seeds) reports.push(await gradeVariant(name, seed, params));
     const errors = reports.filter((r) => r.error).map((r) => r.error!.message.slice(0, 120));
     const graded = reports.filter((r) => !r.error);
     const cols = (graded[0]?.checks ?? []).map((c, i) => {

@@ -34,6 +34,18 @@ const metricsDoc = {
   historyMismatch: 'the last entry of your history minus the training NLL the grader computes for the mixture you returned, in absolute value, relative to max(|NLL|, 1) (Infinity for an invalid mixture)',
 };
 
+/**
+ * The history crosses the runtime as float32, whose rounding moves each value by up to half a unit in the last
+ * place, so a change just inside the tolerance in the learner's float64 can read as just outside it (seen on a
+ * secret seed: a run that stopped by the rule read as never converged). The difference of two rounded values is
+ * off by at most one unit, 2⁻²³ relative: that much slack, and no more, since on a slow run consecutive changes
+ * differ by only ~1 % and a history shifted by one iteration must still read as not converged.
+ */
+const float32Slack = 2 ** -23;
+
+/** An NLL in a history line: 6 decimals, so a rise of 1e-6 between two iterations shows. */
+const nats = (v: number) => v.toFixed(6);
+
 /** The history metrics, and a line each saying what they found. */
 function historyScore(p: GmmEmParams, h: Hidden, out: CallOutputs): { metrics: Record<string, number>; details: Record<string, string[]> } {
   const iterations = out.iterations![0]!;
@@ -46,7 +58,7 @@ function historyScore(p: GmmEmParams, h: Hidden, out: CallOutputs): { metrics: R
   let convergedAt = Infinity, rise = 0, riseAt = 0;
   for (let t = 1; t <= iterations; t++) {
     const change = history[t]! - history[t - 1]!;
-    if (convergedAt === Infinity && Math.abs(change) <= p.tolerance * scale(history[t]!)) convergedAt = t;
+    if (convergedAt === Infinity && Math.abs(change) <= p.tolerance * scale(history[t]!) + float32Slack * Math.abs(history[t]!)) convergedAt = t;
     if (change / scale(history[t - 1]!) > rise) [rise, riseAt] = [change / scale(history[t - 1]!), t];
   }
   const last = history[iterations]!;
@@ -55,13 +67,13 @@ function historyScore(p: GmmEmParams, h: Hidden, out: CallOutputs): { metrics: R
     ? `The relative change of your training NLL fell to ${fmt(p.tolerance)} or below at iteration ${convergedAt} (your run took ${iterations}).`
     : `After ${iterations} iteration${iterations === 1 ? '' : 's'} your training NLL still changed by ${fmt(lastChange)} (relative) per iteration; the stopping rule is ${fmt(p.tolerance)}.`;
   const rose = rise > 0
-    ? `Your training NLL rose from ${fmt(history[riseAt - 1]!)} to ${fmt(history[riseAt]!)} at iteration ${riseAt} (relative ${fmt(rise)}).`
-    : `Your training NLL never rose: ${fmt(history[0]!)} at the start, ${fmt(last)} at the end.`;
+    ? `Your training NLL rose from ${nats(history[riseAt - 1]!)} to ${nats(history[riseAt]!)} at iteration ${riseAt} (relative ${fmt(rise)}).`
+    : `Your training NLL never rose: ${nats(history[0]!)} at the start, ${nats(last)} at the end.`;
   const mine = gmmFromFlat(out.weights!, out.means!, out.stds!, p.dims);
   const trainNll = invalidGmm(mine) ? NaN : meanNll(mine, h.train, p.trainN);
   const historyMismatch = Number.isFinite(trainNll) ? Math.abs(last - trainNll) / scale(trainNll) : Infinity;
   const matched = Number.isFinite(trainNll)
-    ? `The last entry of your history (entry ${iterations}) is ${fmt(last)}; the training NLL of the mixture you returned is ${fmt(trainNll)}.`
+    ? `The last entry of your history (entry ${iterations}) is ${nats(last)}; the training NLL of the mixture you returned is ${nats(trainNll)}.`
     : 'Your mixture cannot be scored, so the history cannot be checked against it.';
   return { metrics: { convergedAt, nllRise: rise, historyMismatch }, details: { convergedAt: [converged], nllRise: [rose], historyMismatch: [matched] } };
 }
