@@ -25,12 +25,17 @@ export interface EmStepsSettings {
   step: number;
 }
 
-/** A square around the points with a little room, so every ellipse centre shows. */
+/** A square centred on the points, as wide as their wider extent plus a little room, so every ellipse centre shows. */
 export function planeBox(points: number[]): PlaneBox {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of points) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
-  const pad = 0.1 * (hi - lo);
-  return { x0: lo - pad, x1: hi + pad, y0: lo - pad, y1: hi + pad };
+  const extent = (axis: 0 | 1) => {
+    let lo = Infinity, hi = -Infinity;
+    for (let i = axis; i < points.length; i += 2) [lo, hi] = [Math.min(lo, points[i]!), Math.max(hi, points[i]!)];
+    return [lo, hi] as const;
+  };
+  const [x, y] = [extent(0), extent(1)];
+  const half = 0.55 * Math.max(x[1] - x[0], y[1] - y[0]);
+  const [cx, cy] = [(x[0] + x[1]) / 2, (y[0] + y[1]) / 2];
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
 }
 
 /** The plane and the NLL chart at `step` (clamped to the trajectory), and a line saying where EM stands. */
