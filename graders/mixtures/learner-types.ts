@@ -15,3 +15,37 @@ export interface GmmFitInput {
   d: number;
   k: number;
 }
+
+// Mixtures: 04-em
+
+/** What `fitEm` receives: the training points (row-major n×d), K, and the stopping rule to run EM with. */
+export interface GmmEmInput {
+  /** The n training points, row-major: point i is x[i*d] … x[i*d + d − 1]. */
+  x: Float32Array;
+  n: number;
+  d: number;
+  /** Components to fit. */
+  k: number;
+  /** Most EM iterations (one E-step and one M-step each) the returned run may take. */
+  maxIterations: number;
+  /** Stop when |NLL_t − NLL_{t−1}| ≤ tolerance · max(|NLL_t|, 1): the relative change of the mean training NLL. */
+  tolerance: number;
+}
+
+/** What `fitEm` returns: the fitted mixture and its training NLL after each iteration. */
+export interface GmmEmResult {
+  /** Mixing weights π_k (k), summing to 1. */
+  weights: ArrayLike<number>;
+  /** Means: k rows of d numbers, means[c][j] = μ_cj. */
+  means: ArrayLike<number>[];
+  /** Standard deviations (not variances): k rows of d numbers, all > 0. */
+  stds: ArrayLike<number>[];
+  /**
+   * The mean training NLL of the returned run: entry 0 for the starting mixture, entry t after t iterations, entry
+   * `iterations` for the mixture returned. Exactly maxIterations + 1 numbers (the runtime reads fixed sizes); those
+   * after entry `iterations` are not read (0 will do).
+   */
+  nllHistory: ArrayLike<number>;
+  /** How many EM iterations the returned run took (1 … maxIterations). */
+  iterations: number;
+}

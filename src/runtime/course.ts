@@ -135,3 +135,5 @@ export interface GmmDensityInput {
 
 // Mixtures: 03-fit-adam
 export type { GmmFitInput } from '../../graders/mixtures/learner-types.ts';
+// Mixtures: EM (exercise 01-mixtures/04-em). The declarations live in graders/ (the grader uses them too).
+export type { GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';

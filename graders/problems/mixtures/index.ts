@@ -1,5 +1,6 @@
-/** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture, the mixture classifier, sampling. */
+/** The generators of the Mixtures module (issue 12): the mixture log-density, fitting a mixture (by any method, and by EM), the mixture classifier, sampling. */
 import { gmmClassifierProblem } from './gmm-classifier.ts';
+import { gmmEmProblem } from './gmm-em.ts';
 import { gmmFitProblem } from './gmm-fit.ts';
 import { gmmLogDensityProblem } from './gmm-log-density.ts';
 import { mixtureSamplingProblem } from './mixture-sampling.ts';
@@ -10,4 +11,5 @@ export const mixturesGenerators = {
   gmmFit: gmmFitProblem,
   gmmClassifier: gmmClassifierProblem,
   mixtureSampling: mixtureSamplingProblem,
+  gmmEm: gmmEmProblem,
 } as const;
