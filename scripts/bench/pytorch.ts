@@ -24,6 +24,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '04-activation-depth/05-spiral', script: 'spiral.py' },
   { exercise: '04-activation-depth/01-softmax-blobs', script: 'blobs.py' },
   { exercise: '04-activation-depth/06-cubic', script: 'cubic.py' },
+  { exercise: '01-mixtures/05-classifier', script: 'gmm_classifier.py' },
 ];
 
 /** Debian's python3 first (python3-torch installs there), then whatever python3 is on PATH. */
