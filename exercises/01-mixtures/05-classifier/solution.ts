@@ -192,6 +192,9 @@ export async function train(data: Split, ctx: TrainContext): Promise<{ predict(x
   const loss = () => -best.reduce((s, f, c) => s + f.meanLogLik * counts[c]!, 0) / data.n;
   let step = 0;
   ctx.report({ step: step++, loss: loss(), model });
+  // The EM runs are plain synchronous JavaScript: awaiting a frame after each report lets the page read the model's
+  // regions (an asynchronous prediction on a grid) while the classifier is being built, not only at the end.
+  await tf.nextFrame();
 
   for (let c = 0; c < data.classes; c++) {
     const n = counts[c]!;
@@ -209,6 +212,7 @@ export async function train(data: Split, ctx: TrainContext): Promise<{ predict(x
         worse = 0;
       } else worse++;
       ctx.report({ step: step++, loss: loss(), model });
+      await tf.nextFrame();
     }
     ctx.log(`class ${c}: K = ${best[c]!.mixture.weights.length} by BIC`);
   }
