@@ -61,12 +61,13 @@ describe('the maths on the page', () => {
 describe('the numbers the page quotes', () => {
   it('quotes every number through lessonNumbers(), none typed in', () => {
     for (const key of Object.keys(numbers)) expect(page, key).toContain(`{n.${key}}`);
-    for (const typed of ['0.94', '0.99', '61 %', '88 %', '0.60', '1.4 %']) expect(page, typed).not.toContain(typed);
+    for (const typed of ['0.94', '0.99', '61 %', '76 %', '88 %', '0.60', '1.4 %']) expect(page, typed).not.toContain(typed);
   });
 
   it('the original post\'s re-run: Bayes 61–88 % over 20 data seeds, its gradient descent 0.94 (0.92–0.96) of Bayes, EM 0.99', () => {
     expect(numbers.bayesRange20).toBe('61 % to 88 %');
     expect(numbers.bayesSeeds20).toBe(original.bayes_val_acc_20_data_seeds.values.length);
+    expect(numbers.bayesMean20).toBe('76 %');
     expect(numbers.originalGd).toBe('0.94 (0.92–0.96)');
     expect(numbers.originalEm).toBe('0.99');
     expect(original.config.n_val).toBe(1000);

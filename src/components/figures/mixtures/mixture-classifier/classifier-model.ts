@@ -84,6 +84,7 @@ export function lessonNumbers() {
   return {
     bayesRange20: `${pct(bayes20.min)} to ${pct(bayes20.max)}`,
     bayesSeeds20: bayes20.values.length,
+    bayesMean20: pct(bayes20.mean),
     originalValidation: n,
     originalPerClass: n / original.config.n_classes,
     originalSe: pct(originalSe, 1),
