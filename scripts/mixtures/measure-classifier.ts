@@ -59,7 +59,7 @@ export const classifierVariants: Record<string, (swap: (find: string, replace: s
   // Uniform class prior instead of the class counts (identical here: the classes are balanced).
   'uniform-prior': (swap) => swap('Math.log(m / data.n)', 'Math.log(1 / data.classes)'),
   // Hard assignment: the best component's log joint instead of log Σ_k (max instead of logsumexp).
-  'max-not-logsumexp': (swap) => swap('tf.logSumExp(tf.matMul(features, coefficients), 1)', 'tf.max(tf.matMul(features, coefficients), 1)'),
+  'max-not-logsumexp': (swap) => swap('tf.logSumExp(joint, 2)', 'tf.max(joint, 2)'),
   // The component weights left out of the score (log π dropped from the constant).
   'no-weights': (swap) => swap('let constant = Math.log(m.weights[c]!);', 'let constant = 0;'),
 };

@@ -144,11 +144,14 @@ function bic(fit: Fit, n: number, d: number): number {
 /**
  * The quadratic form of each component's log joint: log π + log N(x | μ, σ²) = Σ_j (a_j x_j² + b_j x_j) + c with
  * a_j = −1/(2σ_j²), b_j = μ_j/σ_j², c = log π − Σ_j (μ_j²/(2σ_j²) + ½ log(2π σ_j²)). As a (2d + 1)×K matrix whose
- * column k holds (a, b, c) of component k, in the order of the features [x², x, 1].
+ * column k holds (a, b, c) of component k, in the order of the features [x², x, 1]. The matrix is `width` columns
+ * wide so that every class's matrix has the same shape (classScores puts them side by side): columns K … width − 1
+ * are padding, a = b = 0 and c = −1e30, a component of weight e^−1e30 = 0 that changes no log-sum-exp.
  */
-function quadraticCoefficients(m: Mixture, d: number): Float32Array {
+function quadraticCoefficients(m: Mixture, d: number, width: number): Float32Array {
   const k = m.weights.length;
-  const w = new Float32Array((2 * d + 1) * k);
+  const w = new Float32Array((2 * d + 1) * width);
+  for (let c = k; c < width; c++) w[2 * d * width + c] = -1e30;
   for (let c = 0; c < k; c++) {
     // TODO: these are the coefficients of −½‖x − μ‖², as if every variance were 1 and every weight equal: the
     //       score of the nearest centre. Use the component's variances v = m.variances[c][j] and its weight
@@ -156,30 +159,32 @@ function quadraticCoefficients(m: Mixture, d: number): Float32Array {
     let constant = 0;
     for (let j = 0; j < d; j++) {
       const mu = m.means[c]![j]!;
-      w[j * k + c] = -1 / 2;
-      w[(d + j) * k + c] = mu;
+      w[j * width + c] = -1 / 2;
+      w[(d + j) * width + c] = mu;
       constant -= (mu * mu) / 2;
     }
-    w[2 * d * k + c] = constant;
+    w[2 * d * width + c] = constant;
   }
   return w;
 }
 
 /**
  * Class scores log p(x | c) + log P(c), n×classes. Why a matMul: every component's log joint is linear in the
- * features [x², x, 1], so one (n × (2d+1)) · ((2d+1) × K) product per class gives all n×K log joints at once, and
- * tf.logSumExp over K gives log p(x | c). Broadcasting x − μ into an (n, classes, K, d) tensor instead costs several
- * large intermediate tensors (≈ 21 ms against ≈ 8 ms per pass over 10 000 points on WASM, issue 12).
+ * features [x², x, 1], so with all classes' coefficient matrices side by side, ONE (n × (2d+1)) · ((2d+1) × C·width)
+ * product gives every point's log joint under every component of every class, and one tf.logSumExp over the
+ * components (after a reshape to n × C × width) gives log p(x | c). On WASM over 10 000 points, 5 classes of 6
+ * components (scripts/mixtures/class-scores-speed.ts, a loaded machine): ≈ 16 ms a pass this way, ≈ 25 ms
+ * broadcasting x − μ into an (n, C, K, d) tensor, and ≈ 33 ms with one matMul and one logSumExp per class (the
+ * five small logSumExps cost more than the one large one).
  */
 function classScores(x: tf.Tensor2D, mixtures: Mixture[], logPriors: number[]): tf.Tensor2D {
   return tf.tidy(() => {
     const [n, d] = x.shape;
+    const width = Math.max(...mixtures.map((m) => m.weights.length));
     const features = tf.concat([tf.square(x), x, tf.ones([n, 1])], 1);
-    const perClass = mixtures.map((m, c) => {
-      const coefficients = tf.tensor2d(quadraticCoefficients(m, d), [2 * d + 1, m.weights.length]);
-      return tf.add(tf.logSumExp(tf.matMul(features, coefficients), 1), logPriors[c]!);
-    });
-    return tf.stack(perClass, 1) as tf.Tensor2D;
+    const coefficients = tf.concat(mixtures.map((m) => tf.tensor2d(quadraticCoefficients(m, d, width), [2 * d + 1, width])), 1);
+    const joint = tf.reshape(tf.matMul(features, coefficients), [n, mixtures.length, width]);
+    return tf.add(tf.logSumExp(joint, 2), tf.tensor1d(logPriors)) as tf.Tensor2D;
   });
 }
 

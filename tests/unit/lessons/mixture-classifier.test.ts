@@ -12,6 +12,7 @@ import { componentLogJoint } from '../../../graders/mixtures/log-density.ts';
 import { makeRng } from '../../../graders/rng.ts';
 import { classifierExercise, classifierFigure, lessonNumbers, variantRanges } from '../../../src/components/figures/mixtures/mixture-classifier/classifier-model.ts';
 import noise from '../../../src/components/figures/mixtures/mixture-classifier/classifier-noise.json';
+import speed from '../../../src/components/figures/mixtures/mixture-classifier/classifier-speed.json';
 import variants from '../../../src/components/figures/mixtures/mixture-classifier/classifier-variants.json';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../../../src/runtime/run-exercise.ts';
@@ -88,6 +89,16 @@ describe('the numbers the page quotes', () => {
     expect(original.summary.gd_over_bayes_val.max).toBeLessThan(check.min!);
     // The upper bound is several standard errors above 1.
     expect(1 + 4 * Math.max(...noise.ratioStandardError)).toBeLessThan(check.max!);
+  });
+});
+
+describe('the speed of the class scores', () => {
+  it('one matMul for all classes beats a matMul and a logSumExp per class and the (n, C, K, d) broadcast (medians of interleaved rounds)', () => {
+    expect(speed.medianMs.oneMatmul).toBeLessThan(speed.medianMs.perClass);
+    expect(speed.medianMs.oneMatmul).toBeLessThan(speed.medianMs.broadcast);
+    expect([speed.points, speed.classes]).toEqual([10_000, classifierExercise.classes]);
+    expect(numbers.speedOneMatmul).toBe(`${Math.round(speed.medianMs.oneMatmul)} ms`);
+    expect(page).toContain('class-scores-speed.ts');
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Pure data for the mixture classifier lesson: the measured class regions, per-class mixtures and BIC curves on the
  * exercise's public seed (classifier-figure.json), the graded variants (classifier-variants.json) and the noise of
- * the ratio (classifier-noise.json), all written by scripts/mixtures/measure-classifier.ts, plus the original
+ * the ratio (classifier-noise.json), all written by scripts/mixtures/measure-classifier.ts, the speed of three ways
+ * to compute the class scores (classifier-speed.json, scripts/mixtures/class-scores-speed.ts), plus the original
  * post's re-run (reference/results/exp5_gmm_classifier.json). Every number the lesson quotes is computed here from
  * those files, so the page and its test read the same values. No tfjs, no DOM.
  */
@@ -13,6 +14,7 @@ import type { Provenance } from '../../kit/provenance.ts';
 import { everyKthPoint } from '../../kit/regions-svg.ts';
 import figure from './classifier-figure.json';
 import noise from './classifier-noise.json';
+import speed from './classifier-speed.json';
 import variants from './classifier-variants.json';
 
 /** The exercise's data (exercises/01-mixtures/05-classifier/exercise.yaml; its test checks they agree). */
@@ -106,5 +108,10 @@ export function lessonNumbers() {
     noWeights: r(v['no-weights']!, 3),
     starter: r(v.starter!),
     seeds: `${variants.seeds[0]}–${variants.seeds[variants.seeds.length - 1]}`,
+    speedPoints: speed.points.toLocaleString('en-US').replace(',', ' '),
+    speedComponents: `${speed.classes} classes of ${speed.componentsPerClass} components`,
+    speedOneMatmul: `${Math.round(speed.medianMs.oneMatmul)} ms`,
+    speedPerClass: `${Math.round(speed.medianMs.perClass)} ms`,
+    speedBroadcast: `${Math.round(speed.medianMs.broadcast)} ms`,
   };
 }
