@@ -18,7 +18,7 @@ interface Hidden {
 }
 
 /** The bounding box of 2-D points, padded by 10% so edge points are not on the border. */
-function paddedBox(x: Float32Array): RegionsPlot['box'] {
+export function paddedBox(x: Float32Array): RegionsPlot['box'] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < x.length; i += 2) {
     x0 = Math.min(x0, x[i]!); x1 = Math.max(x1, x[i]!);

@@ -105,6 +105,23 @@ describe('live decision regions', () => {
   }, 180_000);
 });
 
+describe('live class regions of the mixture classifier', () => {
+  it('its solution redraws the class regions while K is chosen (it reports its { predict } object as model)', async () => {
+    const id = '01-mixtures/05-classifier';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
+    await clickRun(page, id);
+    // The regions figure appears while the run is still going (the run lasts a second or two), not only at the end.
+    await page.waitForFunction((s) => {
+      const e = document.querySelector(s) as HTMLElement | null;
+      return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
+    }, sel, { timeout: 120_000, polling: 10 });
+    await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 120_000 });
+    expect(await page.locator(sel).getAttribute('data-status')).toBe('passed');
+  }, 180_000);
+});
+
 describe('live frames the learner computes', () => {
   it('a validation loss adds a second series to the loss chart, and a scatter frame is drawn', async () => {
     const id = '04-activation-depth/01-softmax-blobs';

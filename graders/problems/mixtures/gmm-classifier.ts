@@ -8,13 +8,16 @@
 import { mixtureClasses, mixtureClassesParams, type MixtureClassesParams } from '../../datasets/mixture-classes.ts';
 import type { Split } from '../../datasets/types.ts';
 import { fmt } from '../../format.ts';
-import { accuracy } from '../../metrics.ts';
+import { accuracy, argmaxRow } from '../../metrics.ts';
 import { bayesPredict } from '../../mixtures/bayes.ts';
-import type { ProblemDef } from '../../problem.ts';
+import type { Evaluation, GridBox, ProblemDef } from '../../problem.ts';
+import { paddedBox } from '../classification.ts';
 
 interface Hidden {
   test: Split;
   bayesAccuracy: number;
+  /** The class-region grid evaluated (2-D inputs, when the page asks for regions), drawn live and after the run. */
+  box?: GridBox;
 }
 
 const metricsDoc = {
@@ -27,19 +30,21 @@ export const gmmClassifierProblem: ProblemDef<MixtureClassesParams, Hidden> = {
   task: 'gmm-classifier',
   doc: {
     summary: 'Classes that are each an equal-weight mixture of 2–10 random clusters (issue 12), to be classified as well as the Bayes-optimal rule allows.',
-    entry: '`train(data: Split, ctx)` returns a model (or function); the runtime calls it on the hidden validation inputs and reads one score per class (log-densities, logits or probabilities: only the argmax counts)',
+    entry: '`train(data: Split, ctx)` returns a model (or function); the runtime calls it on the hidden validation inputs and reads one score per class (log-densities, logits or probabilities: only the argmax counts); for 2-D data also on a class-region grid, drawn live from the model passed to ctx.report',
     metrics: metricsDoc,
   },
   params: mixtureClassesParams,
   metrics: () => Object.keys(metricsDoc),
-  make(p, seed) {
+  make(p, seed, { gridSize }) {
     const { mixtures, train, test } = mixtureClasses(p, seed);
     const bayes = bayesPredict(mixtures, test.x, test.n);
     const bayesAccuracy = bayes.reduce((s, c, i) => s + (c === test.y[i] ? 1 : 0), 0) / test.n;
-    return {
-      calls: [{ arg: train, evals: [{ key: 'scores', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, label: 'model.predict' }] }],
-      hidden: { test, bayesAccuracy },
-    };
+    const evals: Evaluation[] = [{ key: 'scores', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, label: 'model.predict' }];
+    // As the classification generators do: a grid over the data makes the page draw the class regions, live from
+    // the model passed to ctx.report and once more after the run.
+    const box = test.features === 2 && gridSize ? { ...paddedBox(test.x), size: gridSize } : undefined;
+    if (box) evals.push({ key: 'grid', kind: 'grid', box });
+    return { calls: [{ arg: train, evals }], hidden: box ? { test, bayesAccuracy, box } : { test, bayesAccuracy } };
   },
   score(_p, { test, bayesAccuracy }, [out]) {
     const testAccuracy = accuracy(out!.scores!, test.y, test.classes);
@@ -47,5 +52,12 @@ export const gmmClassifierProblem: ProblemDef<MixtureClassesParams, Hidden> = {
     const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
     const line = `Accuracy on ${test.n} hidden points: yours ${pct(testAccuracy)}, Bayes-optimal (the true mixtures) ${pct(bayesAccuracy)}; ratio ${fmt(accuracyOverBayes)}.`;
     return { metrics: { accuracyOverBayes, testAccuracy, bayesAccuracy }, details: { accuracyOverBayes: [line] } };
+  },
+  plot(_p, { test, box: grid }, [out]) {
+    if (!grid || !out?.grid) return undefined;
+    const { size, ...box } = grid;
+    const predicted = new Uint8Array(test.n);
+    for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(out.scores!, i * test.classes, test.classes);
+    return { kind: 'regions', box, size, gridClasses: Uint8Array.from(out.grid), x: test.x, y: test.y, predicted };
   },
 };

@@ -48,6 +48,22 @@ describe('gmm-classifier problem', () => {
     expect(classifierMetrics('always class 0', seed).accuracyOverBayes).toBeLessThan(0.35);
   });
 
+  it('asks for a class-region grid over the data when the page draws regions, and plots the regions from it', () => {
+    expect(makeProblem(data, 1).calls[0]!.evals.map((e) => e.kind)).toEqual(['predict']);
+    const problem = makeProblem(data, 1, { gridSize: 8 });
+    const grid = problem.calls[0]!.evals[1]!;
+    expect(grid.kind).toBe('grid');
+    const n = 5000;
+    // Class 3 scores highest everywhere: every grid cell and every prediction is class 3.
+    const scores = Float32Array.from({ length: n * 5 }, (_, q) => (q % 5 === 3 ? 1 : 0));
+    const plot = problem.plot([{ scores, grid: new Float32Array(64).fill(3) }]);
+    expect(plot?.kind).toBe('regions');
+    if (plot?.kind !== 'regions') return;
+    expect([plot.size, plot.gridClasses.length, plot.predicted!.every((c) => c === 3), plot.x.length]).toEqual([8, 64, true, 2 * n]);
+    expect(plot.box.x0).toBeLessThan(-1);
+    expect(plot.box.x1).toBeGreaterThan(1);
+  });
+
   it('the detail line shows both accuracies and the ratio', () => {
     const problem = makeProblem(data, 2);
     const n = (problem.calls[0]!.evals[0] as { x: Float32Array }).x.length / 2;
