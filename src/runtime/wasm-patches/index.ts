@@ -11,7 +11,7 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
 import { convGradientsPatch, convInputGradientPatch } from './conv-gradients.ts';
-import { fusedMatmul, matmulTranspose } from './matmul.ts';
+import { fusedMatmul, matmulGradientSwap, matmulTranspose } from './matmul.ts';
 import { maxPoolGradPatch } from './max-pool-grad.ts';
 import { accurateReductionsPatch } from './reductions.ts';
 import { segmentSumPatch } from './segment-sum.ts';
@@ -45,6 +45,7 @@ export const wasmPatches: readonly WasmPatch[] = [
   convInputGradientPatch,
   segmentSumPatch,
   maxPoolGradPatch,
+  matmulGradientSwap, // after matmul-transpose: it registers BatchMatMul over it
 ];
 
 const BACKEND = 'wasm';
