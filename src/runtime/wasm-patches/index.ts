@@ -11,6 +11,8 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
 import { convGradientsPatch, convInputGradientPatch } from './conv-gradients.ts';
+import { gatherInOrderPatch } from './gather-in-order.ts';
+import { identitySharesDataPatch } from './identity-shares-data.ts';
 import { fusedMatmul, matmulGradientSwap, matmulTranspose } from './matmul.ts';
 import { maxPoolGradPatch } from './max-pool-grad.ts';
 import { accurateReductionsPatch } from './reductions.ts';
@@ -46,6 +48,8 @@ export const wasmPatches: readonly WasmPatch[] = [
   segmentSumPatch,
   maxPoolGradPatch,
   matmulGradientSwap, // after matmul-transpose: it registers BatchMatMul over it
+  identitySharesDataPatch,
+  gatherInOrderPatch,
 ];
 
 const BACKEND = 'wasm';
