@@ -12,6 +12,8 @@
  * flags off; and a fused call that would still miss the XNNPACK path (batch dimensions, or a bias or PReLU weights
  * it would read wrongly) becomes the stock BatchMatMul, then Add, then the activation's own kernel, as the CPU
  * backend computes it. Calls the stock kernels already got right reach them unchanged (bit-identical results).
+ * matmul-gradient-swap adds one speed-up on top: a flagged product wider than tall is computed as (Bᵀ·Aᵀ)ᵀ, so
+ * XNNPACK packs the smaller operand (see `swapped`).
  */
 import type {
   _FusedMatMulAttrs,
@@ -65,9 +67,9 @@ function swapped(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boole
 }
 
 /**
- * Whether to compute a flagged product swapped: only without batch dimensions (the stock kernel's XNNPACK path
- * needs them, and a batched product packs nothing), and only where the output is wider (N) than tall (M), so the
- * packed operand shrinks from K×N to K×M values at the price of an M×N output transpose.
+ * Whether to compute a flagged product swapped: only without batch dimensions (the stock kernel takes its XNNPACK
+ * path only then, so a batched product packs nothing), and only where the output is wider (N) than tall (M), so
+ * the packed operand shrinks from K×N to K×M values at the price of an M×N output transpose.
  */
 export function swapPays(a: readonly number[], b: readonly number[], transposeA: boolean, transposeB: boolean): boolean {
   const batch = (s: readonly number[]) => s.slice(0, -2).reduce((x, y) => x * y, 1);
