@@ -55,7 +55,7 @@ function unflagged(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boo
  * right operand's tensor, so a right operand that is new every call (a gradient) is packed afresh each time: K×N
  * values. Swapped, the right operand is Aᵀ (K×M values), and a flag turns into an operand already laid out the
  * way the swap needs it. A dense layer's weight gradient xᵀ·dy ([3000,2]ᵀ×[3000,100] in the spiral exercise) took
- * 1.6 ms as Transpose + pack dy and 0.5 ms swapped (scripts/bench/kernel-cases.ts, its matmul-gradient-swap row).
+ * 2.7 ms as Transpose + pack dy and 0.5 ms swapped (scripts/bench/kernel-cases.ts, its matmul-gradient-swap row).
  * Only flagged calls swap: unflagged ones stay bit-identical to the stock kernel.
  */
 function swapped(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean, attrs?: object): TensorInfo {
@@ -125,9 +125,9 @@ export const matmulGradientSwap: WasmPatch = {
   why:
     'XNNPACK packs a product\'s right operand into an operator that tfjs caches under that tensor, so a gradient ' +
     'as the right operand is packed afresh on every call: a dense layer\'s weight gradient xᵀ·dy, ' +
-    '[3000,2]ᵀ×[3000,100] in the spiral exercise, took 1.6 ms, most of it packing dy. Patched (on top of ' +
-    'matmul-transpose): a flagged product with no batch and an output wider than tall is computed as (dyᵀ·x)ᵀ, ' +
-    'which packs x instead: 0.5 ms (npm run bench -- --kernels-only).',
+    '[3000,2]ᵀ×[3000,100] in the spiral exercise, took 2.7 ms as Transpose + pack dy (stock\'s loop: 1.2 ms). ' +
+    'Patched (on top of matmul-transpose): a flagged product with no batch and an output wider than tall is ' +
+    'computed as (dyᵀ·x)ᵀ, which packs x instead: 0.5 ms (npm run bench -- --kernels-only, on a busy machine).',
   kernels: (stock) => [batchMatMulConfig(stock, 'matmul-gradient-swap', true)],
 };
 
