@@ -19,6 +19,11 @@ export interface KernelCase {
   patch: string;
   /** What is timed, with shapes. */
   name: string;
+  /**
+   * Set where the patch builds on another one registering the same kernel (matmul-gradient-swap over
+   * matmul-transpose): the table then also times the case with every patch but this one, which is what it adds.
+   */
+  layered?: true;
   /** The public tf ops the step calls (checked to exist by the unit test). */
   ops: readonly string[];
   /**
@@ -71,6 +76,14 @@ export const kernelCases: readonly KernelCase[] = [
     name: "dense layer backward: x [1797,784]·W [784,128], grads of x and W",
     ops: ['grads', 'matMul', 'relu', 'sum'],
     setup: inputs((s) => [[tiny(s, 1797, 6), tiny(s, 784, 7)], [tiny(s, 784, 7), 128]], (tf, [x, w]) => tf.grads((a: TF.Tensor, b: TF.Tensor) => tf.sum(tf.relu(tf.matMul(a, b))))([x!, w!])),
+  },
+  {
+    patch: 'matmul-gradient-swap',
+    layered: true,
+    // dy is made afresh each call, as a gradient is: XNNPACK's packed copy of the right operand is cached per tensor.
+    name: "spiral's weight gradient xᵀ·dy: [3000,2]ᵀ×[3000,100] (transposeA), dy new each call",
+    ops: ['matMul', 'mul'],
+    setup: inputs((s) => [[tiny(s, 3000, 6), 2], [tiny(s, 3000, 6), 100]], (tf, [x, dy]) => tf.matMul(x!, tf.mul(dy!, 1), true, false)),
   },
   {
     patch: 'fused-matmul',

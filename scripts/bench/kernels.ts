@@ -3,6 +3,7 @@
  * patched WASM (every patch in `wasmPatches` installed) and the pure-JS CPU backend, with patched / stock. A case
  * is "patched" when an installed patch registers one of the kernels it runs (read with tf.profile on CPU), so the
  * table follows whatever `wasmPatches` holds. A kernel missing on stock WASM shows as "fails" with tfjs's reason.
+ * A case marked `layered` (its patch builds on another) is also timed with every patch but its own.
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
@@ -63,15 +64,23 @@ export async function benchKernels(): Promise<void> {
     installWasmPatches(wasm);
     for (const c of kernelCases) if (touching(c).length) patched.set(c, timeCase(wasm, c, 2));
   }
+  const lessOwn = new Map<KernelCase, Timing>();
+  for (const c of kernelCases.filter((k) => k.layered && byPatch.has(k.patch))) {
+    installWasmPatches(wasm, { only: wasmPatches.map((p) => p.id).filter((id) => id !== c.patch) });
+    lessOwn.set(c, timeCase(wasm, c, 2));
+  }
+  if (lessOwn.size) installWasmPatches(wasm);
   const onCpu = new Map<KernelCase, Timing>();
   await useNodeBackend('cpu');
   for (const c of kernelCases) onCpu.set(c, timeCase(cpu, c, 1));
   await useNodeBackend('wasm');
 
-  const rows = [['patch (meant for)', 'case', 'stock wasm', 'patched wasm', 'patched/stock', 'cpu', 'patched by']];
+  const rows = [['patch (meant for)', 'case', 'stock wasm', 'patched wasm', 'patched/stock', 'patched less its patch', 'cpu', 'patched by']];
   for (const c of kernelCases) {
     const p = patched.get(c);
-    rows.push([c.patch, c.name, cell(stock.get(c)), cell(p), ratio(msOf(p), msOf(stock.get(c))), cell(onCpu.get(c)), touching(c).join(', ') || '–']);
+    const less = lessOwn.get(c);
+    const lessCell = less ? `${cell(less)} (patched: ${ratio(msOf(p), msOf(less))})` : '–';
+    rows.push([c.patch, c.name, cell(stock.get(c)), cell(p), ratio(msOf(p), msOf(stock.get(c))), lessCell, cell(onCpu.get(c)), touching(c).join(', ') || '–']);
   }
   const installed = wasmPatches.map((p) => p.id).join(', ') || 'none yet';
   printTable('Kernels: median ms per call, stock vs patched WASM vs CPU', rows, `Patches in wasmPatches: ${installed}. "not patched": no installed patch registers a kernel this case runs.`);

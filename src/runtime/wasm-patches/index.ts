@@ -11,7 +11,9 @@ import type { KernelConfig } from '@tensorflow/tfjs';
 import type * as tfNamespace from '@tensorflow/tfjs';
 import { broadcastBinaryPatch } from './broadcast-binary.ts';
 import { convGradientsPatch, convInputGradientPatch } from './conv-gradients.ts';
-import { fusedMatmul, matmulTranspose } from './matmul.ts';
+import { gatherInOrderPatch } from './gather-in-order.ts';
+import { identitySharesDataPatch } from './identity-shares-data.ts';
+import { fusedMatmul, matmulGradientSwap, matmulTranspose } from './matmul.ts';
 import { maxPoolGradPatch } from './max-pool-grad.ts';
 import { accurateReductionsPatch } from './reductions.ts';
 import { segmentSumPatch } from './segment-sum.ts';
@@ -45,6 +47,9 @@ export const wasmPatches: readonly WasmPatch[] = [
   convInputGradientPatch,
   segmentSumPatch,
   maxPoolGradPatch,
+  matmulGradientSwap, // after matmul-transpose: it registers BatchMatMul over it
+  identitySharesDataPatch,
+  gatherInOrderPatch,
 ];
 
 const BACKEND = 'wasm';

@@ -12,11 +12,14 @@
  * flags off; and a fused call that would still miss the XNNPACK path (batch dimensions, or a bias or PReLU weights
  * it would read wrongly) becomes the stock BatchMatMul, then Add, then the activation's own kernel, as the CPU
  * backend computes it. Calls the stock kernels already got right reach them unchanged (bit-identical results).
+ * matmul-gradient-swap adds one speed-up on top: a flagged product wider than tall is computed as (Bᵀ·Aᵀ)ᵀ, so
+ * XNNPACK packs the smaller operand (see `swapped`).
  */
 import type {
   _FusedMatMulAttrs,
   _FusedMatMulInputs,
   BatchMatMulAttrs,
+  KernelConfig,
   TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -45,6 +48,60 @@ function unflagged(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boo
   };
 }
 
+/**
+ * A flagged product C = A·B without batch dimensions, computed as (Bᵀ·Aᵀ)ᵀ where that packs less.
+ *
+ * Why: XNNPACK packs the right operand into a fully-connected operator, and tfjs caches that operator under the
+ * right operand's tensor, so a right operand that is new every call (a gradient) is packed afresh each time: K×N
+ * values. Swapped, the right operand is Aᵀ (K×M values), and a flag turns into an operand already laid out the
+ * way the swap needs it. A dense layer's weight gradient xᵀ·dy ([3000,2]ᵀ×[3000,100] in the spiral exercise) took
+ * 2.7 ms as Transpose + pack dy and 0.5 ms swapped (scripts/bench/kernel-cases.ts, its matmul-gradient-swap row).
+ * Only flagged calls swap: unflagged ones stay bit-identical to the stock kernel.
+ */
+function swapped(r: StockRunner, a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean, attrs?: object): TensorInfo {
+  // Bᵀ is b as stored when b is flagged, and Aᵀ is a as stored when a is flagged.
+  const left = transposeB ? b : r.run('Transpose', { x: b }, { perm: swapLastTwo(b.shape.length) });
+  const right = transposeA ? a : r.run('Transpose', { x: a }, { perm: swapLastTwo(a.shape.length) });
+  const product = r.run('BatchMatMul', { a: left, b: right }, { ...attrs, transposeA: false, transposeB: false });
+  return r.run('Transpose', { x: product }, { perm: swapLastTwo(product.shape.length) });
+}
+
+/**
+ * Whether to compute a flagged product swapped: only without batch dimensions (the stock kernel takes its XNNPACK
+ * path only then, so a batched product packs nothing), and only where the output is wider (N) than tall (M), so
+ * the packed operand shrinks from K×N to K×M values at the price of an M×N output transpose.
+ */
+export function swapPays(a: readonly number[], b: readonly number[], transposeA: boolean, transposeB: boolean): boolean {
+  const batch = (s: readonly number[]) => s.slice(0, -2).reduce((x, y) => x * y, 1);
+  if (batch(a) !== 1 || batch(b) !== 1) return false;
+  const m = transposeA ? a[a.length - 1]! : a[a.length - 2]!;
+  const n = transposeB ? b[b.length - 2]! : b[b.length - 1]!;
+  return n > m;
+}
+
+/**
+ * The BatchMatMul kernel of both matmul patches: unflagged calls go to the stock kernel unchanged; flagged ones
+ * become explicit Transposes and the stock kernel with the flags off, swapped where `swap` and `swapPays` say so.
+ */
+function batchMatMulConfig(stock: StockKernels, patch: string, swap: boolean): KernelConfig {
+  requireStock(stock, ['Transpose'], patch);
+  const batchMatMul = stockKernel(stock, 'BatchMatMul', patch);
+  return {
+    kernelName: 'BatchMatMul',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { a, b } = inputs as { a: TensorInfo; b: TensorInfo }; // the core op checks both are there
+      const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
+      if (!transposeA && !transposeB) return batchMatMul.kernelFunc({ inputs, backend, attrs });
+      return withStockRunner(stock, backend as BackendWasm, (r) =>
+        swap && swapPays(a.shape, b.shape, transposeA, transposeB)
+          ? swapped(r, a, b, transposeA, transposeB, attrs)
+          : r.run('BatchMatMul', unflagged(r, a, b, transposeA, transposeB), { ...attrs, transposeA: false, transposeB: false }),
+      );
+    },
+  };
+}
+
 /** BatchMatMul with transposeA/transposeB: Transpose, then the stock kernel on its XNNPACK path where it has one. */
 export const matmulTranspose: WasmPatch = {
   id: 'matmul-transpose',
@@ -54,24 +111,24 @@ export const matmulTranspose: WasmPatch = {
     '6–23× as long as without the flags, and every matMul gradient uses them, so a 784-128-16-128-784 dense ' +
     'autoencoder trained 2.2× slower per epoch (scripts/wasm-kernels/matmul.ts). Patched: an explicit Transpose, ' +
     'then the stock kernel; flagged products then take about as long as plain ones.',
-  kernels(stock) {
-    requireStock(stock, ['Transpose'], 'matmul-transpose');
-    const batchMatMul = stockKernel(stock, 'BatchMatMul', 'matmul-transpose');
-    return [
-      {
-        kernelName: 'BatchMatMul',
-        backendName: 'wasm',
-        kernelFunc: ({ inputs, backend, attrs }) => {
-          const { a, b } = inputs as { a: TensorInfo; b: TensorInfo }; // the core op checks both are there
-          const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
-          if (!transposeA && !transposeB) return batchMatMul.kernelFunc({ inputs, backend, attrs });
-          return withStockRunner(stock, backend as BackendWasm, (r) =>
-            r.run('BatchMatMul', unflagged(r, a, b, transposeA, transposeB), { ...attrs, transposeA: false, transposeB: false }),
-          );
-        },
-      },
-    ];
-  },
+  kernels: (stock) => [batchMatMulConfig(stock, 'matmul-transpose', false)],
+};
+
+/**
+ * matmul-transpose's kernel, plus the swap of a flagged product whose output is wider than tall. Registered after
+ * matmul-transpose, over it (installed alone, it does matmul-transpose's job as well), so the bench and
+ * RDL_WASM_PATCHES can switch the swap on and off by itself.
+ */
+export const matmulGradientSwap: WasmPatch = {
+  id: 'matmul-gradient-swap',
+  tfjs: TFJS,
+  why:
+    'XNNPACK packs a product\'s right operand into an operator that tfjs caches under that tensor, so a gradient ' +
+    'as the right operand is packed afresh on every call: a dense layer\'s weight gradient xᵀ·dy, ' +
+    '[3000,2]ᵀ×[3000,100] in the spiral exercise, took 2.7 ms as Transpose + pack dy (stock\'s loop: 1.2 ms). ' +
+    'Patched (on top of matmul-transpose): a flagged product with no batch and an output wider than tall is ' +
+    'computed as (dyᵀ·x)ᵀ, which packs x instead: 0.5 ms (npm run bench -- --kernels-only, on a busy machine).',
+  kernels: (stock) => [batchMatMulConfig(stock, 'matmul-gradient-swap', true)],
 };
 
 /** Kernels the fused path may call: the product, the bias, and one kernel per activation. */

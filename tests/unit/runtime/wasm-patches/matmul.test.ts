@@ -9,7 +9,8 @@ import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../../../graders/rng.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
-import { installedWasmPatches, installWasmPatches, uninstallWasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
+import { installedWasmPatches, installWasmPatches, uninstallWasmPatches, wasmPatches } from '../../../../src/runtime/wasm-patches/index.ts';
+import { swapPays } from '../../../../src/runtime/wasm-patches/matmul.ts';
 import { expectWasmMatchesCpu, randomValues } from '../../../helpers/kernel-conformance.ts';
 
 type Tf = typeof tfjs;
@@ -74,12 +75,18 @@ function onStock<T>(tf: Tf, body: () => T): T {
     installWasmPatches(tf, { only: installed });
   }
 }
+/** `t` with its last two axes swapped (an explicit transpose, not a flag). */
+function swapLastTwoAxes(tf: Tf, t: tfjs.Tensor): tfjs.Tensor {
+  const perm = t.shape.map((_, i) => i);
+  perm.splice(-2, 2, perm.length - 1, perm.length - 2);
+  return tf.transpose(t, perm);
+}
 const show = (c: Case) => `[${[...c.a, c.m, c.k]}]×[${[...c.b, c.k, c.n]}]`;
 
 describe('patched WASM kernels are installed', () => {
-  it('useNodeBackend("wasm") installs both matmul patches over the stock kernels', async () => {
+  it('useNodeBackend("wasm") installs the matmul patches over the stock kernels', async () => {
     const tf = await useNodeBackend('wasm');
-    expect(installedWasmPatches()).toEqual(expect.arrayContaining(['matmul-transpose', 'fused-matmul']));
+    expect(installedWasmPatches()).toEqual(expect.arrayContaining(['matmul-transpose', 'fused-matmul', 'matmul-gradient-swap']));
     expect(tf.getKernel('BatchMatMul', 'wasm')).not.toBe(stockMatMul);
     expect(tf.getKernel('_FusedMatMul', 'wasm')).not.toBe(stockFused);
   });
@@ -98,6 +105,85 @@ describe('matmul-transpose: BatchMatMul agrees with CPU', () => {
     const stock = onStock(tf, () => tf.matMul(a, b).dataSync());
     tf.dispose([a, b]);
     expect(patched).toEqual(stock);
+  });
+});
+
+describe('matmul-gradient-swap: a flagged product wider than tall is computed as (Bᵀ·Aᵀ)ᵀ', () => {
+  // The spiral's first-layer weight gradient xᵀ·dy is [3000,2]ᵀ×[3000,100]: m = 2, n = 100.
+  it.each([
+    ['xᵀ·dy, m 2 < n 100', [3000, 2], [3000, 100], true, false, true],
+    ['dy·Wᵀ, m 3000 > n 2', [3000, 100], [2, 100], false, true, false],
+    ['both flags, m 3 < n 5', [4, 3], [5, 4], true, true, true],
+    ['m = n: no gain, no swap', [4, 6], [4, 6], true, false, false],
+    ['no batch dimension of size > 1 (rank 3, batch 1)', [1, 4, 2], [1, 4, 9], true, false, true],
+    ['batch 3: not on the XNNPACK path, no swap', [3, 4, 2], [3, 4, 9], true, false, false],
+    ['b batched, a not', [1, 4, 2], [2, 4, 9], true, false, false],
+  ] as const)('%s', (_, a, b, ta, tb, expected) => {
+    expect(swapPays(a, b, ta, tb)).toBe(expected);
+  });
+
+  /** Shapes on both sides of the rule (n > m swaps), odd sizes, K across the stock loop's blocks. */
+  const sides: Case[] = [
+    { a: [], b: [], m: 2, k: 300, n: 100 }, // swapped: the spiral's weight gradient, smaller
+    { a: [], b: [], m: 100, k: 300, n: 2 }, // not swapped: the same, transposed
+    { a: [], b: [], m: 7, k: 53, n: 8 }, // swapped by one column
+    { a: [], b: [], m: 8, k: 53, n: 8 }, // square: not swapped
+    { a: [], b: [], m: 1, k: 97, n: 64 }, // one row
+    { a: [1], b: [1], m: 3, k: 49, n: 41 }, // batch of 1: swapped
+    { a: [3], b: [3], m: 3, k: 49, n: 41 }, // batch of 3: not swapped
+  ];
+  it.each(sides.flatMap((c) => flags.map(([ta, tb]) => [show(c), ta, tb, c] as const)))('%s transposeA=%s transposeB=%s agrees with CPU', async (_, ta, tb, c) => {
+    await expectWasmMatchesCpu((tf) => tf.matMul(operand(tf, c.a, c.m, c.k, ta, 12), operand(tf, c.b, c.k, c.n, tb, 13), ta, tb), tol);
+  });
+
+  it('agrees with CPU on a dense layer\'s gradients, the spiral network\'s shapes (2 → 100 → 3 on 300 points)', async () => {
+    await expectWasmMatchesCpu((tf) => {
+      const x = tf.tensor(randomValues(300 * 2, 50), [300, 2]);
+      const w1 = tf.tensor(randomValues(2 * 100, 51, { scale: 0.7 }), [2, 100]);
+      const w2 = tf.tensor(randomValues(100 * 3, 52, { scale: 0.1 }), [100, 3]);
+      const loss = (a: tfjs.Tensor, b: tfjs.Tensor) => tf.relu(tf.matMul(x, a)).matMul(b).logSoftmax().mean().neg();
+      return tf.grads(loss)([w1, w2]);
+    }, tol);
+  });
+
+  it('leaves batched products to matmul-transpose (bit-identical with and without the swap)', async () => {
+    const tf = await useNodeBackend('wasm');
+    const c = sides[6]!;
+    const run = () => tf.tidy(() => tf.matMul(operand(tf, c.a, c.m, c.k, true, 1), operand(tf, c.b, c.k, c.n, false, 2), true, false).dataSync());
+    const installed = [...installedWasmPatches()];
+    const withSwap = run();
+    installWasmPatches(tf, { only: installed.filter((id) => id !== 'matmul-gradient-swap') });
+    try {
+      expect(withSwap).toEqual(run());
+    } finally {
+      installWasmPatches(tf, { only: installed });
+    }
+  });
+
+  it('installed alone, also does matmul-transpose\'s job', async () => {
+    const tf = await useNodeBackend('wasm');
+    const installed = [...installedWasmPatches()];
+    installWasmPatches(tf, { only: ['matmul-gradient-swap'] });
+    try {
+      for (const c of sides)
+        for (const [ta, tb] of flags) {
+          const [wasm, ref] = tf.tidy(() => {
+            const a = operand(tf, c.a, c.m, c.k, ta, 3);
+            const b = operand(tf, c.b, c.k, c.n, tb, 4);
+            // The unflagged product of explicitly transposed operands is the stock kernel's XNNPACK path.
+            const plain = tf.matMul(ta ? swapLastTwoAxes(tf, a) : a, tb ? swapLastTwoAxes(tf, b) : b);
+            return [tf.matMul(a, b, ta, tb).dataSync(), plain.dataSync()];
+          });
+          expect(Math.max(...wasm.map((v, i) => Math.abs(v - ref[i]!))), `${show(c)} ${ta} ${tb}`).toBeLessThan(1e-4);
+        }
+    } finally {
+      installWasmPatches(tf, { only: installed });
+    }
+  });
+
+  it('registers over matmul-transpose: it comes after it in wasmPatches', () => {
+    const ids = wasmPatches.map((p) => p.id);
+    expect(ids.indexOf('matmul-gradient-swap')).toBeGreaterThan(ids.indexOf('matmul-transpose'));
   });
 });
 
@@ -200,6 +286,7 @@ describe('the patched kernels free what they make', () => {
       tf.tidy(() => {
         const c = fixed[5]!; // batch dims: the fused call is decomposed
         tf.matMul(operand(tf, c.a, c.m, c.k, ta, 1), operand(tf, c.b, c.k, c.n, tb, 2), ta, tb).dataSync();
+        tf.matMul(operand(tf, [], 2, 30, ta, 1), operand(tf, [], 30, 9, tb, 2), ta, tb).dataSync(); // swapped when flagged
         const alpha = tf.tensor(randomValues(c.m, 3), [c.m, 1]); // spelled out to full size
         const a = operand(tf, c.a, c.m, c.k, ta, 1);
         const b = operand(tf, c.b, c.k, c.n, tb, 2);
