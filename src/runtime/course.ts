@@ -81,59 +81,6 @@ export interface TrainContext {
   log(message: string): void;
 }
 
-// Mixtures: sample from a mixture
-// Declared here in full, not re-exported from graders/ as Split is: the editor's `course` module is this file's
-// text with re-export lines removed, so a re-exported type would be missing there. The generator's own
-// MixtureSamplingInput (graders/problems/mixtures/mixture-sampling.ts) is checked to be the same type by
-// tests/unit/lessons/mixture-distributions.test.ts.
-
-/**
- * A Gaussian mixture with diagonal covariances and how many points to draw from it (sampleMixture's input).
- * Component k has weight weights[k], mean means[k] and per-dimension standard deviations stds[k].
- *   { weights: [0.5, 0.5], means: [[-0.5, -0.5], [0.5, 0.5]], stds: [[0.25, 0.25], [0.25, 0.25]], n: 1000 }
- */
-export interface MixtureSamplingInput {
-  /** Mixing weights π_k ≥ 0, summing to 1: the probability that a point comes from component k. */
-  weights: number[];
-  /** means[k][j]: component k's mean in dimension j (K rows of d numbers). */
-  means: number[][];
-  /** stds[k][j]: component k's standard deviation in dimension j (standard deviations, not variances). */
-  stds: number[][];
-  /** How many points to draw. */
-  n: number;
-}
-
-/** What sampleMixture returns: the points and, for each, the component it was drawn from. */
-export interface MixtureSample {
-  /** n rows of d coordinates. */
-  points: number[][];
-  /** For each point, the index 0 … K − 1 of the component it came from. */
-  components: number[];
-}
-
-// Mixtures: log-density
-/**
- * What `logDensity` receives (exercise 01-mixtures/02-log-density): a diagonal Gaussian mixture and n points.
- * Component k has weight weights[k], mean means[k][j] and standard deviation stds[k][j] in dimension j.
- * (Spelled out here rather than re-exported, because the editor sees only this file's declarations; a test
- * checks it equals graders/problems/mixtures/gmm-log-density.ts's GmmDensityInput.)
- */
-export interface GmmDensityInput {
-  /** Mixing weights π_k ≥ 0, summing to 1. */
-  weights: number[];
-  /** means[k][j] = μ_kj. */
-  means: number[][];
-  /** stds[k][j] = σ_kj > 0: standard deviations, not variances. */
-  stds: number[][];
-  /** The points, row-major n×d: point i is x[i·d] … x[i·d + d − 1] (`tf.tensor2d(x, [n, d])`). */
-  x: Float32Array;
-  /** Number of points. */
-  n: number;
-  /** Dimensions per point. */
-  d: number;
-}
-
-// Mixtures: 03-fit-adam
-export type { GmmFitInput } from '../../graders/mixtures/learner-types.ts';
-// Mixtures: EM (exercise 01-mixtures/04-em). The declarations live in graders/ (the grader uses them too).
-export type { GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
+// Mixtures: the exercises' input and output types, declared once in graders/ (the generators use them too) and
+// embedded in the editor's `course` module by course-declarations.ts.
+export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';

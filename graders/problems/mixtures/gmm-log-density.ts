@@ -11,6 +11,7 @@ import { gmmLogDensity } from '../../mixtures/log-density.ts';
 import { randomFitMixture } from '../../mixtures/random-mixture.ts';
 import { sampleGmm } from '../../mixtures/sample.ts';
 import { makeRng, type Rng } from '../../rng.ts';
+import type { GmmDensityInput } from '../../mixtures/learner-types.ts';
 import { float64Reference } from '../float64-reference.ts';
 
 export const gmmLogDensityParams = z
@@ -25,12 +26,8 @@ export const gmmLogDensityParams = z
   .strict();
 type GmmLogDensityParams = z.infer<typeof gmmLogDensityParams>;
 
-/** What the learner's entry receives: the mixture (float32-exact numbers) and the points, row-major n×d. */
-export interface GmmDensityInput extends DiagonalGmm {
-  x: Float32Array;
-  n: number;
-  d: number;
-}
+/** What the learner's entry receives (declared with the other learner types, which the editor shows). */
+export type { GmmDensityInput } from '../../mixtures/learner-types.ts';
 
 interface Hidden {
   inputs: GmmDensityInput[];

@@ -12,6 +12,7 @@ import { gmmShape, type DiagonalGmm } from '../../mixtures/gmm.ts';
 import { randomFitMixture } from '../../mixtures/random-mixture.ts';
 import { sampleGmm } from '../../mixtures/sample.ts';
 import { energyStatistic, invalidLabels, momentZScores, proportionZScores, worstZ, type ZScore } from '../../mixtures/sample-stats.ts';
+import type { MixtureSamplingInput } from '../../mixtures/learner-types.ts';
 import type { ProblemDef } from '../../problem.ts';
 import { makeRng } from '../../rng.ts';
 
@@ -27,10 +28,8 @@ export const mixtureSamplingParams = z
   .strict();
 type MixtureSamplingParams = z.infer<typeof mixtureSamplingParams>;
 
-/** What the learner's entry receives. */
-export interface MixtureSamplingInput extends DiagonalGmm {
-  n: number;
-}
+/** What the learner's entry receives (declared with the other learner types, which the editor shows). */
+export type { MixtureSamplingInput } from '../../mixtures/learner-types.ts';
 
 interface Hidden {
   mixtures: DiagonalGmm[];

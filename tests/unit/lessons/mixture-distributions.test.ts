@@ -23,7 +23,7 @@ const id = '01-mixtures/01-sample-mixture';
 const page = readFileSync('src/content/docs/mixtures/mixture-distributions.mdx', 'utf8');
 const g = twoComponentMixture(lessonMixture.weightA, lessonMixture.offset);
 
-// The learner's input type (course.ts, declared in full for the editor) and the generator's are the same type:
+// The learner's input type (course.ts, re-exported from graders/mixtures/learner-types.ts) and the generator's are the same type:
 // this line stops compiling (npm run typecheck) if either drifts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameInput: Same<CourseInput, GraderInput> = true;
