@@ -18,7 +18,7 @@ interface Hidden {
 }
 
 /** The bounding box of 2-D points, padded by 10% so edge points are not on the border. */
-export function paddedBox(x: Float32Array): RegionsPlot['box'] {
+function paddedBox(x: Float32Array): RegionsPlot['box'] {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
   for (let i = 0; i < x.length; i += 2) {
     x0 = Math.min(x0, x[i]!); x1 = Math.max(x1, x[i]!);
@@ -26,6 +26,25 @@ export function paddedBox(x: Float32Array): RegionsPlot['box'] {
   }
   const px = (x1 - x0) * 0.1, py = (y1 - y0) * 0.1;
   return { x0: x0 - px, x1: x1 + px, y0: y0 - py, y1: y1 + py };
+}
+
+/**
+ * The decision-region grid over the test points, for 2-D inputs when the page asks for one (gridSize): its box, and
+ * the `grid` evaluation that makes the runtime draw the regions live from the model passed to ctx.report.
+ */
+export function regionsGrid(test: Split, gridSize: number | undefined): { box: GridBox; evaluation: Evaluation } | undefined {
+  if (test.features !== 2 || !gridSize) return undefined;
+  const box = { ...paddedBox(test.x), size: gridSize };
+  return { box, evaluation: { key: 'grid', kind: 'grid', box } };
+}
+
+/** The regions plot after the run: the grid's classes, and the test points with the class `scores` rank first. */
+export function regionsPlot(test: Split, grid: GridBox | undefined, scores: Float32Array | undefined, gridClasses: Float32Array | undefined): RegionsPlot | undefined {
+  if (!grid || !gridClasses || !scores) return undefined;
+  const { size, ...box } = grid;
+  const predicted = new Uint8Array(test.n);
+  for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(scores, i * test.classes, test.classes);
+  return { kind: 'regions', box, size, gridClasses: Uint8Array.from(gridClasses), x: test.x, y: test.y, predicted };
 }
 
 const doc = {
@@ -46,21 +65,15 @@ function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingS
     make(p, seed, { gridSize }) {
       const { train, test } = generate(p, seed);
       const evals: Evaluation[] = [{ key: 'probs', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, probabilities: true, label: 'model.predict' }];
-      const box = test.features === 2 && gridSize ? { ...paddedBox(test.x), size: gridSize } : undefined;
-      if (box) evals.push({ key: 'grid', kind: 'grid', box });
-      return { calls: [{ arg: train, evals }], hidden: box ? { test, box } : { test } };
+      const grid = regionsGrid(test, gridSize);
+      if (grid) evals.push(grid.evaluation);
+      return { calls: [{ arg: train, evals }], hidden: grid ? { test, box: grid.box } : { test } };
     },
     score(_p, { test }, [out]) {
       const probs = out!.probs!;
       return { metrics: { testAccuracy: accuracy(probs, test.y, test.classes), testCrossEntropy: crossEntropy(probs, test.y, test.classes) } };
     },
-    plot(_p, { test, box: grid }, [out]) {
-      if (!grid || !out?.grid) return undefined;
-      const { size, ...box } = grid;
-      const predicted = new Uint8Array(test.n);
-      for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(out.probs!, i * test.classes, test.classes);
-      return { kind: 'regions', box, size, gridClasses: Uint8Array.from(out.grid), x: test.x, y: test.y, predicted };
-    },
+    plot: (_p, { test, box }, [out]) => regionsPlot(test, box, out?.probs, out?.grid),
   };
 }
 

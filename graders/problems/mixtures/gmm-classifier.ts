@@ -8,10 +8,10 @@
 import { mixtureClasses, mixtureClassesParams, type MixtureClassesParams } from '../../datasets/mixture-classes.ts';
 import type { Split } from '../../datasets/types.ts';
 import { fmt } from '../../format.ts';
-import { accuracy, argmaxRow } from '../../metrics.ts';
+import { accuracy } from '../../metrics.ts';
 import { bayesPredict } from '../../mixtures/bayes.ts';
 import type { Evaluation, GridBox, ProblemDef } from '../../problem.ts';
-import { paddedBox } from '../classification.ts';
+import { regionsGrid, regionsPlot } from '../classification.ts';
 
 interface Hidden {
   test: Split;
@@ -42,9 +42,9 @@ export const gmmClassifierProblem: ProblemDef<MixtureClassesParams, Hidden> = {
     const evals: Evaluation[] = [{ key: 'scores', kind: 'predict', x: test.x, features: test.features, outputs: test.classes, label: 'model.predict' }];
     // As the classification generators do: a grid over the data makes the page draw the class regions, live from
     // the model passed to ctx.report and once more after the run.
-    const box = test.features === 2 && gridSize ? { ...paddedBox(test.x), size: gridSize } : undefined;
-    if (box) evals.push({ key: 'grid', kind: 'grid', box });
-    return { calls: [{ arg: train, evals }], hidden: box ? { test, bayesAccuracy, box } : { test, bayesAccuracy } };
+    const grid = regionsGrid(test, gridSize);
+    if (grid) evals.push(grid.evaluation);
+    return { calls: [{ arg: train, evals }], hidden: grid ? { test, bayesAccuracy, box: grid.box } : { test, bayesAccuracy } };
   },
   score(_p, { test, bayesAccuracy }, [out]) {
     const testAccuracy = accuracy(out!.scores!, test.y, test.classes);
@@ -53,11 +53,5 @@ export const gmmClassifierProblem: ProblemDef<MixtureClassesParams, Hidden> = {
     const line = `Accuracy on ${test.n} hidden points: yours ${pct(testAccuracy)}, Bayes-optimal (the true mixtures) ${pct(bayesAccuracy)}; ratio ${fmt(accuracyOverBayes)}.`;
     return { metrics: { accuracyOverBayes, testAccuracy, bayesAccuracy }, details: { accuracyOverBayes: [line] } };
   },
-  plot(_p, { test, box: grid }, [out]) {
-    if (!grid || !out?.grid) return undefined;
-    const { size, ...box } = grid;
-    const predicted = new Uint8Array(test.n);
-    for (let i = 0; i < test.n; i++) predicted[i] = argmaxRow(out.scores!, i * test.classes, test.classes);
-    return { kind: 'regions', box, size, gridClasses: Uint8Array.from(out.grid), x: test.x, y: test.y, predicted };
-  },
+  plot: (_p, { test, box }, [out]) => regionsPlot(test, box, out?.scores, out?.grid),
 };
