@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { learnerRng } from '../../src/runtime/learner-context.ts';
@@ -88,6 +89,17 @@ describe('the figure check', () => {
   });
 });
 
+/**
+ * Waits until exercise `sel` shows its regions figure while its run is still going (drawn live from the model the
+ * learner passes to ctx.report, not only at the end). `polling`: ms between checks (default: every animation frame).
+ */
+async function regionsShownWhileRunning(page: Page, sel: string, polling?: number): Promise<void> {
+  await page.waitForFunction((s) => {
+    const e = document.querySelector(s) as HTMLElement | null;
+    return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
+  }, sel, { timeout: 120_000, ...(polling !== undefined && { polling }) });
+}
+
 describe('live decision regions', () => {
   it('the spiral solution redraws its regions while it trains (it passes its model to ctx.report)', async () => {
     const id = '04-activation-depth/05-spiral';
@@ -95,11 +107,7 @@ describe('live decision regions', () => {
     const { page } = b;
     await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
     await clickRun(page, id);
-    // The regions figure appears while the run is still going, not only at the end.
-    await page.waitForFunction((s) => {
-      const e = document.querySelector(s) as HTMLElement | null;
-      return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
-    }, sel, { timeout: 120_000 });
+    await regionsShownWhileRunning(page, sel);
     await page.locator(`${sel} [data-role=stop]`).click();
     await page.locator(`${sel}[data-status=error]`).waitFor();
   }, 180_000);
@@ -112,11 +120,8 @@ describe('live class regions of the mixture classifier', () => {
     const { page } = b;
     await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
     await clickRun(page, id);
-    // The regions figure appears while the run is still going (the run lasts a second or two), not only at the end.
-    await page.waitForFunction((s) => {
-      const e = document.querySelector(s) as HTMLElement | null;
-      return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
-    }, sel, { timeout: 120_000, polling: 10 });
+    // Polled every 10 ms: this run lasts only a second or two.
+    await regionsShownWhileRunning(page, sel, 10);
     await page.locator(`${sel}[data-running=false][data-status]`).waitFor({ timeout: 120_000 });
     expect(await page.locator(sel).getAttribute('data-status')).toBe('passed');
   }, 180_000);
