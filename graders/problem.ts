@@ -72,6 +72,23 @@ export type Evaluation =
        * on and the child's wire carries them (src/runtime/child-messages.ts). Default: finite numbers only.
        */
       allowNonFinite?: boolean;
+    }
+  | {
+      key: string;
+      /**
+       * Call the returned model (or function) on `x` (n×features) and read a 1-D Gaussian mixture per row, as a
+       * mixture density network outputs it: π (softmax), μ, σ (> 0), each n×k for the learner's k ≤ maxComponents.
+       * The model returns `[pi, mu, sigma]` (a tf.model with three outputs) or `{ pi, mu, sigma }`. The outputs are
+       * π, μ, σ blocks of n×maxComponents each, padded with π = 0, μ = 0, σ = 1 (graders/mdn/conditional-mixture.ts
+       * `mixtureFromOutputs` reads them back), so the parent knows their length before the child runs.
+       */
+      kind: 'mixture';
+      pick?: string;
+      x: Float32Array;
+      features: number;
+      maxComponents: number;
+      /** How the learner reads this in messages, e.g. "model.predict". */
+      label?: string;
     };
 
 /** One call of the learner's entry: `entry(arg, ctx)`, then every evaluation on what it returned. */

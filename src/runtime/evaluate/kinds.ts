@@ -8,12 +8,13 @@ import type { Evaluation } from '../../../graders/problem.ts';
 import { arrayKind } from './array.ts';
 import { gridKind } from './grid.ts';
 import type { EvaluationKind } from './kind.ts';
+import { mixtureKind } from './mixture.ts';
 import { predictKind } from './predict.ts';
 
 type Table = { readonly [K in Evaluation['kind']]: EvaluationKind<Extract<Evaluation, { kind: K }>> };
 
 /** Every evaluation kind the runtime knows; the mapped type makes a missing kind a type error. */
-export const evaluationKinds: Table = Object.freeze({ predict: predictKind, grid: gridKind, array: arrayKind });
+export const evaluationKinds: Table = Object.freeze({ predict: predictKind, grid: gridKind, array: arrayKind, mixture: mixtureKind });
 
 /** The table entry for an evaluation, typed for it. */
 export function kindOf<E extends Evaluation>(e: E): EvaluationKind<E> {

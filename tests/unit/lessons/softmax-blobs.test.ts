@@ -40,7 +40,7 @@ describe('the measurement (training-loop.json)', () => {
     }
   });
 
-  it('says what the prose says: identical grades; the loop matters on the blobs, little on the spiral', () => {
+  it('says what the prose says: identical grades; the loop saves more on the blobs than on the spiral', () => {
     for (const e of both) {
       expect(e.metricsIdentical).toBe(true);
       expect(e.maxMetricDifference).toBe(0);
@@ -48,8 +48,8 @@ describe('the measurement (training-loop.json)', () => {
     const { blobs, spiral } = trainingLoop.exercises;
     // "Faster": in every run the loop's CPU time was below fit's median, on both.
     for (const e of both) expect(e.variants[1]!.cpuSeconds.max).toBeLessThan(e.variants[0]!.cpuSeconds.median);
-    // "The extra work matters" on the blobs (a quarter or more); "a smaller share" on the spiral.
-    expect(blobs.ratio).toBeLessThanOrEqual(0.8);
+    // "A visible share" on the blobs (a tenth or more saved); "a smaller share" on the spiral.
+    expect(blobs.ratio).toBeLessThanOrEqual(0.9);
     expect(spiral.ratio).toBeGreaterThan(blobs.ratio);
     expect(spiral.ratio).toBeLessThan(1);
     // The step counts are the solutions'.
