@@ -4,6 +4,7 @@ import type { CallOutputs, Plot, Problem, ProblemDef, ProblemOptions, Scored } f
 import { blobsProblem, spiralProblem } from './classification.ts';
 import { cubicProblem } from './regression.ts';
 import { activationDepthGenerators } from './activation-depth/index.ts';
+import { mdnGenerators } from './mdn/index.ts';
 import { mixturesGenerators } from './mixtures/index.ts';
 
 export const generators = {
@@ -13,6 +14,7 @@ export const generators = {
   // A course module's own generators, from its folder (graders/problems/<module>/index.ts): one line per module.
   ...activationDepthGenerators,
   ...mixturesGenerators,
+  ...mdnGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;

@@ -1,0 +1,4 @@
+/** The Mixture density networks exercises check themselves; the rules live in tests/helpers/corpus.ts. */
+import { describeModuleCorpus } from '../helpers/corpus.ts';
+
+describeModuleCorpus('02-mdn');
