@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { fmt } from '../../format.ts';
-import { mixtureLogDensity, type ConditionalMixture } from '../../mdn/conditional-mixture.ts';
+import { HALF_LOG_2PI, mixtureLogDensity, type ConditionalMixture } from '../../mdn/conditional-mixture.ts';
 import type { MdnNllInput } from '../../mdn/learner-types.ts';
 import { makeRng, type Rng } from '../../rng.ts';
 import { float64Reference } from '../float64-reference.ts';
@@ -183,8 +183,23 @@ export const mdnNllProblem = float64Reference({
 });
 
 /**
+ * Whether exp → sum → log must give 0 for row i in float32: every component's term has a factor below float32's
+ * smallest number, either exp(−½ z²) itself (which the original formula computes first, before dividing by σ: a
+ * tiny σ cannot rescue it) or the whole product π · N.
+ */
+export function naiveUnderflows(c: NllCase, i: number): boolean {
+  const { k, pi, mu, sigma } = c.mixture;
+  for (let j = i * k; j < (i + 1) * k; j++) {
+    const z = (c.y[i]! - mu[j]!) / sigma[j]!;
+    const logTerm = Math.log(pi[j]!) - Math.log(sigma[j]!) - HALF_LOG_2PI - 0.5 * z * z;
+    if (!(-0.5 * z * z < LOG_F32_TINIEST || logTerm < LOG_F32_TINIEST)) return false;
+  }
+  return true;
+}
+
+/**
  * The line for answers that are not finite somewhere (the true NLL always is), or undefined. When every such row
- * is one whose density lies below float32's smallest number, it is exp → sum → log, and the line says so.
+ * is one where exp → sum → log must underflow, that is what the learner wrote, and the line says so.
  */
 function nonFiniteLine(c: NllCase, mine: Float32Array, nll: Float64Array): { line: string; nan: boolean } | undefined {
   const at: number[] = [];
@@ -193,12 +208,11 @@ function nonFiniteLine(c: NllCase, mine: Float32Array, nll: Float64Array): { lin
   const first = at[0]!;
   const nan = at.some((i) => Number.isNaN(mine[i]));
   const rows = `${at.length} of ${mine.length} rows are not finite (row ${first} is ${mine[first]}, ${rowText(c, first)}, where the NLL is ${fmt(nll[first]!)})`;
-  // −log p > −LOG_F32_TINIEST: the density p is below 2^−149, which float32 rounds to 0.
-  const underflow = at.filter((i) => nll[i]! > -LOG_F32_TINIEST).length;
+  const underflow = at.filter((i) => naiveUnderflows(c, i)).length;
   if (underflow === at.length)
     return {
       nan,
-      line: `${rows}. At every one the density is below e^${fmt(LOG_F32_TINIEST)}, float32's smallest number: exp underflowed to 0 before the log, and −log 0 is Infinity. Stay in the log domain: tf.logSumExp over log π + log N.`,
+      line: `${rows}. At every one, each component's exp(−½ z²) or π·N is below e^${fmt(LOG_F32_TINIEST)}, float32's smallest number: exp underflowed to 0 before the log, and −log 0 is Infinity. Stay in the log domain: tf.logSumExp over log π + log N.`,
     };
-  return { nan, line: `${rows}. ${at.length - underflow} of them have a density float32 can hold: something takes log 0, divides by 0 or multiplies 0 by Infinity even where nothing underflows.` };
+  return { nan, line: `${rows}. ${at.length - underflow} of them are rows where nothing underflows: something takes log 0, divides by 0 or multiplies 0 by Infinity even there.` };
 }
