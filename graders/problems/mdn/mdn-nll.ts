@@ -48,6 +48,20 @@ interface Hidden {
   cases: NllCase[];
 }
 
+/**
+ * The hidden rows' ranges, which the parameter docs and the lesson quote: log10 of the tiny σ, distances (in σ) of a
+ * far y from every mean, log10 of the tiny weight, and a tiny-weight row's distances from its own component and from
+ * the others.
+ */
+export const rowRanges = {
+  tinySigmaLog10: [-6, -4],
+  tinySigmaDistance: [0, 20],
+  farDistance: [30, 60],
+  tinyPiLog10: [-30, -20],
+  tinyPiDistance: [11, 14],
+  tinyPiOthersDistance: [40, 60],
+} as const;
+
 /** Relative errors are taken against max(|NLL|, 1): an NLL near 0 (a density near 1) would make a relative error blow up, so it is absolute there. */
 export const nllErrorFloor = 1;
 
@@ -75,22 +89,22 @@ function makeRow(kind: RowKind, k: number, rng: Rng): { pi: number[]; mu: number
       y = drawFrom(pi, mu, sigma, rng);
       break;
     case 'tinySigma':
-      sigma = sigma.map(() => 10 ** uniform(rng, -6, -4));
-      y = mu[c]! + side * uniform(rng, 0, 20) * sigma[c]!;
+      sigma = sigma.map(() => 10 ** uniform(rng, ...rowRanges.tinySigmaLog10));
+      y = mu[c]! + side * uniform(rng, ...rowRanges.tinySigmaDistance) * sigma[c]!;
       break;
     case 'far': {
       // Past every component's mean + D σ on one side: then |y − μ_j| ≥ D σ_j for every j, with equality for one.
-      const d = uniform(rng, 30, 60);
+      const d = uniform(rng, ...rowRanges.farDistance);
       const ends = mu.map((m, j) => m + side * d * sigma[j]!);
       y = side > 0 ? Math.max(...ends) : Math.min(...ends);
       break;
     }
     case 'tinyPi': {
       // Component c gets the tiny weight and y sits 11–14 σ_c from it (e^−60 … e^−98 times 1e-20 … 1e-30 is below float32's e^−103.3); every other mean moves 40–60 of its σ away from y.
-      const tiny = 10 ** uniform(rng, -30, -20);
+      const tiny = 10 ** uniform(rng, ...rowRanges.tinyPiLog10);
       pi = pi.map((p, j) => (j === c ? tiny : (p * (1 - tiny)) / (1 - pi[c]!)));
-      y = mu[c]! + side * uniform(rng, 11, 14) * sigma[c]!;
-      for (let j = 0; j < k; j++) if (j !== c) mu[j] = y + (rng.uniform() < 0.5 ? -1 : 1) * uniform(rng, 40, 60) * sigma[j]!;
+      y = mu[c]! + side * uniform(rng, ...rowRanges.tinyPiDistance) * sigma[c]!;
+      for (let j = 0; j < k; j++) if (j !== c) mu[j] = y + (rng.uniform() < 0.5 ? -1 : 1) * uniform(rng, ...rowRanges.tinyPiOthersDistance) * sigma[j]!;
       break;
     }
   }
