@@ -139,6 +139,9 @@ export function makeNllCase(p: MdnNllParams, k: number, rng: Rng): NllCase {
   return { input, mixture, y: Float64Array.from(input.y), kinds };
 }
 
+/** A small number as a message shows it: 2.2e-6 rather than fmt's 0.00000217. */
+const small = (v: number) => (Math.abs(v) < 1e-3 ? v.toExponential(1) : fmt(v));
+
 /** How a row's kind reads in a message. */
 function rowText(c: NllCase, i: number): string {
   const { k } = c.mixture;
@@ -149,11 +152,11 @@ function rowText(c: NllCase, i: number): string {
     case 'ordinary':
       return 'an ordinary row';
     case 'tinySigma':
-      return `a row whose σ are all ${fmt(Math.min(...sigma))} … ${fmt(Math.max(...sigma))}`;
+      return `a row whose σ are all ${small(Math.min(...sigma))} … ${small(Math.max(...sigma))}`;
     case 'far':
       return `a row whose y is ${fmt(nearest)} σ from every μ`;
     case 'tinyPi':
-      return `a row whose nearest component has weight ${fmt(Math.min(...pi))}`;
+      return `a row whose nearest component has weight ${small(Math.min(...pi))}`;
   }
 }
 

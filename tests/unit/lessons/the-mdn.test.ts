@@ -136,6 +136,8 @@ describe('every number the page quotes comes from lesson-numbers.ts', () => {
   it('the exercise’s hidden rows are the generator’s', () => {
     expect([n.tinySigmaSmallest, n.farMin, n.farMax, n.tinyPiSmallest]).toEqual(['10^−6', '30', '60', '10^−30']);
     expect(rowRanges.farDistance).toEqual([30, 60]);
+    expect(meta.data.params).toEqual({ components: [5, 3], ordinary: 200, tinySigma: 40, far: 40, tinyPi: 40 });
+    expect(meta.summary.replace(/\s+/g, ' ')).toContain('two hidden sets of 320 rows (5 and 3 components)');
     expect(page).toContain('must stay below $10^{-4}$');
     expect(meta.checks[0]!.max).toBe(1e-4);
   });

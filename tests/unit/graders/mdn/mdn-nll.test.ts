@@ -4,6 +4,7 @@
  * the wrong variants of scripts/mdn/mdn-nll-variants.ts land far above the bound with lines that say why; hidden
  * rows change under a secret seed.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { mixtureLogDensity } from '../../../../graders/mdn/conditional-mixture.ts';
@@ -11,7 +12,7 @@ import { makeProblem } from '../../../../graders/problems/index.ts';
 import { naiveUnderflows, type MdnNllInput, type NllCase } from '../../../../graders/problems/mdn/mdn-nll.ts';
 import { SecretSeed } from '../../../../graders/rng.ts';
 import { useNodeBackend } from '../../../../src/runtime/node-backend.ts';
-import { measuredData, nllVariants, runVariant, variantError } from '../../../../scripts/mdn/mdn-nll-variants.ts';
+import { measuredData, nllRanges, nllVariants, runVariant, variantError } from '../../../../scripts/mdn/mdn-nll-variants.ts';
 
 const seeds = [1, 2, 3, 4, 5];
 const bound = 1e-4; // exercise.yaml's max
@@ -117,6 +118,22 @@ describe('graded answers in float32 tfjs (WASM)', () => {
   it('names the worst row and its kind', () => {
     const problem = makeProblem(measuredData, 3);
     const outputs = problem.calls.map((c) => ({ nll: runVariant(tf, nllVariants['log(π + 1e-8)']!, c.arg as MdnNllInput) }));
-    expect(problem.score(outputs).details!.maxRelativeError![0]).toMatch(/^5 components: largest relative error 0\.\d+ at row \d+, a row whose nearest component has weight [\d.]+e-\d+ \(yours /);
+    expect(problem.score(outputs).details!.maxRelativeError![0]).toMatch(/^5 components: largest relative error 0\.\d+ at row \d+, a row whose nearest component has weight \d\.\de-\d+ \(yours /);
+  });
+});
+
+describe('what exercise.yaml says about the hidden rows', () => {
+  it('quotes the NLL range of each kind and the original’s Infinity count from the variants script (seeds 1–10 and 42)', () => {
+    const yaml = readFileSync('exercises/02-mdn/02-mdn-nll/exercise.yaml', 'utf8').replace(/\s*\n\s*#?\s*/g, ' ');
+    const { ranges, naiveNonFinite } = nllRanges(tf, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 42]);
+    const t = (v: number, digits: number) => v.toFixed(digits).replace('-', '−');
+    expect(yaml).toContain(`NLL ${t(ranges.ordinary[0], 2)} to ${t(ranges.ordinary[1], 1)} on seeds 1–10 and 42`);
+    expect(yaml).toContain(`NLL ${t(ranges.tinySigma[0], 1)} to ${t(ranges.tinySigma[1], 0)}`);
+    expect(yaml).toContain(`NLL ${t(ranges.far[0], 0)} to ${t(ranges.far[1], 0)}`);
+    expect(yaml).toContain(`NLL ${t(ranges.tinyPi[0], 0)} to ${t(ranges.tinyPi[1], 0)}`);
+    expect(yaml).toContain(`Infinity on ${naiveNonFinite.tinySigma[0]} of these ${naiveNonFinite.tinySigma[1]} rows`);
+    expect(naiveNonFinite.far[0]).toBe(naiveNonFinite.far[1]);
+    expect(naiveNonFinite.tinyPi[0]).toBe(naiveNonFinite.tinyPi[1]);
+    expect(naiveNonFinite.ordinary[0]).toBe(0);
   });
 });
