@@ -18,7 +18,7 @@ import { rowRanges, type MdnNllInput } from '../../../graders/problems/mdn/mdn-n
 import { LOG_F32_TINIEST } from '../../../graders/problems/mixtures/gmm-log-density.ts';
 import { makeRng } from '../../../graders/rng.ts';
 import { scan, settings } from '../../../scripts/mdn/naive-underflow.ts';
-import { originalNaiveAlwaysFinite, theMdnNumbers as n, underflowRow } from '../../../src/components/figures/mdn/the-mdn/lesson-numbers.ts';
+import { originalNaiveAlwaysFinite, scientific, theMdnNumbers as n, underflowRow } from '../../../src/components/figures/mdn/the-mdn/lesson-numbers.ts';
 import { countModes, grid, mixtureDensity, mixtureMoments, normalDensity, normalise, weightedSumOfDraws } from '../../../src/components/figures/mdn/the-mdn/mdn-density-model.ts';
 import { componentsOf, initialDensitySettings, mdnDensityView, Y_RANGE } from '../../../src/components/figures/mdn/the-mdn/mdn-density-view.ts';
 import stored from '../../../src/components/figures/mdn/the-mdn/naive-underflow.json';
@@ -163,6 +163,9 @@ describe('where the original loss breaks (scripts/mdn/naive-underflow.ts, float3
     expect(-0.5 * z * z).toBeLessThan(LOG_F32_TINIEST + 0.5);
     expect(Number(n.tinySigmaTrueNll)).toBeCloseTo(Number(n.naiveTrueNll) + Math.log(1e-6), 0);
     expect(underflowRow(1e-10, 1).firstInfiniteZ!.toFixed(2)).toBe(n.tinyPiInfiniteZ);
+    expect(n.stableWorstError).toBe(scientific(Math.max(...stored.rows.map((r) => r.stableMaxRelativeError))));
+    expect(scientific(1.89e-6)).toBe('1.9 × 10⁻⁶');
+    expect(scientific(2.5e-12)).toBe('2.5 × 10⁻¹²');
   });
 
   it('float32 tfjs reproduces it now, and the log-domain form stays at float32 rounding', async () => {

@@ -15,6 +15,13 @@ import underflow from './naive-underflow.json';
 const text = (v: number | string) => String(v).replace('-', '−');
 const fixed = (v: number, digits: number) => text(v.toFixed(digits));
 
+/** 1.9 × 10⁻⁶: a small number in running text, with a superscript exponent (text, so it can sit outside KaTeX). */
+export function scientific(v: number): string {
+  const [mantissa, exponent] = v.toExponential(1).split('e');
+  const sup = (d: string) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]!;
+  return `${mantissa} × 10${String(Number(exponent)).replace('-', '⁻').replace(/\d/g, sup)}`;
+}
+
 /** The measured row for one (π, σ) setting of naive-underflow.json. */
 export function underflowRow(pi: number, sigma: number) {
   const row = underflow.rows.find((r) => r.pi === pi && r.sigma === sigma);
@@ -46,7 +53,7 @@ export const theMdnNumbers = {
   /** With π = 1e-10 (σ = 1): the weight brings the cliff closer. */
   tinyPiInfiniteZ: tinyPi.firstInfiniteZ!.toFixed(2),
   /** The log-domain form's worst relative error over every measured scan. */
-  stableWorstError: Math.max(...underflow.rows.map((r) => r.stableMaxRelativeError)).toExponential(1).replace('e-', ' × 10^−'),
+  stableWorstError: scientific(Math.max(...underflow.rows.map((r) => r.stableMaxRelativeError))),
   /** The original's MDN: hidden tanh units and components. */
   originalHidden: String(original.config.n_hidden),
   originalComponents: String(original.config.n_gaussians),
