@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { fmt } from '../../format.ts';
 import { HALF_LOG_2PI, mixtureLogDensity, type ConditionalMixture } from '../../mdn/conditional-mixture.ts';
 import type { MdnNllInput } from '../../mdn/learner-types.ts';
+import { drawCategorical } from '../../mixtures/sample.ts';
 import { makeRng, type Rng } from '../../rng.ts';
 import { float64Reference } from '../float64-reference.ts';
 import { LOG_F32_TINIEST } from '../mixtures/gmm-log-density.ts';
@@ -26,7 +27,9 @@ export const mdnNllParams = z
     tinyPi: z.number().int().min(0).describe('Rows per call whose y lies 11–14 σ from a component of weight 1e-30 … 1e-20 and 40–60 σ from every other: weight times density underflows float32 though neither alone does.'),
   })
   .strict()
-  .refine((p) => p.ordinary + p.tinySigma + p.far + p.tinyPi > 0, 'a call needs at least one row');
+  .refine((p) => p.ordinary + p.tinySigma + p.far + p.tinyPi > 0, 'a call needs at least one row')
+  // A tiny-weight row needs another component to carry the rest of the weight.
+  .refine((p) => p.tinyPi === 0 || p.components.every((k) => k >= 2), 'tinyPi rows need at least 2 components per call');
 type MdnNllParams = z.infer<typeof mdnNllParams>;
 
 /** What the learner's entry receives (declared with the other learner types, which the editor shows). */
@@ -84,10 +87,12 @@ function makeRow(kind: RowKind, k: number, rng: Rng): { pi: number[]; mu: number
   const side = rng.uniform() < 0.5 ? -1 : 1;
   let y: number;
   switch (kind) {
-    case 'ordinary':
+    case 'ordinary': {
       // The row's own mixture: pick a component by π, then draw from it.
-      y = drawFrom(pi, mu, sigma, rng);
+      const pick = drawCategorical(pi, rng);
+      y = mu[pick]! + sigma[pick]! * rng.normal();
       break;
+    }
     case 'tinySigma':
       sigma = sigma.map(() => 10 ** uniform(rng, ...rowRanges.tinySigmaLog10));
       y = mu[c]! + side * uniform(rng, ...rowRanges.tinySigmaDistance) * sigma[c]!;
@@ -109,12 +114,6 @@ function makeRow(kind: RowKind, k: number, rng: Rng): { pi: number[]; mu: number
     }
   }
   return { pi, mu, sigma, y };
-}
-
-function drawFrom(pi: number[], mu: number[], sigma: number[], rng: Rng): number {
-  let u = rng.uniform(), c = 0;
-  while (c < pi.length - 1 && u >= pi[c]!) u -= pi[c++]!;
-  return mu[c]! + sigma[c]! * rng.normal();
 }
 
 /** n = Σ counts rows of k components, the kinds shuffled so a row's position says nothing of its kind. */

@@ -65,6 +65,13 @@ describe('mdn-nll problem', () => {
     expect(scored.details!.maxRelativeError![1]).toMatch(new RegExp(`^3 components: 1 of 320 rows are not finite \\(row ${ordinary} is NaN, an ordinary row, .*something takes log 0`));
   });
 
+  it('refuses tiny-weight rows with one component (nothing would carry the rest of the weight) and calls without rows', () => {
+    const params = measuredData.params as Record<string, unknown>;
+    expect(() => makeProblem({ ...measuredData, params: { ...params, components: [1] } }, 1)).toThrow(/tinyPi rows need at least 2 components/);
+    expect(() => makeProblem({ ...measuredData, params: { ...params, components: [1], tinyPi: 0 } }, 1)).not.toThrow();
+    expect(() => makeProblem({ ...measuredData, params: { components: [3], ordinary: 0, tinySigma: 0, far: 0, tinyPi: 0 } }, 1)).toThrow(/at least one row/);
+  });
+
   it('a secret seed gives other rows', () => {
     const secret = makeProblem(measuredData, SecretSeed.fromKey(new Uint8Array(16).fill(7)));
     expect((secret.calls[0]!.arg as MdnNllInput).mu).not.toEqual(cases[0]!.input.mu);
