@@ -14,6 +14,8 @@ import { generators } from '../graders/problems/index.ts';
 import type { CallOutputs } from '../graders/problem.ts';
 import { gmmLogDensity } from '../graders/mixtures/log-density.ts';
 import type { GmmDensityInput } from '../graders/problems/mixtures/gmm-log-density.ts';
+import { mixtureLogDensity } from '../graders/mdn/conditional-mixture.ts';
+import type { NllCase } from '../graders/problems/mdn/mdn-nll.ts';
 
 const { values: args } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3,4,5,6,7,8,9,10,42' } } });
 const seeds = args.seeds!.split(',').map(Number);
@@ -34,6 +36,7 @@ function collapse(layers: DenseLayer[]): { weights: Float64Array; bias: Float64A
 const exactAnswers: Record<string, (hidden: never) => CallOutputs[]> = {
   'gradient-norms': (h: { reference: number[][] }) => h.reference.map((norms) => ({ norms: half(norms) })),
   'gmm-log-density': (h: { inputs: GmmDensityInput[] }) => h.inputs.map((g) => ({ logp: half(gmmLogDensity(g, g.x, g.n)) })),
+  'mdn-nll': (h: { cases: NllCase[] }) => h.cases.map((c) => ({ nll: half(mixtureLogDensity(c.mixture, c.y).map((v) => -v)) })),
   'equivalent-layer': (h: { stacks: DenseLayer[][] }) =>
     h.stacks.map((layers) => {
       const { weights, bias } = collapse(layers);
