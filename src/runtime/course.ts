@@ -84,3 +84,4 @@ export interface TrainContext {
 // Mixtures: the exercises' input and output types, declared once in graders/ (the generators use them too) and
 // embedded in the editor's `course` module by course-declarations.ts.
 export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
+export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
