@@ -61,10 +61,11 @@ export const samplingVariants: Record<string, Sampler> = {
   },
 };
 
-const posed = new Map<number, PosedProblem>();
+// The last seed's problem only: each holds 5000×5 mixtures three times over, as numbers and as nested arrays.
+let posed: { seed: number; problem: PosedProblem } | undefined;
 function problem(seed: number): PosedProblem {
-  if (!posed.has(seed)) posed.set(seed, makeProblem({ generator: 'mdnSampling', params: samplingParams }, seed));
-  return posed.get(seed)!;
+  if (posed?.seed !== seed) posed = { seed, problem: makeProblem({ generator: 'mdnSampling', params: samplingParams }, seed) };
+  return posed.problem;
 }
 
 /** The generator's metrics for a sampler on one seed (the sampler's own draws from a stream of that seed). */
