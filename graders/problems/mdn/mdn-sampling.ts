@@ -115,4 +115,8 @@ export const mdnSamplingProblem: ProblemDef<MdnSamplingParams, MdnSamplingHidden
       },
     };
   },
+  plot(_p, { x, data }, outputs) {
+    const y = outputs[0]?.y;
+    return y ? { kind: 'samples', x: Float32Array.from(x), data, samples: y } : undefined;
+  },
 };
