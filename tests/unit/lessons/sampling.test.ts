@@ -15,7 +15,8 @@ import type { MdnSamplingInput as GraderInput } from '../../../graders/problems/
 import { makeRng } from '../../../graders/rng.ts';
 import { samplingNumbers } from '../../../src/components/figures/mdn/sampling/lesson-numbers.ts';
 import numbers from '../../../src/components/figures/mdn/sampling/sampling-numbers.json';
-import { figureInstance } from '../../../src/components/figures/mdn/sampling/sampling-model.ts';
+import { figureInputStream, figureInstance } from '../../../src/components/figures/mdn/sampling/sampling-model.ts';
+import { sampleSinusoid, sinusoidParams } from '../../../graders/mdn/sinusoid.ts';
 import { samplingView } from '../../../src/components/figures/mdn/sampling/sampling-view.ts';
 import type { MdnSamplingInput as CourseInput } from '../../../src/runtime/course.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
@@ -114,6 +115,12 @@ describe('the numbers the page quotes', () => {
 
 describe('the figures', () => {
   const settings = { mode: 'pick' as const, seed: 1, n: 1000 };
+  it('draw the inverse problem exactly as the module\'s data generator does', () => {
+    const split = sampleSinusoid(sinusoidParams.parse({ trainN: 300, testN: 300, inverse: true }), 300, figureInputStream.seed, figureInputStream.stream);
+    const fig = figureInstance(300);
+    expect(Array.from(fig.x)).toEqual(Array.from(split.x));
+    expect(Array.from(fig.data)).toEqual(Array.from(split.y));
+  });
   it('draw the same seeded sample at build time and in the browser, data and draws over (x, y) and the PIT', () => {
     const view = samplingView(settings);
     expect(samplingView(settings)).toEqual(view);

@@ -5,7 +5,6 @@
  * and the browser draw the same points.
  */
 import { mixtureMean, sampleMixture, type ConditionalMixture } from '../../../../../graders/mdn/conditional-mixture.ts';
-import { sampleSinusoid, sinusoidParams } from '../../../../../graders/mdn/sinusoid.ts';
 import { trainedMdnMixture } from '../../../../../graders/mdn/trained-mdn.ts';
 import { drawCategorical } from '../../../../../graders/mixtures/sample.ts';
 import { makeRng, type Rng } from '../../../../../graders/rng.ts';
@@ -29,11 +28,25 @@ export interface FigureInstance {
   mixture: ConditionalMixture;
 }
 
-/** n inputs drawn as the inverse problem's are (y of the original curve), from a fixed stream: the same on every build. */
+/** The stream the figure's inputs are drawn from (seed 1): the same points on every build and in every browser. */
+export const figureInputStream = { seed: 1, stream: 'sampling-figure/inputs' } as const;
+
+/**
+ * n points of the inverse problem, x ~ U(−10, 10), y = 7 sin(0.75x) + 0.5x + N(0, 1), with the columns swapped (the
+ * input is y): the draws of graders/mdn/sinusoid.ts's sampleSinusoid on the same stream, written out here because
+ * that module also holds the exercise schema, and importing it would put zod in this figure's browser bundle (a
+ * test checks the two agree). The mixtures are the trained MDN's at those inputs.
+ */
 export function figureInstance(n: number): FigureInstance {
-  const split = sampleSinusoid(sinusoidParams.parse({ trainN: n, testN: n, inverse: true }), n, 1, 'sampling-figure/inputs');
-  const x = Float64Array.from(split.x);
-  return { x, data: split.y, mixture: trainedMdnMixture(x) };
+  const rng = makeRng(figureInputStream.seed, figureInputStream.stream);
+  const x = new Float64Array(n), data = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = -10 + 20 * rng.uniform();
+    // Rounded to float32 like sampleSinusoid's split, so the inputs are the same numbers.
+    x[i] = Math.fround(7 * Math.sin(0.75 * t) + 0.5 * t + rng.normal());
+    data[i] = t;
+  }
+  return { x, data, mixture: trainedMdnMixture(x) };
 }
 
 /** Row i's π·v summed over components. */
