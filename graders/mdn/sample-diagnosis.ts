@@ -96,7 +96,7 @@ export function diagnoseMdnSample(m: ConditionalMixture, y: ArrayLike<number>, r
   if (s.atMean > 0.9)
     return `${pct(s.atMean)} of your values are exactly their row's mixture mean Σ_k π_k μ_k: you returned the mean, not a draw. The mean is a point between the branches where the model puts almost no probability; a sample picks one component k with probability π_k and then draws μ_k + σ_k·z.`;
   if (s.spreadAtMean < 2 && ref.spreadAtMean > 4)
-    return `Your values scatter around each row's mixture mean by about the averaged σ (mean squared distance ${s.spreadAtMean.toFixed(2)} averaged-σ units, a right sample ${ref.spreadAtMean.toFixed(0)}): that is one Gaussian N(Σπμ, Σπσ) at the mean, which averages the components instead of picking one. Pick k with ctx.rng.categorical(pi[i]), then draw from component k alone.`;
+    return `Your values scatter around each row's mixture mean by about the averaged σ (mean squared distance ${s.spreadAtMean.toFixed(2)} averaged-σ units, a right sample ${ref.spreadAtMean.toFixed(0)}): that is one Gaussian at the mean, such as one Gaussian N(Σπμ, Σπσ) or a weighted sum of one draw per component Σπ(μ + σz), which averages the components instead of picking one. Pick k with ctx.rng.categorical(pi[i]), then draw from component k alone.`;
   const heavy = s.observedShare.indexOf(Math.max(...s.observedShare));
   if (s.observedShare[heavy]! > 0.7 && s.observedShare[heavy]! > 2 * s.expectedShare[heavy]!)
     return `${pct(s.observedShare[heavy]!)} of your values fall on component ${heavy}, whose average weight is ${pct(s.expectedShare[heavy]!)}: one component for every input. Draw a new k for every row, from that row's own weights pi[i].`;

@@ -81,6 +81,11 @@ describe('the numbers the page quotes', () => {
     expect(numbers.n).toBe(samplingParams.n);
     expect(numbers.model.validationNll).toBe(trainedMdnRecord.validationNll);
     expect(numbers.model.keptEpoch).toBe(trainedMdnRecord.recipe.keptEpoch);
+    // The recipe the page states: 20 tanh units, K = 5, 1000 training points; the figure's 1000 inputs.
+    expect(trainedMdnRecord.recipe).toMatchObject({ hidden: 20, components: 5 });
+    expect(trainedMdnRecord.recipe.data).toContain('1000 train');
+    expect(page).toContain('20 tanh\nunits');
+    expect(readFileSync('src/components/figures/mdn/sampling/MdnSamples.astro', 'utf8')).toContain("n: 1000 }");
     expect(numbers.variants.map((v) => v.name)).toEqual(Object.keys(samplingVariants));
   });
 
