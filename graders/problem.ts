@@ -136,7 +136,18 @@ export interface CurvePlot {
   trueY?: Float32Array;
 }
 
-export type Plot = RegionsPlot | CurvePlot;
+export type Plot = RegionsPlot | CurvePlot | SamplesPlot;
+
+/** One draw per input over the data at the same inputs (sampling a conditional distribution on 1-D inputs). */
+export interface SamplesPlot {
+  kind: 'samples';
+  /** The inputs. */
+  x: Float32Array;
+  /** The process's own targets at those inputs (held-out data), drawn grey. */
+  data: Float32Array;
+  /** The learner's draws, one per input. */
+  samples: Float32Array;
+}
 
 /** Options that change what is evaluated but not what is graded. */
 export interface ProblemOptions {

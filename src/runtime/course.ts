@@ -85,3 +85,4 @@ export interface TrainContext {
 // embedded in the editor's `course` module by course-declarations.ts.
 export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
+export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';

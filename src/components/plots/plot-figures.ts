@@ -43,4 +43,11 @@ export const plotFigures: readonly PlotFigure[] = [
     label: 'The points your code reported while it trained',
     caption: 'The points your code reports in <code>ctx.report</code> (colour = label; labels 6&ndash;11 hollow), redrawn as it trains.',
   },
+  {
+    kind: 'samples',
+    width: 420,
+    height: 320,
+    label: 'Your draws over the held-out data at the same inputs',
+    caption: 'Held-out data (grey) and your draws (coloured), one per input: right draws cover every branch of the data.',
+  },
 ];

@@ -10,13 +10,14 @@ import { drawCurvePlot } from './curve-plot.ts';
 import { plotFigures, type PlotKind } from './plot-figures.ts';
 import { drawDecisionPlot } from './regions-plot.ts';
 import { drawScatterPlot } from './scatter-plot.ts';
+import { drawSamplesPlot } from './samples-plot.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
 
 type Renderers = { readonly [K in PlotKind]: (canvas: HTMLCanvasElement, plot: Drawable<K>) => void };
 
-export const plotRenderers: Renderers = { regions: drawDecisionPlot, curve: drawCurvePlot, scatter: drawScatterPlot };
+export const plotRenderers: Renderers = { regions: drawDecisionPlot, curve: drawCurvePlot, scatter: drawScatterPlot, samples: drawSamplesPlot };
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
 export function showPlot(root: ParentNode, plot: Plot | LivePlot): void {
