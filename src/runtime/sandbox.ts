@@ -67,6 +67,26 @@ export function sandboxNodeFlags(root = projectRoot): string[] {
   return ['--permission', ...read, ...childNodeFlags()];
 }
 
+/**
+ * Address space (MiB) of the cap that a WebAssembly memory's reservation leaves to everything else: Node and V8
+ * reserve about 1.4 GiB before tfjs starts, the rest is the learner's JavaScript heap and typed arrays.
+ */
+export const NON_WASM_RESERVE_MB = 2048;
+
+/**
+ * V8 flags that size WebAssembly memories to the child's address-space cap. V8 reserves a memory's whole maximum
+ * up front; tfjs-wasm's (and any) memory declares 4 GiB, which cannot be reserved under the default 4096 MiB cap.
+ * V8 then runs full garbage collections and retries with 3, 2 and 1 GiB before it settles: 8 last-resort
+ * collections, about 0.2 s of a sandboxed child's start-up (more on a loaded machine), every submission. Capping
+ * memories at the largest of those sizes that leaves NON_WASM_RESERVE_MB of the cap makes V8's first reservation
+ * the one it would have settled on (2 GiB at 4096: tfjs's heap then reaches 1984 MB, 2112 MB before; typed arrays
+ * 576 MB either way; at 8192 nothing changes). Where not even 1 GiB fits, no flag: V8's own fallback, as before.
+ */
+export function wasmMemoryFlags(memoryMb: number): string[] {
+  const mb = [4096, 3072, 2048, 1024].find((size) => size <= memoryMb - NON_WASM_RESERVE_MB);
+  return mb === undefined ? [] : [`--wasm-max-mem-pages=${mb * 16}`];
+}
+
 /** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (child-runner.ts). */
 export const KEPT_FDS = [0, 1, 2, 3] as const;
 
@@ -94,7 +114,7 @@ export function launcherScript(memoryKiB: number): string {
  * the address-space limit set.
  */
 export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
-  const node = [process.execPath, ...sandboxNodeFlags(root), script];
+  const node = [process.execPath, ...sandboxNodeFlags(root), ...wasmMemoryFlags(opts.memoryMb), script];
   const kib = Math.round(opts.memoryMb * 1024);
   // Thrown here, it becomes the grader's own "Could not start the grading process" error (child-runner.ts): a
   // sandbox that cannot close descriptors is not started at all.
@@ -106,7 +126,7 @@ let nextUid = 0;
 let reachable: boolean | undefined;
 
 /** Whether a process of another uid can reach `file`: every folder above it searchable by others, it readable. */
-function othersCanRead(file: string): boolean {
+export function othersCanRead(file: string): boolean {
   try {
     for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
       if ((statSync(dir).mode & 0o001) === 0) return false;
