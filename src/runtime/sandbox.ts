@@ -37,9 +37,11 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export interface SandboxOptions {
   /**
    * Address-space limit of the child in MiB (virtual memory, not resident memory). Node and V8 reserve about
-   * 1.3 GiB of address space up front, so values under ~1536 fail before any learner code runs. Measured here
-   * (Node 26, x64) at 2048–6144: the learner gets about 576 MB of typed arrays and 320 MB of tfjs-WASM heap, and
-   * the JavaScript heap ends at about 600 MB; at 8192 the WASM heap grows to about 2 GB.
+   * 1.3 GiB of address space up front, so values under ~1536 fail before any learner code runs. Measured
+   * (Node 26, x64; scripts/measure-child-memory.ts): at 4096 the learner gets about 1984 MB of tfjs-WASM heap, or
+   * 576 MB of typed arrays; at 2048, 320 and 576 MB; at 8192, 4096 and 2624 MB. The JavaScript heap ends at about
+   * 600 MB. (Before the child ran JavaScript, amaro's WebAssembly memory held address space too: 320 MB of WASM
+   * heap at 4096, 2112 MB at 8192.)
    */
   memoryMb: number;
 }
@@ -77,10 +79,10 @@ export const NON_WASM_RESERVE_MB = 2048;
  * V8 flags that size WebAssembly memories to the child's address-space cap. V8 reserves a memory's whole maximum
  * up front; tfjs-wasm's (and any) memory declares 4 GiB, which cannot be reserved under the default 4096 MiB cap.
  * V8 then runs full garbage collections and retries with 3, 2 and 1 GiB before it settles: 8 last-resort
- * collections, about 0.2 s of a sandboxed child's start-up (more on a loaded machine), every submission. Capping
- * memories at the largest of those sizes that leaves NON_WASM_RESERVE_MB of the cap makes V8's first reservation
- * the one it would have settled on (2 GiB at 4096: tfjs's heap then reaches 1984 MB, 2112 MB before; typed arrays
- * 576 MB either way; at 8192 nothing changes). Where not even 1 GiB fits, no flag: V8's own fallback, as before.
+ * collections per memory, 0.2–0.4 s of a sandboxed child's start-up, every submission. Capping memories at the
+ * largest of those sizes that leaves NON_WASM_RESERVE_MB of the cap makes V8's first reservation the one it would
+ * have settled on (2 GiB at 4096; at 8192, 4 GiB, V8's default). Where not even 1 GiB fits, no flag: V8's fallback,
+ * as before. What a submission then gets at each cap: SandboxOptions.memoryMb.
  */
 export function wasmMemoryFlags(memoryMb: number): string[] {
   const mb = [4096, 3072, 2048, 1024].find((size) => size <= memoryMb - NON_WASM_RESERVE_MB);
