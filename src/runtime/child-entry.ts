@@ -20,7 +20,7 @@
  * cannot be written (a read-only checkout) the child starts from the TypeScript sources as before.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 
@@ -59,7 +59,7 @@ export function toJavaScript(source: string, file: string): string {
   }
 }
 
-/** How long an unused folder of an older version is kept (another grader of the same checkout may still use it). */
+/** How long a folder of another version is kept after its last use (a grader started before an edit may still use it). */
 const KEEP_OLD_MS = 24 * 3600 * 1000;
 
 /** Removes folders of other versions not touched for a day; the cache must not grow with every edit. */
@@ -107,6 +107,13 @@ export function javaScriptEntry(entry: string, root: string): string | undefined
         if (!existsSync(dir)) throw e;
       }
       pruneOld(cacheDir, key);
+    } else {
+      // Marks the version as in use, so another checkout state's grader does not prune it (best effort).
+      try {
+        utimesSync(dir, new Date(), new Date());
+      } catch {
+        // Not ours to touch (another user's grader made it): it is read all the same.
+      }
     }
     return out(entry, dir);
   } catch {

@@ -5,7 +5,7 @@
  * once per submission; the tests check what each does, not how fast (that is `npm run bench -- --torch-only`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,18 @@ describe('the grading child as JavaScript', () => {
     expect(edited).not.toBe(entry);
     expect(spawnSync(process.execPath, [edited], { encoding: 'utf8' }).stdout).toBe('2\n');
     expect(readdirSync(path.join(root, 'node_modules/.cache/rdl-grading-child')).filter((n) => !n.includes('.tmp-'))).toHaveLength(2);
+  });
+
+  it('prunes versions unused for a day when it writes a new one', () => {
+    const root = project();
+    const first = javaScriptEntry(path.join(root, 'main.ts'), root)!;
+    const versions = path.join(root, 'node_modules/.cache/rdl-grading-child');
+    const firstDir = path.join(versions, path.relative(versions, first).split(path.sep)[0]!);
+    const twoDaysAgo = new Date(Date.now() - 48 * 3600 * 1000);
+    utimesSync(firstDir, twoDaysAgo, twoDaysAgo);
+    writeFileSync(path.join(root, 'lib', 'b.ts'), 'export const b: number = 2;\n');
+    const second = javaScriptEntry(path.join(root, 'main.ts'), root)!;
+    expect(readdirSync(versions)).toEqual([path.relative(versions, second).split(path.sep)[0]]);
   });
 
   it('is undefined where it cannot be written, and for sources that cannot be read', () => {
