@@ -26,10 +26,24 @@ import type { ChildRequest } from './node-child.ts';
 import type { NodeBackend } from './node-backend.ts';
 import { clip } from './output-limits.ts';
 import type { LearnerRunner, LearnerRunResult } from './run-learner.ts';
-import { childNodeFlags, outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
+import { javaScriptEntry } from './child-entry.ts';
+import { childNodeFlags, othersCanRead, outOfMemoryMessage, outOfMemoryPattern, projectRoot, sandboxCommand, sandboxIdentity, type SandboxOptions } from './sandbox.ts';
 import { timeoutError } from './timeout-error.ts';
 
 const childPath = fileURLToPath(new URL('./node-child.ts', import.meta.url));
+
+let childScript: string | undefined;
+/**
+ * The script a child runs: the JavaScript copy of node-child.ts (child-entry.ts), made once per grader process,
+ * or node-child.ts itself where no copy can be written or, for a child under another uid, read.
+ */
+function childEntry(): string {
+  if (childScript === undefined) {
+    const js = javaScriptEntry(childPath, projectRoot);
+    childScript = js && (process.getuid?.() !== 0 || othersCanRead(js)) ? js : childPath;
+  }
+  return childScript;
+}
 
 /**
  * Largest frame accepted from a child. The largest legitimate one is a result: measured over every reference
@@ -58,8 +72,8 @@ type Stdio = ['pipe', 'pipe', 'pipe', 'pipe'];
 
 function startChild(sandbox: SandboxOptions | undefined): ChildProcess {
   const stdio: Stdio = ['pipe', 'pipe', 'pipe', 'pipe'];
-  if (!sandbox) return spawn(process.execPath, [...childNodeFlags(), childPath], { stdio });
-  const { command, args } = sandboxCommand(childPath, sandbox);
+  if (!sandbox) return spawn(process.execPath, [...childNodeFlags(), childEntry()], { stdio });
+  const { command, args } = sandboxCommand(childEntry(), sandbox);
   return spawn(command, args, { stdio, env: {}, cwd: projectRoot, ...sandboxIdentity() });
 }
 

@@ -37,9 +37,11 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export interface SandboxOptions {
   /**
    * Address-space limit of the child in MiB (virtual memory, not resident memory). Node and V8 reserve about
-   * 1.3 GiB of address space up front, so values under ~1536 fail before any learner code runs. Measured here
-   * (Node 26, x64) at 2048–6144: the learner gets about 576 MB of typed arrays and 320 MB of tfjs-WASM heap, and
-   * the JavaScript heap ends at about 600 MB; at 8192 the WASM heap grows to about 2 GB.
+   * 1.3 GiB of address space up front, so values under ~1536 fail before any learner code runs. Measured
+   * (Node 26, x64; scripts/measure-child-memory.ts): at 4096 the learner gets about 1984 MB of tfjs-WASM heap, or
+   * 576 MB of typed arrays; at 2048, 320 and 576 MB; at 8192, 4096 and 2624 MB. The JavaScript heap ends at about
+   * 600 MB. (Before the child ran JavaScript, amaro's WebAssembly memory held address space too: 320 MB of WASM
+   * heap at 4096, 2112 MB at 8192.)
    */
   memoryMb: number;
 }
@@ -65,6 +67,26 @@ export function childNodeFlags(): string[] {
 export function sandboxNodeFlags(root = projectRoot): string[] {
   const read = ['node_modules', 'src/runtime', 'graders', 'package.json'].map((p) => `--allow-fs-read=${path.join(root, p)}`);
   return ['--permission', ...read, ...childNodeFlags()];
+}
+
+/**
+ * Address space (MiB) of the cap that a WebAssembly memory's reservation leaves to everything else: Node and V8
+ * reserve about 1.4 GiB before tfjs starts, the rest is the learner's JavaScript heap and typed arrays.
+ */
+export const NON_WASM_RESERVE_MB = 2048;
+
+/**
+ * V8 flags that size WebAssembly memories to the child's address-space cap. V8 reserves a memory's whole maximum
+ * up front; tfjs-wasm's (and any) memory declares 4 GiB, which cannot be reserved under the default 4096 MiB cap.
+ * V8 then runs full garbage collections and retries with 3, 2 and 1 GiB before it settles: 8 last-resort
+ * collections per memory, 0.2–0.4 s of a sandboxed child's start-up, every submission. Capping memories at the
+ * largest of those sizes that leaves NON_WASM_RESERVE_MB of the cap makes V8's first reservation the one it would
+ * have settled on (2 GiB at 4096; at 8192, 4 GiB, V8's default). Where not even 1 GiB fits, no flag: V8's fallback,
+ * as before. What a submission then gets at each cap: SandboxOptions.memoryMb.
+ */
+export function wasmMemoryFlags(memoryMb: number): string[] {
+  const mb = [4096, 3072, 2048, 1024].find((size) => size <= memoryMb - NON_WASM_RESERVE_MB);
+  return mb === undefined ? [] : [`--wasm-max-mem-pages=${mb * 16}`];
 }
 
 /** Descriptors a child keeps: stdin (the request), stdout, stderr and the result pipe (child-runner.ts). */
@@ -94,7 +116,7 @@ export function launcherScript(memoryKiB: number): string {
  * the address-space limit set.
  */
 export function sandboxCommand(script: string, opts: SandboxOptions, root = projectRoot): { command: string; args: string[] } {
-  const node = [process.execPath, ...sandboxNodeFlags(root), script];
+  const node = [process.execPath, ...sandboxNodeFlags(root), ...wasmMemoryFlags(opts.memoryMb), script];
   const kib = Math.round(opts.memoryMb * 1024);
   // Thrown here, it becomes the grader's own "Could not start the grading process" error (child-runner.ts): a
   // sandbox that cannot close descriptors is not started at all.
@@ -106,7 +128,7 @@ let nextUid = 0;
 let reachable: boolean | undefined;
 
 /** Whether a process of another uid can reach `file`: every folder above it searchable by others, it readable. */
-function othersCanRead(file: string): boolean {
+export function othersCanRead(file: string): boolean {
   try {
     for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
       if ((statSync(dir).mode & 0o001) === 0) return false;

@@ -69,7 +69,7 @@ describe('imports point one way', () => {
   it('reads the whole tree: static, re-export, dynamic and .astro/.mdx imports', () => {
     // A test that reads nothing passes vacuously; these arrows exist today and must be seen.
     const has = (from: string, to: string) => edges.some((e) => e.from === from && e.to === to);
-    expect(has('instructor/cli.ts', 'src/runtime/sandbox.ts')).toBe(true);
+    expect(has('instructor/grade-cli.ts', 'src/runtime/sandbox.ts')).toBe(true);
     expect(has('graders/schema.ts', 'graders/problems/index.ts')).toBe(true);
     expect(has('graders/dense.ts', 'graders/datasets/types.ts')).toBe(true); // export … from
     expect(has('src/components/exercise-element.ts', 'src/components/monaco-editor.ts')).toBe(true); // import('…')

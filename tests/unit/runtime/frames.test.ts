@@ -91,6 +91,22 @@ describe('FrameDecoder', () => {
     expect(back.y).toEqual(Int32Array.of(3));
     expect(back.nested[0]!.z).toEqual(Uint8Array.of(255));
   });
+
+  it('carries them bit for bit, as bytes, also a view into a larger buffer', () => {
+    const whole = Float32Array.of(9, -0, Number.NaN, 1e-45, 3.4028234663852886e38, -Infinity, 0.1, 7);
+    const req = { x: whole.subarray(1, 7), w: Float64Array.of(Math.PI, -0, 5e-324) };
+    const json = JSON.stringify(req, replaceTyped);
+    expect(json).not.toContain('3.4028');
+    const [back] = new FrameDecoder(limits, reviveTyped).push(encodeFrame(json)).values as [typeof req];
+    expect(back.x).toBeInstanceOf(Float32Array);
+    expect(new Uint8Array(back.x.buffer)).toEqual(new Uint8Array(whole.buffer, 4, 24));
+    expect([...back.w].map((v) => Object.is(v, -0) || v)).toEqual([Math.PI, true, 5e-324]);
+  });
+
+  it('leaves a malformed typed value as the plain object it is', () => {
+    for (const v of [{ $typed: 'Float32Array', base64: 'AAA' }, { $typed: 'constructor', base64: '' }, { $typed: 'Int32Array', base64: 7 }])
+      expect(JSON.parse(JSON.stringify(v), reviveTyped)).toEqual(v);
+  });
 });
 
 describe('message validation', () => {
