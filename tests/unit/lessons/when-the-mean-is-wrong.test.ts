@@ -12,7 +12,9 @@ import { sinusoidRegressionParams } from '../../../graders/problems/mdn/sinusoid
 import original from '../../../reference/results/exp6_mdn.json';
 import storedCurves from '../../../src/components/figures/mdn/when-the-mean-is-wrong/mean-curves.json';
 import storedVariants from '../../../src/components/figures/mdn/when-the-mean-is-wrong/forward-mlp-variants.json';
-import { forwardSvg, inverseSvg, posteriorAt, posteriorSvg, type MeanCurves } from '../../../src/components/figures/mdn/when-the-mean-is-wrong/mean-curves-view.ts';
+import { forwardSvg, inverseSvg, type MeanCurves } from '../../../src/components/figures/mdn/when-the-mean-is-wrong/mean-curves-view.ts';
+import { posteriorAt, Y_RANGE } from '../../../src/components/figures/mdn/when-the-mean-is-wrong/posterior-model.ts';
+import { posteriorSummary, posteriorSvg } from '../../../src/components/figures/mdn/when-the-mean-is-wrong/posterior-view.ts';
 import { forwardMlpVariants } from '../../../scripts/mdn/forward-mlp-variants.ts';
 import { gradeInProcess } from '../../helpers/exercise.ts';
 
@@ -116,7 +118,12 @@ describe('the figures', () => {
   it('draw at build time: the forward fit with the data’s edges, the inverse fit with E[x | y], p(x | y)', () => {
     expect(forwardSvg(curves)).toContain('edges of the data');
     expect(inverseSvg(curves)).toContain('E[x | y], exact');
-    expect(posteriorSvg(2)).toContain('5 bumps');
+    expect(posteriorSvg(posteriorAt(2))).toContain('5 bumps');
+  });
+  it('the slider’s every y has a finite mean and a summary; beyond the curve’s range it says only the noise reaches y', () => {
+    for (let y = Y_RANGE.min; y <= Y_RANGE.max; y += 3) expect(Number.isFinite(posteriorAt(y).mean)).toBe(true);
+    expect(posteriorSummary(posteriorAt(2))).toBe('y = 2: 5 branches of the curve, at x ≈ -7.1, -5.1, 0.4, 4.2, 8.0. Mean E[x | y] = -1.17, where the density is under 1 % of its peak.');
+    expect(posteriorSummary(posteriorAt(12))).toContain('no branch of the noise-free curve');
   });
 });
 

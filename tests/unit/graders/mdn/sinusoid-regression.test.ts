@@ -103,7 +103,7 @@ describe('the generator', () => {
     expect((g.plot!(p, one.hidden, out) as CurvePanelsPlot).panels).toHaveLength(1);
   });
   it('moves the curve under a secret seed, so a hard-coded formula does not score the floor', () => {
-    const secret = g.make(params, new SecretSeed(new Uint8Array(16).fill(9)), {});
+    const secret = g.make(params, SecretSeed.fromKey(new Uint8Array(16).fill(9)), {});
     const formula = outputsOf(secret, (_c, x) => sinusoid(originalSinusoid, x));
     expect(g.score(params, secret.hidden, formula).metrics.testMSE).toBeGreaterThan(1.5);
   });
