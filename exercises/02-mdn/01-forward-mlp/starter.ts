@@ -42,7 +42,7 @@ export async function train(data: RegressionSplit, ctx: TrainContext): Promise<t
 
   model.compile({ optimizer: tf.train.adam(0.02), loss: 'meanSquaredError' });
   await model.fit(xs, ys, {
-    // TODO: 50 epochs barely start the fit (watch the loss curve). Try 400.
+    // TODO: 50 epochs barely start the fit (watch the loss curve). Try 1000.
     epochs: 50,
     batchSize: data.n, // full batch: one smooth step per epoch
     shuffle: false,

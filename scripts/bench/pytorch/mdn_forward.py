@@ -1,6 +1,6 @@
 """PyTorch twin of exercises/02-mdn/01-forward-mlp/solution.ts: 1000 training points of y = 7 sin(0.75x) + 0.5x +
 N(0, 1) on x ~ U(−10, 10), 1 → 20 tanh → 1 with the input standardised, w and b of the hidden layer from U(−3, 3)
-and the output scaled to the targets' mean and standard deviation, mean squared error, Adam lr 0.02, 400 full-batch
+and the output scaled to the targets' mean and standard deviation, mean squared error, Adam lr 0.02, 1000 full-batch
 epochs; then the same on the swapped columns (x from y), as the exercise's page does; the MSE of both on 2000
 held-out points."""
 from common import emit, setup, train_full_batch
@@ -8,7 +8,7 @@ from common import emit, setup, train_full_batch
 torch, args = setup()
 from torch import nn  # noqa: E402
 
-TRAIN, TEST, HIDDEN, EPOCHS = 1000, 2000, 20, args.epochs or 400
+TRAIN, TEST, HIDDEN, EPOCHS = 1000, 2000, 20, args.epochs or 1000
 
 
 def sinusoid(n, g):
