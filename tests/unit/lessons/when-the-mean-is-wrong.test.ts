@@ -49,6 +49,7 @@ describe('the original’s numbers the lesson quotes (reference/results/exp6_mdn
   });
   it('is within the exercise’s bounds: the original’s recipe would pass', () => {
     expect(s.mlp_forward_heldout_mse.max).toBeLessThan(check.max!);
+    expect(page).toContain(`both sides: above ${check.max}, the model has not found the curve; below ${check.min},`);
   });
 });
 
@@ -93,9 +94,8 @@ describe('scaling and the wrong variants (forward-mlp-variants.json)', () => {
   it('the page’s three scalings', () => {
     expect(page).toContain(`the network fits (held-out MSE ${range(mses('default init, raw x (no input scaling)'), 2)} on six seeds, 1000 epochs)`);
     const glorot = mses('default (Glorot) init on standardised x');
-    const over = variants.variants['default (Glorot) init on standardised x']!.filter((r) => r.status === 'failed').length;
-    expect(page).toContain(`after the same 1000 epochs the MSE is ${range(glorot, 2)}, above the exercise's bound on ${over} of six seeds`);
-    expect(glorot.filter((v) => v > check.max!)).toHaveLength(over);
+    expect(page).toContain(`after the same 1000 epochs the MSE is still ${range(glorot, 2)}.`);
+    expect(Math.min(...glorot)).toBeGreaterThan(Math.max(...mses(reference))); // slower than the wide start on every seed
     expect(page).toContain(`as good as raw $x$'s (${range(mses(reference), 2)})`);
   });
   it('the reference passes every seed with margin; the variants the message names fail every seed', () => {
@@ -106,7 +106,7 @@ describe('scaling and the wrong variants (forward-mlp-variants.json)', () => {
     const message = check.tooHigh!.replace(/\s+/g, ' ');
     expect(message).toContain(`3 hidden units scored ${range(mses('3 hidden units'), 1)}`);
     expect(message).toContain(`(150 epochs: ${range(mses('150 epochs'), 2)})`);
-    expect(message).toContain(`after 1000 epochs: ${range(mses('default (Glorot) init on standardised x'), 2)})`);
+    expect(message).toContain(`after 1000 epochs it reached ${range(mses('default (Glorot) init on standardised x'), 2)} where the reference reaches ${range(mses(reference), 2)}`);
     const relu = mses('relu instead of tanh');
     expect(message).toContain(`(${Math.min(...relu).toFixed(2)}–${Math.max(...relu).toFixed(1)}, over the limit on ${relu.filter((v) => v > check.max!).length} of 6 seeds)`);
   });
