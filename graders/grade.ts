@@ -38,7 +38,8 @@ export function grade(meta: ExerciseMeta, scored: Scored, info: RunInfo): GradeR
     const details = scored.details?.[c.metric];
     return details ? { ...r, details } : r;
   });
-  return report(meta, info, checks.every((c) => c.passed) ? 'passed' : 'failed', checks, null);
+  const graded = report(meta, info, checks.every((c) => c.passed) ? 'passed' : 'failed', checks, null);
+  return scored.notes?.length ? { ...graded, notes: scored.notes } : graded;
 }
 
 /** The report for a run that never produced outputs: a syntax error, a throw, a timeout… Scores 0. */

@@ -112,6 +112,22 @@ export interface Problem<H = unknown> {
 export interface Scored {
   metrics: Record<string, number>;
   details?: Record<string, string[]>;
+  /** Metrics shown but not graded (no check bounds them), each with a line that says what it means. */
+  notes?: InfoNote[];
+}
+
+/**
+ * A number the page shows after the checks without grading it, e.g. what the learner's same code scores on a
+ * related problem that no model of its kind can solve: the value, and a message that explains it.
+ */
+export interface InfoNote {
+  /** The metric it shows (one of the generator's metrics). */
+  metric: string;
+  /** What the learner sees as its name, e.g. "Inverse problem MSE (not graded)". */
+  label: string;
+  value: number;
+  /** What the value means, in a sentence or two. */
+  message: string;
 }
 
 /** Points over decision regions (classification on 2-D inputs). */
@@ -136,7 +152,20 @@ export interface CurvePlot {
   trueY?: Float32Array;
 }
 
-export type Plot = RegionsPlot | CurvePlot | SamplesPlot;
+/** One panel of a CurvePanelsPlot: a CurvePlot with a title and names for its axes. */
+export interface CurvePanel extends Omit<CurvePlot, 'kind'> {
+  /** The panel's heading, e.g. "Forward: y from x, MSE 1.12". */
+  title: string;
+  /** What the horizontal and vertical axes hold, e.g. "x" and "y". */
+  xLabel: string;
+  yLabel: string;
+}
+
+/** Fitted curves side by side, e.g. one model recipe on a problem and on its inverse (regression on 1-D inputs). */
+export interface CurvePanelsPlot {
+  kind: 'curve-panels';
+  panels: CurvePanel[];
+}
 
 /** One draw per input over the data at the same inputs (sampling a conditional distribution on 1-D inputs). */
 export interface SamplesPlot {
@@ -148,6 +177,8 @@ export interface SamplesPlot {
   /** The learner's draws, one per input. */
   samples: Float32Array;
 }
+
+export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot;
 
 /** Options that change what is evaluated but not what is graded. */
 export interface ProblemOptions {

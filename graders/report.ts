@@ -34,6 +34,8 @@ export interface GradeReport {
   backend: string;
   durationMs: number;
   checks: CheckResult[];
+  /** Numbers shown after the checks but not graded, each with what it means (graders/problem.ts InfoNote). */
+  notes?: { metric: string; label: string; value: number; message: string }[];
   error: LearnerError | null;
   logs: string[];
 }

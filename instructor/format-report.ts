@@ -9,6 +9,8 @@ export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): st
     lines.push(`  ${c.passed ? paint(32, '✓') : paint(31, '✗')} ${c.label.padEnd(22)} ${fmt(c.value).padStart(7)}  (needs ${boundText(c)})`);
     if (!c.passed) lines.push(`      ${c.message}`, ...(c.details ?? []).map((d) => `        ${d}`));
   }
+  // Shown, not graded: a number with what it means (e.g. the same code on a problem no model of its kind solves).
+  for (const n of r.notes ?? []) lines.push(`  · ${n.label.padEnd(22)} ${fmt(n.value).padStart(7)}  (not graded)`, `      ${n.message}`);
   if (r.error) {
     const where = r.error.line !== undefined ? ` at ${positionText(r.error)}` : '';
     lines.push(`  ${paint(31, '✗')} ${r.error.kind}${where}: ${r.error.message}`);

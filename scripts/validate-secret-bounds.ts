@@ -53,6 +53,9 @@ const wrongAnswers: Record<string, Record<string, string>> = {
   return (x: tf.Tensor) => tf.tidy(() => tf.softmax(tf.div(tf.neg(tf.sum(tf.square(tf.sub(tf.expandDims(x, 1), tf.expandDims(c, 0))), -1)), 2 * 1.5 * 1.5)));
 }\n`,
   },
+  '02-mdn/01-forward-mlp': {
+    'formula 7 sin(0.75x) + 0.5x (the page’s curve)': `${head}  return (x: tf.Tensor) => tf.tidy(() => tf.add(tf.mul(7, tf.sin(tf.mul(0.75, x))), tf.mul(0.5, x)));\n}\n`,
+  },
   '04-activation-depth/05-spiral': {
     // Arm k at radius r sits at angle 4k + 4r (point r·(sin t, cos t)); score each arm by the wrapped angle error.
     'nearest page arm (the spiral’s equation)': `${head}  return (x: tf.Tensor) => tf.tidy(() => {

@@ -29,6 +29,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '01-mixtures/03-fit-adam', script: 'gmm_fit.py' },
   { exercise: '01-mixtures/04-em', script: 'em.py' },
   { exercise: '01-mixtures/05-classifier', script: 'gmm_classifier.py' },
+  { exercise: '02-mdn/01-forward-mlp', script: 'mdn_forward.py' },
   { exercise: '02-mdn/02-mdn-nll', script: 'mdn_nll.py' },
   { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
 ];

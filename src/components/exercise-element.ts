@@ -240,6 +240,9 @@ class ExerciseElement extends HTMLElement {
         ),
       );
     }
+    // Numbers shown but not graded, each with what it means: no mark, no bound, the message always visible.
+    for (const n of r.notes ?? [])
+      list.append(el('li', { className: 'note' }, el('span', { className: 'mark', textContent: '·' }), el('strong', { textContent: n.label }), ` ${fmt(n.value)} `, el('span', { className: 'bound', textContent: '(not graded)' }), el('p', { textContent: n.message })));
   }
 }
 

@@ -44,6 +44,14 @@ export const plotFigures: readonly PlotFigure[] = [
     caption: 'The points your code reports in <code>ctx.report</code> (colour = label; labels 6&ndash;11 hollow), redrawn as it trains.',
   },
   {
+    kind: 'curve-panels',
+    width: 640,
+    height: 300,
+    label: "Your code's curve on the forward problem (y from x) and on the inverse problem (x from y)",
+    caption:
+      'Held-out points (grey), the best single curve (dashed: the true curve on the left, the conditional mean E[x&thinsp;|&thinsp;y] on the right) and your model (thick). Left: graded. Right: the same code on the swapped columns, not graded.',
+  },
+  {
     kind: 'samples',
     width: 420,
     height: 320,

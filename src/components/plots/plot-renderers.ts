@@ -7,6 +7,7 @@
 import type { Plot } from '../../../graders/problem.ts';
 import type { LivePlot } from '../../runtime/progress.ts';
 import { drawCurvePlot } from './curve-plot.ts';
+import { drawCurvePanelsPlot } from './curve-panels-plot.ts';
 import { plotFigures, type PlotKind } from './plot-figures.ts';
 import { drawDecisionPlot } from './regions-plot.ts';
 import { drawScatterPlot } from './scatter-plot.ts';
@@ -17,7 +18,13 @@ type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
 
 type Renderers = { readonly [K in PlotKind]: (canvas: HTMLCanvasElement, plot: Drawable<K>) => void };
 
-export const plotRenderers: Renderers = { regions: drawDecisionPlot, curve: drawCurvePlot, scatter: drawScatterPlot, samples: drawSamplesPlot };
+export const plotRenderers: Renderers = {
+  regions: drawDecisionPlot,
+  curve: drawCurvePlot,
+  scatter: drawScatterPlot,
+  'curve-panels': drawCurvePanelsPlot,
+  samples: drawSamplesPlot,
+};
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
 export function showPlot(root: ParentNode, plot: Plot | LivePlot): void {
