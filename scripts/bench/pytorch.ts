@@ -29,6 +29,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '01-mixtures/03-fit-adam', script: 'gmm_fit.py' },
   { exercise: '01-mixtures/04-em', script: 'em.py' },
   { exercise: '01-mixtures/05-classifier', script: 'gmm_classifier.py' },
+  { exercise: '02-mdn/03-train-mdn', script: 'mdn_train.py' },
 ];
 
 /** Debian's python3 first (python3-torch installs there), then whatever python3 is on PATH. */
