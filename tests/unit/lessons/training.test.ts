@@ -49,6 +49,7 @@ describe('the original’s numbers the lesson quotes (reference/results/exp6_mdn
     expect(rerunTable[4]!.cells[0]).toBe('1.28 / 1.58');
   });
   it('the page quotes them from lesson-numbers.ts, not typed in', () => {
+    expect(page).toContain("import { rerunTable, trainingNumbers as n } from '../../../components/figures/mdn/training/lesson-numbers.ts';");
     for (const key of ['rerunNll', 'rerunNllRange', 'rerunCoverage', 'rerunTime', 'rerunMeanMse', 'rerunMlpMse', 'rerunWidth']) expect(page).toContain(`{n.${key}}`);
     expect(page).toContain('{n.rerunTrainNllRange}');
   });
