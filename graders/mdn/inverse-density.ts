@@ -7,8 +7,13 @@
 import { HALF_LOG_2PI } from './conditional-mixture.ts';
 import { sinusoid, type SinusoidShape } from './sinusoid.ts';
 
-/** Trapezoid steps across [xMin, xMax]: 0.01 apart on [−10, 10], where the curve moves at most ≈ 0.06 noise σ. */
-const STEPS = 2000;
+/**
+ * Trapezoid steps across [xMin, xMax]: 0.02 apart on [−10, 10], where the curve moves at most ≈ 0.12 noise σ per
+ * step; the integrand is smooth, so the rule's error is far below the held-out NLL's noise (the test checks 1e-4).
+ */
+const STEPS = 1000;
+/** Nodes whose log-integrand is this far below the largest add less than e^−40 of it: skipped, to save exps. */
+const NEGLIGIBLE = 40;
 
 /**
  * Mean NLL, nats per point (½ log 2π included), of the targets `x` given the inputs `y` under the true p(x | y).
@@ -25,7 +30,10 @@ export function inverseTrueNll(shape: SinusoidShape, noise: number, xMin: number
     let max = -Infinity;
     for (let j = 0; j <= STEPS; j++) max = Math.max(max, -0.5 * ((yi - curve[j]!) / noise) ** 2);
     let sum = 0;
-    for (let j = 0; j <= STEPS; j++) sum += (j === 0 || j === STEPS ? 0.5 : 1) * Math.exp(-0.5 * ((yi - curve[j]!) / noise) ** 2 - max);
+    for (let j = 0; j <= STEPS; j++) {
+      const e = -0.5 * ((yi - curve[j]!) / noise) ** 2 - max;
+      if (e > -NEGLIGIBLE) sum += (j === 0 || j === STEPS ? 0.5 : 1) * Math.exp(e);
+    }
     const logEvidence = max + Math.log(sum * h) - logNoise;
     const logJoint = -0.5 * ((yi - sinusoid(shape, x[i]!)) / noise) ** 2 - logNoise;
     total -= logJoint - logEvidence;
