@@ -9,7 +9,7 @@
  * seconds per grading; with --json FILE it writes every number, provenance first (the lesson reads
  * src/components/figures/mdn/training/train-variants.json, written with --json to that path).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { provenance } from '../../src/components/figures/kit/provenance.ts';
@@ -29,6 +29,7 @@ export const trainMdnVariants: Record<string, Edit[]> = {
   'reference (x/5, Adam 2e-2, early stopping, patience 200, ≤ 2000 epochs)': [],
   'unscaled input (the original\'s), Adam 1e-2': [['const h = hidden.apply(tf.div(x, INPUT_SCALE)) as tf.Tensor;', 'const h = hidden.apply(x) as tf.Tensor;'], ['const LEARNING_RATE = 2e-2;', 'const LEARNING_RATE = 1e-2;']],
   'too few epochs: 300': [['const MAX_EPOCHS = 2000;', 'const MAX_EPOCHS = 300;']],
+  'early stopping without a minimum epoch': [['const MIN_EPOCHS = 800;', 'const MIN_EPOCHS = 0;']],
   'a single Gaussian (k = 1)': [['const COMPONENTS = 5;', 'const COMPONENTS = 1;']],
   'two components (k = 2)': [['const COMPONENTS = 5;', 'const COMPONENTS = 2;']],
   'σ = relu(head): no floor, σ can reach 0': [['sigma: tf.exp(sigmaHead.apply(h) as tf.Tensor2D)', 'sigma: tf.relu(sigmaHead.apply(h) as tf.Tensor2D)']],
@@ -88,8 +89,10 @@ if (import.meta.main) {
     const col = (m: string) => rows.map((r) => r.metrics[m] ?? NaN);
     // Written after every variant, so a run cut short keeps what it measured.
     if (values.json) {
-      const command = `node scripts/with-node.mjs node scripts/mdn/train-variants.ts --seeds ${values.seeds}${values.only ? ` --only '${values.only}'` : ''} --json ${values.json}`;
-      writeFileSync(values.json, JSON.stringify({ provenance: provenance('scripts/mdn/train-variants.ts', command), variants: out }, null, 1) + '\n');
+      // Merged into the file's other variants, so one variant can be re-measured on its own.
+      const kept = existsSync(values.json) ? (JSON.parse(readFileSync(values.json, 'utf8')) as { variants?: typeof out }).variants ?? {} : {};
+      const command = `node scripts/with-node.mjs node scripts/mdn/train-variants.ts --seeds ${values.seeds} --json ${values.json}`;
+      writeFileSync(values.json, JSON.stringify({ provenance: provenance('scripts/mdn/train-variants.ts', command), variants: { ...kept, ...out } }, null, 1) + '\n');
     }
     const epochs = rows.map((r) => Number(/at epoch (\d+)/.exec(r.logs.join(' '))?.[1] ?? NaN));
     const errors = [...new Set(rows.flatMap((r) => (r.error ? [r.error.slice(0, 140)] : [])))];

@@ -36,6 +36,8 @@ const VALIDATION_SHARE = 0.2;
 const EVAL_EVERY = 10;
 /** Stop once the validation NLL has not improved for this many epochs. */
 const PATIENCE = 200;
+/** But never before this epoch: early on the validation NLL can sit on a plateau for hundreds of epochs, then drop. */
+const MIN_EPOCHS = 800;
 
 // ─── Given: the stable mixture NLL (lesson 2) ─────────────────────────────────────────────────────────────────
 
@@ -96,8 +98,9 @@ export async function train(data: RegressionSplit, ctx: TrainContext) {
   //       Every EVAL_EVERY epochs, read the loss and the validation NLL (meanNll on the validation split;
   //       `(await t.data())[0]`, then dispose t) and call ctx.report({ step: epoch, loss, valLoss }).
   // TODO: early stopping. When the validation NLL is the lowest so far, keep copies of the weights
-  //       (weights.map((w) => tf.clone(w))); when PATIENCE epochs pass without a new lowest, stop; then put the
-  //       best copies back (w.assign(copy)). Dispose what you no longer need.
+  //       (weights.map((w) => tf.clone(w))); when PATIENCE epochs pass without a new lowest (and at least
+  //       MIN_EPOCHS have run), stop; then put the best copies back (w.assign(copy)). Dispose what you no longer
+  //       need.
   ctx.log(`${MAX_EPOCHS} epochs at learning rate ${LEARNING_RATE}, ${HIDDEN} hidden units: not trained yet`);
   tf.dispose([xTrain, yTrain]);
 
