@@ -1,0 +1,85 @@
+/**
+ * Training a mixture density network (issue 13, lesson 3): `train(data, ctx)` gets the inverse sinusoid problem
+ * (input y, target x: up to five x per y) and returns the trained MDN. The runtime reads the predicted mixture
+ * (π, μ, σ per input) on a fresh held-out sample of the same process through the `mixture` evaluation, and the
+ * grader scores it in float64: the held-out mean NLL (nats per point, ½ log 2π included) and calibration, the
+ * fraction of held-out targets inside each input's central 90 % interval. The mixture mean's MSE and the mean
+ * interval width are reported beside them but never graded: the mixture mean of a good MDN is no better than a
+ * plain regression net's (the conditional mean is a curve through no data).
+ */
+import { z } from 'zod';
+import { fmt } from '../../format.ts';
+import { centralCoverage, meanIntervalWidth, mixtureFromOutputs, mixtureMean, mixtureMeanNll, invalidMixture, type ConditionalMixture } from '../../mdn/conditional-mixture.ts';
+import { inverseTrueNll } from '../../mdn/inverse-density.ts';
+import { sampleSinusoid, sinusoidShape, type SinusoidParams } from '../../mdn/sinusoid.ts';
+import type { RegressionSplit } from '../../datasets/types.ts';
+import type { ProblemDef } from '../../problem.ts';
+
+export const mdnTrainParams = z
+  .object({
+    trainN: z.number().int().positive().describe('Points in the training split (the learner takes its own validation split out of these).'),
+    testN: z.number().int().positive().describe('Points in the hidden held-out split: a fresh sample of the same process, on which NLL and coverage are measured.'),
+    noise: z.number().positive().default(1).describe('Standard deviation of the Gaussian noise on the sinusoid (before the columns are swapped).'),
+    maxComponents: z.number().int().min(1).max(32).describe('The most mixture components the returned model may predict per input.'),
+    level: z.number().gt(0).lt(1).default(0.9).describe('Probability of the central interval whose held-out coverage is graded (0.9: from the 5 % to the 95 % quantile).'),
+  })
+  .strict();
+export type MdnTrainParams = z.infer<typeof mdnTrainParams>;
+
+interface Hidden {
+  test: RegressionSplit;
+  /** The true conditional density's held-out NLL (graders/mdn/inverse-density.ts): what no model beats but by chance. */
+  trueNll: number;
+}
+
+const metricsDoc = {
+  heldoutNll: 'mean negative log-likelihood of the held-out targets under the predicted mixtures, nats per point (½ log 2π ≈ 0.919 included; Infinity for an invalid mixture)',
+  coverage: 'fraction of held-out targets inside their input\'s central `level` interval of the predicted mixture (a calibrated model: ≈ level)',
+  intervalWidth: 'mean width of the central `level` intervals (informational: how sharp the calibrated model is)',
+  mixtureMeanMse: 'mean squared error of the mixture mean Σ π_k μ_k against the held-out targets (informational: an MDN is not graded on it)',
+};
+
+/** The sinusoid process the exercise samples: the inverse problem on the original's x range. */
+const processOf = (p: MdnTrainParams): SinusoidParams => ({ trainN: p.trainN, testN: p.testN, noise: p.noise, xMin: -10, xMax: 10, inverse: true });
+
+/** The four numbers the page and the scripts quote, from a mixture and the held-out targets. */
+export function mixtureScores(m: ConditionalMixture, y: ArrayLike<number>, level: number): Record<keyof typeof metricsDoc, number> {
+  const mean = mixtureMean(m);
+  let se = 0;
+  for (let i = 0; i < m.n; i++) se += (mean[i]! - y[i]!) ** 2;
+  return { heldoutNll: mixtureMeanNll(m, y), coverage: centralCoverage(m, y, level), intervalWidth: meanIntervalWidth(m, level), mixtureMeanMse: se / m.n };
+}
+
+export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
+  task: 'mdn-train',
+  doc: {
+    summary: 'The inverse sinusoid problem (x from y, y = 7 sin(0.75x) + 0.5x + N(0, 1), coefficients moved ±5–15 % under a secret seed), to be modelled by a mixture density network.',
+    entry: '`train(data: RegressionSplit, ctx)` returns the trained MDN: a model (or function) mapping inputs [n, 1] to `[pi, mu, sigma]` or `{ pi, mu, sigma }`, each [n, k]; the runtime reads the mixture on a fresh held-out sample (`mixture` evaluation)',
+    metrics: metricsDoc,
+  },
+  params: mdnTrainParams,
+  metrics: () => Object.keys(metricsDoc),
+  make(p, seed) {
+    const shape = sinusoidShape(seed);
+    const train = sampleSinusoid(processOf(p), p.trainN, seed, 'mdn-train/train', shape);
+    const test = sampleSinusoid(processOf(p), p.testN, seed, 'mdn-train/test', shape);
+    return {
+      calls: [{ arg: train, evals: [{ key: 'mixture', kind: 'mixture', x: test.x, features: 1, maxComponents: p.maxComponents, label: 'model.predict' }] }],
+      hidden: { test, trueNll: inverseTrueNll(shape, p.noise, -10, 10, test.x, test.y) },
+    };
+  },
+  score(p, { test, trueNll }, [out]) {
+    const m = mixtureFromOutputs(out!.mixture!, test.n, p.maxComponents);
+    const invalid = invalidMixture(m);
+    if (invalid) {
+      const line = `Your mixture cannot be scored: ${invalid}.`;
+      return { metrics: { heldoutNll: Infinity, coverage: NaN, intervalWidth: NaN, mixtureMeanMse: NaN }, details: { heldoutNll: [line], coverage: [line] } };
+    }
+    const s = mixtureScores(m, test.y, p.level);
+    const pct = `${Math.round(p.level * 100)} %`;
+    const nllLine = `Held-out NLL ${fmt(s.heldoutNll)} nats per point on ${test.n} fresh points (½ log 2π ≈ 0.919 included), with ${m.k} component${m.k === 1 ? '' : 's'}; the true conditional density scores ${fmt(trueNll)} on the same points.`;
+    const coverageLine = `${fmt(100 * s.coverage)} % of held-out targets lie inside their central ${pct} interval (mean width ${fmt(s.intervalWidth)}).`;
+    const mseLine = `Not graded: the mixture mean Σ π·μ has MSE ${fmt(s.mixtureMeanMse)}, no better than a plain regression net's, because one input has several targets.`;
+    return { metrics: s, details: { heldoutNll: [nllLine, mseLine], coverage: [coverageLine] } };
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * The 03-train-mdn exercise's reference solution and its wrong variants, graded for real (tfjs, WASM in Node, the
+ * exercise's own generator and checks) over seeds: where the bounds and the messages in exercise.yaml come from.
+ * Each variant is the solution with one thing changed (text replacements on solution.ts), so the numbers say what
+ * that one choice costs.
+ *   node scripts/with-node.mjs node scripts/mdn/train-variants.ts [--seeds 1,2,3,4,5] [--only 'name|name'] [--json FILE]
+ * prints, per variant, the held-out NLL, the coverage of the central 90 % interval, the mean interval width and
+ * the mixture mean's MSE (min … max over seeds), how many seeds passed, the best epoch the solution logged, and the
+ * seconds per grading; with --json FILE it writes every number, provenance first (the lesson reads
+ * src/components/figures/mdn/training/train-variants.json, written with --json to that path).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadExercise } from '../../graders/exercise-files.ts';
+import { provenance } from '../../src/components/figures/kit/provenance.ts';
+import { useNodeBackend } from '../../src/runtime/node-backend.ts';
+import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+
+export const trainMdnId = '02-mdn/03-train-mdn';
+
+/** [find, replace] pairs applied to solution.ts; every find must occur. */
+type Edit = [string | RegExp, string];
+
+// Training longer without early stopping, and the original's learning rate, are measured on the original's network by
+// scripts/mdn/training-figure.ts --sweep (held-out NLL every 50 epochs), not here: a grading per epoch count is slow.
+
+/** Every variant measured, by name: the edits that make it from the solution. */
+export const trainMdnVariants: Record<string, Edit[]> = {
+  'reference (x/5, Adam 2e-2, early stopping, patience 200, ≤ 2000 epochs)': [],
+  'unscaled input (the original\'s), Adam 1e-2': [['const h = hidden.apply(tf.div(x, INPUT_SCALE)) as tf.Tensor;', 'const h = hidden.apply(x) as tf.Tensor;'], ['const LEARNING_RATE = 2e-2;', 'const LEARNING_RATE = 1e-2;']],
+  'too few epochs: 300': [['const MAX_EPOCHS = 2000;', 'const MAX_EPOCHS = 300;']],
+  'early stopping without a minimum epoch': [['const MIN_EPOCHS = 800;', 'const MIN_EPOCHS = 0;']],
+  'a single Gaussian (k = 1)': [['const COMPONENTS = 5;', 'const COMPONENTS = 1;']],
+  'two components (k = 2)': [['const COMPONENTS = 5;', 'const COMPONENTS = 2;']],
+  'σ = relu(head): no floor, σ can reach 0': [['sigma: tf.exp(sigmaHead.apply(h) as tf.Tensor2D)', 'sigma: tf.relu(sigmaHead.apply(h) as tf.Tensor2D)']],
+  'σ = softplus(head), no floor': [['sigma: tf.exp(sigmaHead.apply(h) as tf.Tensor2D)', 'sigma: tf.softplus(sigmaHead.apply(h) as tf.Tensor2D)']],
+  'MSE-trained (the mixture mean Σ π·μ fitted to y)': [
+    ['tf.mean(nllPerPoint(out.pi, out.mu, out.sigma, y))', 'tf.mean(tf.square(tf.sub(tf.sum(tf.mul(out.pi, out.mu), 1, true), y)))'],
+  ],
+};
+
+/** solution.ts with a variant's edits applied. */
+export function variantSource(name: string): string {
+  let src = loadExercise(trainMdnId).solution;
+  for (const [find, replace] of trainMdnVariants[name]!) {
+    const next = src.replace(find, replace);
+    if (next === src) throw new Error(`variant "${name}": "${String(find)}" not found in solution.ts`);
+    src = next;
+  }
+  return src;
+}
+
+/** One grading: metrics (Infinity where the run failed), status, seconds, the run's own log lines and first error. */
+export interface VariantRun {
+  metrics: Record<string, number>;
+  status: string;
+  seconds: number;
+  logs: string[];
+  error?: string;
+}
+
+/** Grades a source on one seed. */
+export async function gradeVariant(source: string, seed: number): Promise<VariantRun> {
+  const tf = await useNodeBackend('wasm');
+  const { meta } = loadExercise(trainMdnId);
+  const started = performance.now();
+  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
+  const metrics = Object.fromEntries(report.checks.map((c) => [c.metric, c.value ?? Infinity]));
+  // The graded lines carry the two informational numbers (interval width, mixture-mean MSE).
+  const details = report.checks.flatMap((c) => c.details ?? []).join(' ');
+  const width = /mean width ([\d.]+)/.exec(details), mse = /has MSE ([\d.]+)/.exec(details);
+  if (width) metrics.intervalWidth = Number(width[1]);
+  if (mse) metrics.mixtureMeanMse = Number(mse[1]);
+  return { metrics, status: report.status, seconds: (performance.now() - started) / 1000, logs: report.logs ?? [], ...(report.error ? { error: report.error.message } : {}) };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1,2,3,4,5' }, only: { type: 'string' }, json: { type: 'string' } } });
+  const seeds = values.seeds.split(',').map(Number);
+  const names = values.only ? values.only.split('|') : Object.keys(trainMdnVariants);
+  const out: Record<string, ({ seed: number } & VariantRun)[]> = {};
+  const range = (v: number[], d = 3) => `${Math.min(...v).toFixed(d)} … ${Math.max(...v).toFixed(d)}`;
+  console.log(`${trainMdnId} on seeds ${seeds.join(', ')} (WASM in Node); min … max over seeds`);
+  for (const name of names) {
+    const src = variantSource(name);
+    const rows: (typeof out)[string] = [];
+    for (const seed of seeds) rows.push({ seed, ...(await gradeVariant(src, seed)) });
+    out[name] = rows;
+    const col = (m: string) => rows.map((r) => r.metrics[m] ?? NaN);
+    // Written after every variant, so a run cut short keeps what it measured.
+    if (values.json) {
+      // Merged into the file's other variants, so one variant can be re-measured on its own.
+      const kept = existsSync(values.json) ? (JSON.parse(readFileSync(values.json, 'utf8')) as { variants?: typeof out }).variants ?? {} : {};
+      const command = `node scripts/with-node.mjs node scripts/mdn/train-variants.ts --seeds ${values.seeds} --json ${values.json}`;
+      writeFileSync(values.json, JSON.stringify({ provenance: provenance('scripts/mdn/train-variants.ts', command), variants: { ...kept, ...out } }, null, 1) + '\n');
+    }
+    const epochs = rows.map((r) => Number(/at epoch (\d+)/.exec(r.logs.join(' '))?.[1] ?? NaN));
+    const errors = [...new Set(rows.flatMap((r) => (r.error ? [r.error.slice(0, 140)] : [])))];
+    console.log(
+      `  ${name}\n    NLL ${range(col('heldoutNll'))}  coverage ${range(col('coverage'))}  width ${range(col('intervalWidth'), 2)}  mean MSE ${range(col('mixtureMeanMse'), 1)}` +
+        `  passed ${rows.filter((r) => r.status === 'passed').length}/${rows.length}  best epoch ${epochs.join(',')}  ${range(rows.map((r) => r.seconds), 1)} s` +
+        errors.map((e) => `\n    error: ${e}`).join(''),
+    );
+  }
+}

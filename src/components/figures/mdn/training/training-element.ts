@@ -1,0 +1,27 @@
+/**
+ * <rdl-mdn-training>: the interactive part of the MDN training figure. The server-rendered markup shows the model
+ * early stopping keeps; this element reveals the epoch slider and redraws the four panels and the line for the chosen
+ * snapshot (plain TypeScript: the run is precomputed, training-figure.json).
+ */
+import figure from './training-figure.json';
+import type { TrainingRun } from './training-model.ts';
+import { trainingView, type TrainingSettings } from './training-view.ts';
+import { setRole } from '../../kit/controls.ts';
+import { FigureElement, numberParam, type ParamParsers } from '../../kit/figure-element.ts';
+
+const run = figure.run as unknown as TrainingRun;
+
+class MdnTrainingElement extends FigureElement<TrainingSettings> {
+  protected readonly params: ParamParsers<TrainingSettings> = { epoch: numberParam };
+
+  protected render(): void {
+    const view = trainingView(run, this.settings);
+    setRole(this, 'density', view.densitySvg);
+    setRole(this, 'components', view.componentsSvg);
+    setRole(this, 'weights', view.weightsSvg);
+    setRole(this, 'nll', view.nllSvg);
+    setRole(this, 'summary', view.line, 'text');
+  }
+}
+
+if (!customElements.get('rdl-mdn-training')) customElements.define('rdl-mdn-training', MdnTrainingElement);
