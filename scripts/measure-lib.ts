@@ -3,9 +3,10 @@
  * the flags every "grade the reference solution, changed by flags" script takes, `--seeds a-b` ranges, and grading a solution on a range of seeds in this process as the grader does.
  */
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { loadExercise } from '../graders/exercise-files.ts';
 import type { GradeReport } from '../graders/report.ts';
 import type { ExerciseMeta } from '../graders/schema.ts';
-import type { NodeBackend } from '../src/runtime/node-backend.ts';
+import { useNodeBackend, type NodeBackend } from '../src/runtime/node-backend.ts';
 import { inThreadRunner, runExercise } from '../src/runtime/run-exercise.ts';
 import type { Tfjs } from '../src/runtime/run-learner.ts';
 
@@ -90,3 +91,29 @@ export async function gradeSeeds(o: {
 
 /** A report's checks as metric → value. */
 export const metricValues = (report: GradeReport): Record<string, number> => Object.fromEntries(report.checks.map((c) => [c.metric, c.value]));
+
+/** One change of a solution for a wrong (or alternative) variant: the first match of `find` becomes `replace`. */
+export type Edit = [find: string | RegExp, replace: string];
+
+/**
+ * An exercise's solution.ts with a named variant's edits applied in order; throws naming the edit that no longer
+ * matches, so a variant never silently measures the unchanged solution after solution.ts changes.
+ */
+export function variantOfSolution(exerciseId: string, name: string, edits: readonly Edit[]): string {
+  let src = loadExercise(exerciseId).solution;
+  for (const [find, replace] of edits) {
+    const next = src.replace(find, replace);
+    if (next === src) throw new Error(`variant "${name}": "${String(find)}" not found in solution.ts`);
+    src = next;
+  }
+  return src;
+}
+
+/** Grades `source` once on WASM in this process, as the grader does: the report, wall seconds, and its checks' metrics (Infinity where one could not be scored). */
+export async function gradeOnWasm(exerciseId: string, source: string, seed: number): Promise<{ report: GradeReport; seconds: number; metrics: Record<string, number> }> {
+  const tf = await useNodeBackend('wasm');
+  const started = performance.now();
+  const { report } = await runExercise({ meta: loadExercise(exerciseId).meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
+  const metrics = Object.fromEntries(report.checks.map((c) => [c.metric, c.value ?? Infinity]));
+  return { report, seconds: (performance.now() - started) / 1000, metrics };
+}

@@ -31,8 +31,8 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '01-mixtures/05-classifier', script: 'gmm_classifier.py' },
   { exercise: '02-mdn/01-forward-mlp', script: 'mdn_forward.py' },
   { exercise: '02-mdn/02-mdn-nll', script: 'mdn_nll.py' },
-  { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
   { exercise: '02-mdn/03-train-mdn', script: 'mdn_train.py' },
+  { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
 ];
 
 /** Debian's python3 first (python3-torch installs there), then whatever python3 is on PATH. */

@@ -11,15 +11,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadExercise } from '../../graders/exercise-files.ts';
 import { provenance } from '../../src/components/figures/kit/provenance.ts';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+import { gradeOnWasm, variantOfSolution, type Edit } from '../measure-lib.ts';
 
 export const forwardMlpId = '02-mdn/01-forward-mlp';
 
 /** [find, replace] pairs applied to solution.ts; every find must occur. */
-type Edit = [string | RegExp, string];
 
 const noInputScaling: Edit = ['const scaled = tf.layers.rescaling({ scale: 1 / sx.sd, offset: -sx.mean / sx.sd }).apply(input) as tf.SymbolicTensor;', 'const scaled = input;'];
 const defaultInit: Edit = ['kernelInitializer: init(ctx.seed), biasInitializer: init(ctx.seed + 2)', 'kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed })'];
@@ -41,24 +38,13 @@ export const forwardMlpVariants: Record<string, Edit[]> = {
 };
 
 /** solution.ts with a variant's edits applied. */
-export function variantSource(name: string): string {
-  let src = loadExercise(forwardMlpId).solution;
-  for (const [find, replace] of forwardMlpVariants[name]!) {
-    const next = src.replace(find, replace);
-    if (next === src) throw new Error(`variant "${name}": "${String(find)}" not found in solution.ts`);
-    src = next;
-  }
-  return src;
-}
+export const variantSource = (name: string): string => variantOfSolution(forwardMlpId, name, forwardMlpVariants[name]!);
 
 /** Grades a source on one seed: the graded and shown metrics, status and seconds. */
 export async function gradeVariant(source: string, seed: number): Promise<{ metrics: Record<string, number>; status: string; seconds: number }> {
-  const tf = await useNodeBackend('wasm');
-  const { meta } = loadExercise(forwardMlpId);
-  const started = performance.now();
-  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
+  const { report, seconds } = await gradeOnWasm(forwardMlpId, source, seed);
   const metrics = Object.fromEntries([...report.checks, ...(report.notes ?? [])].map((c) => [c.metric, c.value ?? Infinity]));
-  return { metrics, status: report.status, seconds: (performance.now() - started) / 1000 };
+  return { metrics, status: report.status, seconds };
 }
 
 if (import.meta.main) {

@@ -11,15 +11,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadExercise } from '../../graders/exercise-files.ts';
 import { provenance } from '../../src/components/figures/kit/provenance.ts';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+import { gradeOnWasm, variantOfSolution, type Edit } from '../measure-lib.ts';
 
 export const trainMdnId = '02-mdn/03-train-mdn';
 
 /** [find, replace] pairs applied to solution.ts; every find must occur. */
-type Edit = [string | RegExp, string];
 
 // Training longer without early stopping, and the original's learning rate, are measured on the original's network by
 // scripts/mdn/training-figure.ts --sweep (held-out NLL every 50 epochs), not here: a grading per epoch count is slow.
@@ -40,15 +37,7 @@ export const trainMdnVariants: Record<string, Edit[]> = {
 };
 
 /** solution.ts with a variant's edits applied. */
-export function variantSource(name: string): string {
-  let src = loadExercise(trainMdnId).solution;
-  for (const [find, replace] of trainMdnVariants[name]!) {
-    const next = src.replace(find, replace);
-    if (next === src) throw new Error(`variant "${name}": "${String(find)}" not found in solution.ts`);
-    src = next;
-  }
-  return src;
-}
+export const variantSource = (name: string): string => variantOfSolution(trainMdnId, name, trainMdnVariants[name]!);
 
 /** One grading: metrics (Infinity where the run failed), status, seconds, the run's own log lines and first error. */
 export interface VariantRun {
@@ -61,17 +50,13 @@ export interface VariantRun {
 
 /** Grades a source on one seed. */
 export async function gradeVariant(source: string, seed: number): Promise<VariantRun> {
-  const tf = await useNodeBackend('wasm');
-  const { meta } = loadExercise(trainMdnId);
-  const started = performance.now();
-  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
-  const metrics = Object.fromEntries(report.checks.map((c) => [c.metric, c.value ?? Infinity]));
+  const { report, seconds, metrics } = await gradeOnWasm(trainMdnId, source, seed);
   // The graded lines carry the two informational numbers (interval width, mixture-mean MSE).
   const details = report.checks.flatMap((c) => c.details ?? []).join(' ');
   const width = /mean width ([\d.]+)/.exec(details), mse = /has MSE ([\d.]+)/.exec(details);
   if (width) metrics.intervalWidth = Number(width[1]);
   if (mse) metrics.mixtureMeanMse = Number(mse[1]);
-  return { metrics, status: report.status, seconds: (performance.now() - started) / 1000, logs: report.logs ?? [], ...(report.error ? { error: report.error.message } : {}) };
+  return { metrics, status: report.status, seconds, logs: report.logs ?? [], ...(report.error ? { error: report.error.message } : {}) };
 }
 
 if (import.meta.main) {

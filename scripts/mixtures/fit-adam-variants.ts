@@ -9,14 +9,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadExercise } from '../../graders/exercise-files.ts';
-import { useNodeBackend } from '../../src/runtime/node-backend.ts';
-import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
+import { gradeOnWasm, variantOfSolution, type Edit } from '../measure-lib.ts';
 
 export const fitAdamId = '01-mixtures/03-fit-adam';
 
 /** [find, replace] pairs applied to solution.ts; every find must occur. */
-type Edit = [string | RegExp, string];
 
 const reluWeights: Edit[] = [
   // The original: raw weights started at 1, mixing weights relu(w) / Σ relu(w); torch's Categorical clamps the
@@ -61,24 +58,12 @@ export const fitAdamVariants: Record<string, Edit[]> = {
 };
 
 /** solution.ts with a variant's edits applied. */
-export function variantSource(name: string): string {
-  let src = loadExercise(fitAdamId).solution;
-  for (const [find, replace] of fitAdamVariants[name]!) {
-    const next = src.replace(find, replace);
-    if (next === src) throw new Error(`variant "${name}": "${String(find)}" not found in solution.ts`);
-    src = next;
-  }
-  return src;
-}
+export const variantSource = (name: string): string => variantOfSolution(fitAdamId, name, fitAdamVariants[name]!);
 
 /** Grades a source on one seed: its metrics (Infinity where the mixture could not be scored), status and seconds. */
 export async function gradeVariant(source: string, seed: number): Promise<{ metrics: Record<string, number>; status: string; seconds: number }> {
-  const tf = await useNodeBackend('wasm');
-  const { meta } = loadExercise(fitAdamId);
-  const started = performance.now();
-  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
-  const metrics = Object.fromEntries(report.checks.map((c) => [c.metric, c.value ?? Infinity]));
-  return { metrics, status: report.status, seconds: (performance.now() - started) / 1000 };
+  const { report, seconds, metrics } = await gradeOnWasm(fitAdamId, source, seed);
+  return { metrics, status: report.status, seconds };
 }
 
 if (import.meta.main) {
