@@ -9,6 +9,7 @@
  * every task: classification, regression, truth tables, "compute this matrix", "compute these gradients".
  */
 import type { z } from 'zod';
+import type { ImageSetName } from './datasets/digits.ts';
 import type { GradingSeed } from './rng.ts';
 
 /** A box in input space and a grid resolution, for decision-region plots. */
@@ -178,7 +179,32 @@ export interface SamplesPlot {
   samples: Float32Array;
 }
 
-export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot;
+/**
+ * A 2-D embedding of images (PCA, kernel PCA, t-SNE, a clustering), each point coloured by its label: the hidden
+ * digit, which the grader adds after the run (the learner's code never sees it), or a cluster.
+ */
+export interface EmbeddingPlot {
+  kind: 'embedding';
+  /** Point i is (points[2i], points[2i + 1]). */
+  points: Float32Array;
+  /** labels[i]: point i's class, 0 … 11 (six colours, filled then hollow). */
+  labels: Int32Array;
+  /** What the axes hold, e.g. "component 1" (t-SNE's axes mean nothing: say so). */
+  xLabel: string;
+  yLabel: string;
+}
+
+/** Rows of small grey images, e.g. held-out digits over their reconstructions. */
+export interface ImageGridPlot {
+  kind: 'image-grid';
+  /** Each image's height and width in pixels. */
+  rows: number;
+  cols: number;
+  /** One strip per row of the grid: a label and its images, `count·rows·cols` grey values in [0, 1], row-major. */
+  strips: { label: string; images: Float32Array }[];
+}
+
+export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot | EmbeddingPlot | ImageGridPlot;
 
 /** Options that change what is evaluated but not what is graded. */
 export interface ProblemOptions {
@@ -203,6 +229,11 @@ export interface GeneratorDoc {
 export interface ProblemDef<P, H> {
   /** The task kind this generator poses (the kinds are the generators' own: graders/problems/index.ts). */
   task: TaskName;
+  /**
+   * Shipped image sets `make` reads (graders/datasets/digits.ts): the run loads them first (`loadProblemData`),
+   * from disk in Node and over HTTP in the browser, so `make` stays synchronous.
+   */
+  datasets?: readonly ImageSetName[];
   doc: GeneratorDoc;
   params: z.ZodType<P>;
   /** Metric names a check may bound, for these params. */

@@ -1,10 +1,12 @@
 /** Every generator an exercise.yaml may name under `data.generator`, and the functions that use one by name. */
 import type { GradingSeed } from '../rng.ts';
+import { loadImageSet } from '../datasets/digits.ts';
 import type { CallOutputs, Plot, Problem, ProblemDef, ProblemOptions, Scored } from '../problem.ts';
 import { blobsProblem, spiralProblem } from './classification.ts';
 import { cubicProblem } from './regression.ts';
 import { activationDepthGenerators } from './activation-depth/index.ts';
 import { mdnGenerators } from './mdn/index.ts';
+import { autoencodersGenerators } from './autoencoders/index.ts';
 import { mixturesGenerators } from './mixtures/index.ts';
 
 export const generators = {
@@ -15,6 +17,7 @@ export const generators = {
   ...activationDepthGenerators,
   ...mixturesGenerators,
   ...mdnGenerators,
+  ...autoencodersGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;
@@ -47,7 +50,15 @@ export interface PosedProblem extends Problem {
   plot(outputs: CallOutputs[]): Plot | undefined;
 }
 
-/** Builds the problem an exercise poses for a seed. */
+/**
+ * Loads the shipped data an exercise's generator reads (its `datasets`), once per process or page; call it before
+ * `makeProblem` (runExercise does). Generators without shipped data need nothing, so this resolves at once.
+ */
+export async function loadProblemData(data: Pick<DataSpec, 'generator'>): Promise<void> {
+  await Promise.all((byName(data.generator).datasets ?? []).map((name) => loadImageSet(name)));
+}
+
+/** Builds the problem an exercise poses for a seed (after `loadProblemData` where the generator reads shipped data). */
 export function makeProblem(data: DataSpec, seed: GradingSeed, options: ProblemOptions = {}): PosedProblem {
   const g = byName(data.generator);
   const params = g.params.parse(data.params);

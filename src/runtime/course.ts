@@ -86,3 +86,4 @@ export interface TrainContext {
 export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
 export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
+export type { Images } from '../../graders/autoencoders/learner-types.ts';

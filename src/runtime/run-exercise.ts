@@ -5,7 +5,7 @@
  */
 import { errorReport, grade } from '../../graders/grade.ts';
 import type { Plot } from '../../graders/problem.ts';
-import { makeProblem } from '../../graders/problems/index.ts';
+import { loadProblemData, makeProblem } from '../../graders/problems/index.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { deriveSeed, forExercise, type GradingSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
@@ -49,6 +49,7 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
     o.onLog?.(kept);
   };
   const started = performance.now();
+  await loadProblemData(o.meta.data);
   const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0 });
   const result = await o.runner(
     { source: o.source, entry: o.meta.entry, seed: deriveSeed(seed, 'learner'), calls: problem.calls },

@@ -58,4 +58,18 @@ export const plotFigures: readonly PlotFigure[] = [
     label: 'Your draws over the held-out data at the same inputs',
     caption: 'Held-out data (grey) and your draws (coloured), one per input: right draws cover every branch of the data.',
   },
+  {
+    kind: 'embedding',
+    width: 320,
+    height: 320,
+    label: 'Your two-dimensional embedding of the held-out images, coloured by their digit',
+    caption: 'Your embedding of the held-out images; the colour is each image&rsquo;s true digit, which your code never saw (six colours, filled for 0&ndash;5 and hollow for 6&ndash;9).',
+  },
+  {
+    kind: 'image-grid',
+    width: 640,
+    height: 120,
+    label: 'Held-out images and what your code made of them',
+    caption: 'Held-out images (top) and your code&rsquo;s versions of them, one strip each, dark ink on white.',
+  },
 ];
