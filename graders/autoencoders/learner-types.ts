@@ -20,3 +20,15 @@ export interface Images {
   rows: number;
   cols: number;
 }
+
+// Autoencoders: 07-pipeline
+
+/**
+ * What `clusterDigits` receives: the digits to cluster (pixels only) and how many clusters to make.
+ *   { x: Float32Array(1000 · 64), n: 1000, features: 64, rows: 8, cols: 8, k: 10 }
+ * It returns one cluster id 0 … k − 1 per image, in the images' order (an Int32Array, a number[] or a tensor of n).
+ */
+export interface ClusterDigitsInput extends Images {
+  /** Clusters to return: 10, one per digit (the grader matches clusters to digits; the ids themselves are arbitrary). */
+  k: number;
+}
