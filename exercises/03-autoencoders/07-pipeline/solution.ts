@@ -201,9 +201,10 @@ async function tsne(points: Float64Array, n: number, d: number, s: TsneSettings,
 // ─── Your part: the clustering, and the pipeline's settings ────────────────────────────────────────────────────
 
 /**
- * Kernel PCA's components (the source's and scikit-learn's pipeline: 50) and subspace iterations (20: the map and
- * the clusters do not change with more, as the top components that shape the distances converge first). The RBF's
- * γ is scikit-learn's default 1/features, the kernel's width on the scale of the distances between digits.
+ * Kernel PCA's components (the source's and scikit-learn's pipeline: 50) and subspace iterations (20, not tuned: the
+ * leading components, which carry most of the distances t-SNE sees, converge first; the last ones, slow to
+ * converge, carry little variance). The RBF's γ is scikit-learn's default 1/features, the kernel's width on the
+ * scale of the distances between digits.
  */
 const KPCA_COMPONENTS = 50;
 const KPCA_ITERATIONS = 20;

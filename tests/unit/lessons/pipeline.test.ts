@@ -161,6 +161,12 @@ describe('the digitClustering generator', () => {
 describe('07-pipeline exercise on tfjs (WASM)', () => {
   const { starter, solution } = loadExercise(pipelineId);
 
+  it('the starter’s Given section (kernel PCA, t-SNE) is the solution’s, word for word', () => {
+    const given = (src: string) => src.slice(src.indexOf('// ─── Given'), src.indexOf('// ─── Your part'));
+    expect(given(starter).length).toBeGreaterThan(2000);
+    expect(given(starter)).toBe(given(solution));
+  });
+
   it('the starter fails', async () => {
     const r = await gradeInProcess(pipelineId, starter, 1);
     expect(r.status).toBe('failed');
