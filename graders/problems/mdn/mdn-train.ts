@@ -15,6 +15,7 @@ import { centralCoverage, meanIntervalWidth, mixtureFromOutputs, mixtureMean, mi
 import { inverseTrueNll } from '../../mdn/inverse-density.ts';
 import { sampleSinusoid, sinusoidShape, type SinusoidParams } from '../../mdn/sinusoid.ts';
 import type { RegressionSplit } from '../../datasets/types.ts';
+import { mixtureDensityGrid } from '../../mdn/density-grid.ts';
 import type { ProblemDef } from '../../problem.ts';
 
 export const mdnTrainParams = z
@@ -30,6 +31,8 @@ export type MdnTrainParams = z.infer<typeof mdnTrainParams>;
 
 interface Hidden {
   test: RegressionSplit;
+  /** The inputs of the after-run plot's columns: evenly spaced over the held-out inputs' range. */
+  gridX: Float32Array;
   /** The true conditional density's held-out NLL (graders/mdn/inverse-density.ts): what no model beats but by chance. */
   trueNll: number;
 }
@@ -41,6 +44,9 @@ const metricsDoc = {
   intervalWidth: 'mean width of the central `level` intervals (informational: how sharp the calibrated model is)',
   mixtureMeanMse: 'mean squared error of the mixture mean Σ π_k μ_k against the held-out targets (informational: an MDN is not graded on it)',
 };
+
+/** Columns and rows of the after-run density plot, and how many held-out points it draws over it. */
+const PLOT = { columns: 96, rows: 72, points: 1500 } as const;
 
 /** The sinusoid process the exercise samples: the inverse problem on the original's x range. */
 const processOf = (p: MdnTrainParams): SinusoidParams => ({ trainN: p.trainN, testN: p.testN, noise: p.noise, xMin: -10, xMax: 10, inverse: true });
@@ -67,9 +73,13 @@ export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
     const shape = sinusoidShape(seed);
     const train = sampleSinusoid(processOf(p), p.trainN, seed, 'mdn-train/train', shape);
     const test = sampleSinusoid(processOf(p), p.testN, seed, 'mdn-train/test', shape);
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const v of test.x) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    const gridX = Float32Array.from({ length: PLOT.columns }, (_, i) => lo + ((i + 0.5) * (hi - lo)) / PLOT.columns);
+    const mixture = (key: string, x: Float32Array) => ({ key, kind: 'mixture' as const, x, features: 1, maxComponents: p.maxComponents, label: 'model.predict' });
     return {
-      calls: [{ arg: train, evals: [{ key: 'mixture', kind: 'mixture', x: test.x, features: 1, maxComponents: p.maxComponents, label: 'model.predict' }] }],
-      hidden: { test, trueNll: inverseTrueNll(shape, p.noise, -10, 10, test.x, test.y) },
+      calls: [{ arg: train, evals: [mixture('mixture', test.x), mixture('grid', gridX)] }],
+      hidden: { test, gridX, trueNll: inverseTrueNll(shape, p.noise, -10, 10, test.x, test.y) },
     };
   },
   score(p, { test, trueNll }, [out]) {
@@ -97,6 +107,26 @@ export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
             `(this data's true density scores ${fmt(trueNll)}), so the check above grades the distance between the two.`,
         },
       ],
+    };
+  },
+  plot(p, { test, gridX }, [out]) {
+    if (!out?.grid) return undefined;
+    const m = mixtureFromOutputs(out.grid, gridX.length, p.maxComponents);
+    if (invalidMixture(m)) return undefined;
+    // The targets' range (x on [xMin, xMax]) and a margin of 2, to show a component that spills past the data.
+    const [y0, y1] = [processOf(p).xMin - 2, processOf(p).xMax + 2];
+    const n = Math.min(PLOT.points, test.n);
+    return {
+      kind: 'mixture-density',
+      x0: gridX[0]! - (gridX[1]! - gridX[0]!) / 2,
+      x1: gridX.at(-1)! + (gridX[1]! - gridX[0]!) / 2,
+      y0,
+      y1,
+      columns: gridX.length,
+      rows: PLOT.rows,
+      density: mixtureDensityGrid(m, y0, y1, PLOT.rows),
+      x: test.x.slice(0, n),
+      y: test.y.slice(0, n),
     };
   },
 };

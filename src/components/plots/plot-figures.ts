@@ -58,4 +58,12 @@ export const plotFigures: readonly PlotFigure[] = [
     label: 'Your draws over the held-out data at the same inputs',
     caption: 'Held-out data (grey) and your draws (coloured), one per input: right draws cover every branch of the data.',
   },
+  {
+    kind: 'mixture-density',
+    width: 420,
+    height: 320,
+    label: "Your network's predicted density of the target at each input, with held-out points",
+    caption:
+      'The density your network predicts, p(target&thinsp;|&thinsp;input), darker where it is higher (the lesson figure&rsquo;s scale), with held-out points (grey) over it: a good fit puts its density on every branch of the points, and none between them.',
+  },
 ];

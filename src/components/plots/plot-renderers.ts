@@ -12,6 +12,7 @@ import { plotFigures, type PlotKind } from './plot-figures.ts';
 import { drawDecisionPlot } from './regions-plot.ts';
 import { drawScatterPlot } from './scatter-plot.ts';
 import { drawSamplesPlot } from './samples-plot.ts';
+import { drawMixtureDensityPlot } from './mixture-density-plot.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
@@ -24,6 +25,7 @@ export const plotRenderers: Renderers = {
   scatter: drawScatterPlot,
   'curve-panels': drawCurvePanelsPlot,
   samples: drawSamplesPlot,
+  'mixture-density': drawMixtureDensityPlot,
 };
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
