@@ -108,13 +108,15 @@ async function trainFrom(seed: number, firstStep: number, muStart: number[], ctx
   // The weights, as plain variables. The three heads are one layer of 3·COMPONENTS units, split into π logits, μ
   // and log σ afterwards: the same maths as three separate heads, but one matrix product and one Adam update
   // instead of three, which makes a training step ~20 % faster (scripts/mdn/train-step-cost.ts). Each matrix gets
-  // its own initializer seed.
-  const glorot = (shape: [number, number], i: number) => tf.variable(tf.initializers.glorotUniform({ seed: seed + i }).apply(shape) as tf.Tensor2D);
+  // its own initializer seed. Each variable is made inside tf.tidy, which frees the tensor it starts from and keeps
+  // the variable (tidy never disposes variables).
+  const variable = (start: () => tf.Tensor) => tf.tidy(() => tf.variable(start()));
+  const glorot = (shape: [number, number], i: number) => variable(() => tf.initializers.glorotUniform({ seed: seed + i }).apply(shape) as tf.Tensor);
   const wHidden = glorot([1, HIDDEN], 0);
-  const bHidden = tf.variable(tf.zeros([HIDDEN]));
+  const bHidden = variable(() => tf.zeros([HIDDEN]));
   const wHeads = glorot([HIDDEN, 3 * COMPONENTS], 1);
   // Biases: π logits 0 (equal weights), μ spread over the targets (muStart), log σ 0 (σ = 1).
-  const bHeads = tf.variable(tf.tensor1d([...new Array<number>(COMPONENTS).fill(0), ...muStart, ...new Array<number>(COMPONENTS).fill(0)]));
+  const bHeads = variable(() => tf.tensor1d([...new Array<number>(COMPONENTS).fill(0), ...muStart, ...new Array<number>(COMPONENTS).fill(0)]));
   const weights = [wHidden, bHidden, wHeads, bHeads];
 
   // The network: π = softmax (positive, sums to 1), μ as is, σ = exp (positive whatever the weights).

@@ -77,7 +77,8 @@ export async function train(data: RegressionSplit, ctx: TrainContext) {
 
   // TODO: the weights, as tf.variable's: a hidden layer (a [1, HIDDEN] matrix and HIDDEN biases) and the heads (a
   //       [HIDDEN, 3 * COMPONENTS] matrix and 3 * COMPONENTS biases). Draw each matrix from its own seeded
-  //       initializer, tf.initializers.glorotUniform({ seed: ctx.seed + i }).apply(shape): heads that start equal
+  //       initializer, tf.initializers.glorotUniform({ seed: ctx.seed + i }).apply(shape), and make each variable
+  //       inside tf.tidy (tf.tidy(() => tf.variable(start)) frees the starting tensor): heads that start equal
   //       give identical components, which get identical gradients and stay identical. Biases: 0 for the π logits
   //       and for log σ; for μ, COMPONENTS values spread over the range of data.y (e.g. the centres of COMPONENTS
   //       equal slices of it), so the components start on different branches instead of all at 0.
