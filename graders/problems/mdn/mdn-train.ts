@@ -100,7 +100,7 @@ export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
       notes: [
         {
           metric: 'heldoutNll',
-          label: 'Held-out NLL, nats per point (not graded on its own)',
+          label: 'Held-out NLL (nats per point)',
           value: s.heldoutNll,
           message:
             `Your mixtures' mean negative log-likelihood of ${test.n} fresh targets, ½ log 2π ≈ 0.919 included. It depends on the curve as much as on your model ` +
