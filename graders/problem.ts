@@ -204,7 +204,27 @@ export interface ImageGridPlot {
   strips: { label: string; images: Float32Array }[];
 }
 
-export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot | EmbeddingPlot | ImageGridPlot;
+/**
+ * A predicted conditional density p(y | x) as a heat map over (input, target), with held-out points drawn over it
+ * (a mixture density network on 1-D inputs): where the branches are, how wide, and how the weight moves between them.
+ */
+export interface MixtureDensityPlot {
+  kind: 'mixture-density';
+  /** The grid's input range (its columns, left to right) and target range (its rows, bottom to top). */
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  columns: number;
+  rows: number;
+  /** p(y | x) at each cell's centre, row-major from the bottom row (y0), `rows` × `columns`. */
+  density: Float32Array;
+  /** Held-out points (input, target), drawn over the heat map. */
+  x: Float32Array;
+  y: Float32Array;
+}
+
+export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot | EmbeddingPlot | ImageGridPlot | MixtureDensityPlot;
 
 /** Options that change what is evaluated but not what is graded. */
 export interface ProblemOptions {

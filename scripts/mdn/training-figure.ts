@@ -127,7 +127,7 @@ async function figureRun(tf: Tf) {
   let best = { val: Infinity, snapshot: undefined as Record<string, unknown> | undefined };
   const snapshot = async (epoch: number, mdn: ReturnType<typeof network>['mdn']) => {
     const onGrid = await mixtureAt(tf, mdn, grid);
-    const scores = mixtureScores(await mixtureAt(tf, mdn, test.x), test.y, level);
+    const scores = mixtureScores(await mixtureAt(tf, mdn, test.x), test.y, level, trueNll);
     const rows = (a: Float64Array) => Array.from({ length: grid.length }, (_, i) => Array.from(a.subarray(i * K, i * K + K), (v) => round(v, 3)));
     return { epoch, pi: rows(onGrid.pi), mu: rows(onGrid.mu), sigma: rows(onGrid.sigma), ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, round(v)])) };
   };

@@ -104,9 +104,17 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
 
   let finalLoss: number | undefined;
   const results: CallOutputs[] = [];
+  // The live loss curve is one series of increasing steps: a later call (e.g. the same code on the inverse problem)
+  // starts its steps at 0 again, so they are shifted past the previous calls' last step, and the curve goes on.
+  let stepOffset = 0;
   for (const [i, call] of o.calls.entries()) {
     const where = o.calls.length > 1 ? ` for ${call.label ?? `call ${i + 1} of ${o.calls.length}`}` : '';
-    const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(o.onProgress && { onProgress: o.onProgress }), ...(o.onLog && { onLog: o.onLog }), ...(o.readPlots && { readPlots: o.readPlots }) });
+    const offset = stepOffset;
+    const onProgress = o.onProgress && ((p: ProgressEvent) => {
+      stepOffset = Math.max(stepOffset, offset + p.step + 1);
+      o.onProgress!(offset ? { ...p, step: p.step + offset } : p);
+    });
+    const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(onProgress && { onProgress }), ...(o.onLog && { onLog: o.onLog }), ...(o.readPlots && { readPlots: o.readPlots }) });
     // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.
     const arg = structuredClone(call.arg);
 

@@ -15,6 +15,8 @@ import type { RegressionSplit, TrainContext } from 'course';
  *   π = softmax(·)   positive, sums to 1 over the components
  *   μ = as is        any real number
  *   σ = exp(·)       positive whatever the weights (a raw or relu'd σ can reach 0 or go negative)
+ * The three heads can be one linear layer of 3k outputs split in three (the same maths, one matrix product).
+ * Start the μ head's biases spread over the targets' range, so each component starts near its own branches.
  * Training: Adam on the mean of nllPerPoint (given below) over the training points. Hold back a validation split
  * and watch its NLL: it falls, bottoms out and rises again once the net fits the noise of its own points. Keep the
  * weights from the bottom (early stopping).
@@ -25,19 +27,19 @@ const COMPONENTS = 5;
 /** Hidden tanh units. */
 const HIDDEN = 20;
 /** Adam's learning rate: the original used 1e-3 and needed thousands of epochs more. */
-const LEARNING_RATE = 2e-2;
+const LEARNING_RATE = 3e-2;
 /** Divide the inputs by this before the tanh layer: they run to ±12, and tanh is flat beyond about ±3. */
 const INPUT_SCALE = 5;
 /** The most epochs to train; early stopping should end sooner. */
-const MAX_EPOCHS = 2000;
+const MAX_EPOCHS = 600;
 /** Share of the training points held back for validation. */
 const VALIDATION_SHARE = 0.2;
 /** Measure the validation NLL (and report both curves) every this many epochs. */
 const EVAL_EVERY = 10;
 /** Stop once the validation NLL has not improved for this many epochs. */
-const PATIENCE = 200;
-/** But never before this epoch: early on the validation NLL can sit on a plateau for hundreds of epochs, then drop. */
-const MIN_EPOCHS = 800;
+const PATIENCE = 100;
+/** But never before this epoch: early on the validation NLL can sit on a plateau, then drop again. */
+const MIN_EPOCHS = 300;
 
 // ─── Given: the stable mixture NLL (lesson 2) ─────────────────────────────────────────────────────────────────
 
@@ -73,13 +75,16 @@ export async function train(data: RegressionSplit, ctx: TrainContext) {
   const xTrain = tf.tensor2d(data.x, [data.n, 1]);
   const yTrain = tf.tensor2d(data.y, [data.n, 1]);
 
-  // TODO: the layers: a hidden tf.layers.dense with HIDDEN tanh units (inputShape [1]) and three linear heads of
-  //       COMPONENTS units. Give each its own seeded initializer, e.g.
-  //       kernelInitializer: tf.initializers.glorotUniform({ seed: ctx.seed + i }) with i = 0, 1, 2, 3:
-  //       heads that start equal give identical components, which get identical gradients and stay identical.
+  // TODO: the weights, as tf.variable's: a hidden layer (a [1, HIDDEN] matrix and HIDDEN biases) and the heads (a
+  //       [HIDDEN, 3 * COMPONENTS] matrix and 3 * COMPONENTS biases). Draw each matrix from its own seeded
+  //       initializer, tf.initializers.glorotUniform({ seed: ctx.seed + i }).apply(shape), and make each variable
+  //       inside tf.tidy (tf.tidy(() => tf.variable(start)) frees the starting tensor): heads that start equal
+  //       give identical components, which get identical gradients and stay identical. Biases: 0 for the π logits
+  //       and for log σ; for μ, COMPONENTS values spread over the range of data.y (e.g. the centres of COMPONENTS
+  //       equal slices of it), so the components start on different branches instead of all at 0.
 
-  // TODO: the network. layer.apply(tensor) runs a layer; h = hidden.apply(tf.div(x, INPUT_SCALE)), then
-  //       pi = tf.softmax(piHead.apply(h)), mu = muHead.apply(h), sigma = tf.exp(sigmaHead.apply(h)).
+  // TODO: the network. h = tanh(x / INPUT_SCALE · W + b); the heads' outputs h · W + b, split with
+  //       tf.split(out, 3, 1) into π logits, μ and log σ; then pi = tf.softmax(logits), sigma = tf.exp(logSigma).
   //       As it stands every input gets the same broad mixture: equal weights, all means 0, all σ 5.
   const mdn = (x: tf.Tensor): Mixture =>
     tf.tidy(() => {
@@ -87,9 +92,8 @@ export async function train(data: RegressionSplit, ctx: TrainContext) {
       return { pi: tf.fill([n, COMPONENTS], 1 / COMPONENTS) as tf.Tensor2D, mu: tf.zeros([n, COMPONENTS]) as tf.Tensor2D, sigma: tf.fill([n, COMPONENTS], 5) as tf.Tensor2D };
     });
 
-  // The layers' trainable variables: what Adam trains, early stopping copies and dispose frees.
-  // TODO: after one call of mdn has built the layers, collect them:
-  //       [hidden, piHead, muHead, sigmaHead].flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable)).
+  // The trainable variables: what Adam trains, early stopping copies and dispose frees.
+  // TODO: list your four variables here.
   const weights: tf.Variable[] = [];
 
   // TODO: train. const optimizer = tf.train.adam(LEARNING_RATE); for each epoch up to MAX_EPOCHS:
@@ -104,7 +108,7 @@ export async function train(data: RegressionSplit, ctx: TrainContext) {
   ctx.log(`${MAX_EPOCHS} epochs at learning rate ${LEARNING_RATE}, ${HIDDEN} hidden units: not trained yet`);
   tf.dispose([xTrain, yTrain]);
 
-  // The runtime calls predict on the held-out inputs and reads π, μ, σ; then dispose, which must free the layers'
+  // The runtime calls predict on the held-out inputs and reads π, μ, σ; then dispose, which must free the
   // weights (the variables you train).
   return {
     predict: (x: tf.Tensor2D) => {

@@ -2,8 +2,10 @@
  * Training a mixture density network (issue 13, lesson 3): `train(data, ctx)` gets the inverse sinusoid problem
  * (input y, target x: up to five x per y) and returns the trained MDN. The runtime reads the predicted mixture
  * (π, μ, σ per input) on a fresh held-out sample of the same process through the `mixture` evaluation, and the
- * grader scores it in float64: the held-out mean NLL (nats per point, ½ log 2π included) and calibration, the
- * fraction of held-out targets inside each input's central 90 % interval. The mixture mean's MSE and the mean
+ * grader scores it in float64: the held-out mean NLL (nats per point, ½ log 2π included) above the true conditional
+ * density's NLL on the same points, and calibration, the fraction of held-out targets inside each input's central
+ * 90 % interval. The excess, not the NLL itself, is graded: each secret seed moves the sinusoid and with it the
+ * true density's own NLL (1.2–1.4 and more), while a trained model's distance from it varies far less. The mixture mean's MSE and the mean
  * interval width are reported beside them but never graded: the mixture mean of a good MDN is no better than a
  * plain regression net's (the conditional mean is a curve through no data).
  */
@@ -13,6 +15,7 @@ import { centralCoverage, meanIntervalWidth, mixtureFromOutputs, mixtureMean, mi
 import { inverseTrueNll } from '../../mdn/inverse-density.ts';
 import { sampleSinusoid, sinusoidShape, type SinusoidParams } from '../../mdn/sinusoid.ts';
 import type { RegressionSplit } from '../../datasets/types.ts';
+import { mixtureDensityGrid } from '../../mdn/density-grid.ts';
 import type { ProblemDef } from '../../problem.ts';
 
 export const mdnTrainParams = z
@@ -28,26 +31,33 @@ export type MdnTrainParams = z.infer<typeof mdnTrainParams>;
 
 interface Hidden {
   test: RegressionSplit;
+  /** The inputs of the after-run plot's columns: evenly spaced over the held-out inputs' range. */
+  gridX: Float32Array;
   /** The true conditional density's held-out NLL (graders/mdn/inverse-density.ts): what no model beats but by chance. */
   trueNll: number;
 }
 
 const metricsDoc = {
+  excessNll: 'held-out NLL minus the true conditional density\'s NLL on the same points (graders/mdn/inverse-density.ts), nats per point: how far the model is from the best any model can expect (0), whatever the secret curve',
   heldoutNll: 'mean negative log-likelihood of the held-out targets under the predicted mixtures, nats per point (½ log 2π ≈ 0.919 included; Infinity for an invalid mixture)',
   coverage: 'fraction of held-out targets inside their input\'s central `level` interval of the predicted mixture (a calibrated model: ≈ level)',
   intervalWidth: 'mean width of the central `level` intervals (informational: how sharp the calibrated model is)',
   mixtureMeanMse: 'mean squared error of the mixture mean Σ π_k μ_k against the held-out targets (informational: an MDN is not graded on it)',
 };
 
+/** Columns and rows of the after-run density plot, and how many held-out points it draws over it. */
+const PLOT = { columns: 96, rows: 72, points: 1500 } as const;
+
 /** The sinusoid process the exercise samples: the inverse problem on the original's x range. */
 const processOf = (p: MdnTrainParams): SinusoidParams => ({ trainN: p.trainN, testN: p.testN, noise: p.noise, xMin: -10, xMax: 10, inverse: true });
 
 /** The four numbers the page and the scripts quote, from a mixture and the held-out targets. */
-export function mixtureScores(m: ConditionalMixture, y: ArrayLike<number>, level: number): Record<keyof typeof metricsDoc, number> {
+export function mixtureScores(m: ConditionalMixture, y: ArrayLike<number>, level: number, trueNll: number): Record<keyof typeof metricsDoc, number> {
   const mean = mixtureMean(m);
   let se = 0;
   for (let i = 0; i < m.n; i++) se += (mean[i]! - y[i]!) ** 2;
-  return { heldoutNll: mixtureMeanNll(m, y), coverage: centralCoverage(m, y, level), intervalWidth: meanIntervalWidth(m, level), mixtureMeanMse: se / m.n };
+  const heldoutNll = mixtureMeanNll(m, y);
+  return { excessNll: heldoutNll - trueNll, heldoutNll, coverage: centralCoverage(m, y, level), intervalWidth: meanIntervalWidth(m, level), mixtureMeanMse: se / m.n };
 }
 
 export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
@@ -63,9 +73,13 @@ export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
     const shape = sinusoidShape(seed);
     const train = sampleSinusoid(processOf(p), p.trainN, seed, 'mdn-train/train', shape);
     const test = sampleSinusoid(processOf(p), p.testN, seed, 'mdn-train/test', shape);
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const v of test.x) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+    const gridX = Float32Array.from({ length: PLOT.columns }, (_, i) => lo + ((i + 0.5) * (hi - lo)) / PLOT.columns);
+    const mixture = (key: string, x: Float32Array) => ({ key, kind: 'mixture' as const, x, features: 1, maxComponents: p.maxComponents, label: 'model.predict' });
     return {
-      calls: [{ arg: train, evals: [{ key: 'mixture', kind: 'mixture', x: test.x, features: 1, maxComponents: p.maxComponents, label: 'model.predict' }] }],
-      hidden: { test, trueNll: inverseTrueNll(shape, p.noise, -10, 10, test.x, test.y) },
+      calls: [{ arg: train, evals: [mixture('mixture', test.x), mixture('grid', gridX)] }],
+      hidden: { test, gridX, trueNll: inverseTrueNll(shape, p.noise, -10, 10, test.x, test.y) },
     };
   },
   score(p, { test, trueNll }, [out]) {
@@ -73,13 +87,46 @@ export const mdnTrainProblem: ProblemDef<MdnTrainParams, Hidden> = {
     const invalid = invalidMixture(m);
     if (invalid) {
       const line = `Your mixture cannot be scored: ${invalid}.`;
-      return { metrics: { heldoutNll: Infinity, coverage: NaN, intervalWidth: NaN, mixtureMeanMse: NaN }, details: { heldoutNll: [line], coverage: [line] } };
+      return { metrics: { excessNll: Infinity, heldoutNll: Infinity, coverage: NaN, intervalWidth: NaN, mixtureMeanMse: NaN }, details: { excessNll: [line], coverage: [line] } };
     }
-    const s = mixtureScores(m, test.y, p.level);
+    const s = mixtureScores(m, test.y, p.level, trueNll);
     const pct = `${Math.round(p.level * 100)} %`;
-    const nllLine = `Held-out NLL ${fmt(s.heldoutNll)} nats per point on ${test.n} fresh points (½ log 2π ≈ 0.919 included), with ${m.k} component${m.k === 1 ? '' : 's'}; the true conditional density scores ${fmt(trueNll)} on the same points.`;
+    const nllLine = `Held-out NLL ${fmt(s.heldoutNll)} nats per point on ${test.n} fresh points (½ log 2π ≈ 0.919 included), with ${m.k} component${m.k === 1 ? '' : 's'}; the true conditional density scores ${fmt(trueNll)} on the same points: ${fmt(s.excessNll)} above it.`;
     const coverageLine = `${fmt(100 * s.coverage)} % of held-out targets lie inside their central ${pct} interval (mean width ${fmt(s.intervalWidth)}).`;
     const mseLine = `Not graded: the mixture mean Σ π·μ has MSE ${fmt(s.mixtureMeanMse)}, no better than a plain regression net's, because one input has several targets.`;
-    return { metrics: s, details: { heldoutNll: [nllLine, mseLine], coverage: [coverageLine] } };
+    return {
+      metrics: s,
+      details: { excessNll: [nllLine, mseLine], coverage: [coverageLine] },
+      notes: [
+        {
+          metric: 'heldoutNll',
+          label: 'Held-out NLL (nats per point)',
+          value: s.heldoutNll,
+          message:
+            `Your mixtures' mean negative log-likelihood of ${test.n} fresh targets, ½ log 2π ≈ 0.919 included. It depends on the curve as much as on your model ` +
+            `(this data's true density scores ${fmt(trueNll)}), so the check above grades the distance between the two.`,
+        },
+      ],
+    };
+  },
+  plot(p, { test, gridX }, [out]) {
+    if (!out?.grid) return undefined;
+    const m = mixtureFromOutputs(out.grid, gridX.length, p.maxComponents);
+    if (invalidMixture(m)) return undefined;
+    // The targets' range (x on [xMin, xMax]) and a margin of 2, to show a component that spills past the data.
+    const [y0, y1] = [processOf(p).xMin - 2, processOf(p).xMax + 2];
+    const n = Math.min(PLOT.points, test.n);
+    return {
+      kind: 'mixture-density',
+      x0: gridX[0]! - (gridX[1]! - gridX[0]!) / 2,
+      x1: gridX.at(-1)! + (gridX[1]! - gridX[0]!) / 2,
+      y0,
+      y1,
+      columns: gridX.length,
+      rows: PLOT.rows,
+      density: mixtureDensityGrid(m, y0, y1, PLOT.rows),
+      x: test.x.slice(0, n),
+      y: test.y.slice(0, n),
+    };
   },
 };

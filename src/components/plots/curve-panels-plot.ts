@@ -7,8 +7,24 @@ import type { CurvePanelsPlot } from '../../../graders/problem.ts';
 import { hiDpiContext } from '../hidpi-canvas.ts';
 import { drawCurveIn, type PlotBox } from './curve-plot.ts';
 
-/** The canvas's size in CSS pixels (plot-figures.ts gives the same to the figure). */
+/** The canvas's largest size in CSS pixels (plot-figures.ts gives the same to the figure). */
 export const CURVE_PANELS_SIZE = { width: 640, height: 300 };
+
+/** The narrowest the canvas gets, however narrow its container: two panels of 160 px still show their curves. */
+export const CURVE_PANELS_MIN_WIDTH = 320;
+
+/**
+ * The canvas's width: the plots' container's width (as the live loss chart sizes itself), between
+ * CURVE_PANELS_MIN_WIDTH and CURVE_PANELS_SIZE.width, so two panels side by side fit a phone or a narrow column.
+ * The figure is still hidden when it is drawn (and the result section may be), so the nearest laid-out ancestor
+ * from the plots' container up is measured.
+ */
+export function curvePanelsWidth(canvas: HTMLCanvasElement): number {
+  let host = canvas.closest?.('.rdl-plots') as HTMLElement | null | undefined;
+  while (host && !host.clientWidth) host = host.parentElement;
+  const available = host?.clientWidth || CURVE_PANELS_SIZE.width;
+  return Math.max(CURVE_PANELS_MIN_WIDTH, Math.min(CURVE_PANELS_SIZE.width, available));
+}
 
 /** Height of the title band above each panel's chart. */
 const TITLE_BAND = 16;
@@ -26,9 +42,10 @@ export function panelFooter(p: CurvePanelsPlot['panels'][number]): string {
 }
 
 export function drawCurvePanelsPlot(canvas: HTMLCanvasElement, plot: CurvePanelsPlot): void {
-  const ctx = hiDpiContext(canvas, CURVE_PANELS_SIZE.width, CURVE_PANELS_SIZE.height);
+  const width = curvePanelsWidth(canvas);
+  const ctx = hiDpiContext(canvas, width, CURVE_PANELS_SIZE.height);
   if (!ctx) return;
-  const boxes = curvePanelBoxes(plot.panels.length);
+  const boxes = curvePanelBoxes(plot.panels.length, width);
   plot.panels.forEach((panel, i) => {
     const box = boxes[i]!;
     drawCurveIn(ctx, panel, box, panelFooter(panel));

@@ -72,4 +72,12 @@ export const plotFigures: readonly PlotFigure[] = [
     label: 'Held-out images and what your code made of them',
     caption: 'Held-out images (top) and your code&rsquo;s versions of them, one strip each, dark ink on white.',
   },
+  {
+    kind: 'mixture-density',
+    width: 420,
+    height: 320,
+    label: "Your network's predicted density of the target at each input, with held-out points",
+    caption:
+      'The density your network predicts, p(target&thinsp;|&thinsp;input), darker where it is higher (the lesson figure&rsquo;s scale), with held-out points (grey) over it: a good fit puts its density on every branch of the points, and none between them.',
+  },
 ];

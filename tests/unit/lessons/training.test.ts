@@ -76,6 +76,13 @@ describe('our numbers the lesson quotes', () => {
     expect(variants[variantNames.reference]!.every((r) => r.status === 'passed')).toBe(true);
     expect(variants[variantNames.kOne]!.every((r) => r.status === 'failed')).toBe(true);
   });
+  it('the page states the reference’s recipe as solution.ts has it', () => {
+    const { solution } = loadExercise(id);
+    const constant = (name: string) => Number(new RegExp(`const ${name} = ([\\d.e-]+);`).exec(solution)![1]);
+    expect([constant('LEARNING_RATE'), constant('MAX_EPOCHS'), constant('PATIENCE'), constant('MIN_EPOCHS')]).toEqual([3e-2, 600, 100, 300]);
+    expect(page).toContain('The reference solution trains at $3 \\times 10^{-2}$ with the input scaled and the components started apart, for at most 600 epochs with patience 100 but never fewer than 300');
+    expect(variantNames.reference).toContain('Adam 3e-2');
+  });
   it('the page quotes every one of them', () => {
     for (const key of Object.keys(n).filter((k) => !k.startsWith('rerun'))) expect(page, key).toContain(`{n.${key}}`);
   });
@@ -104,18 +111,21 @@ describe('the figure', () => {
 });
 
 describe('the exercise on tfjs (WASM)', () => {
-  it('the starter (an untrained, constant mixture) fails the NLL check', async () => {
+  it('the starter (an untrained, constant mixture) fails the NLL check, graded as the excess over the true density', async () => {
     const r = await gradeInProcess(id, starter, 1);
     expect(r.status).toBe('failed');
-    const nll = r.checks.find((c) => c.metric === 'heldoutNll')!;
-    expect(nll.value).toBeGreaterThan(check('heldoutNll').max!);
-    expect(nll.details!.join(' ')).toMatch(/true conditional density scores 1\.\d+/);
+    const excess = r.checks.find((c) => c.metric === 'excessNll')!;
+    expect(excess.value).toBeGreaterThan(check('excessNll').max!);
+    const [, nll, truth] = /Held-out NLL ([\d.]+) .* the true conditional density scores ([\d.]+)/.exec(excess.details!.join(' '))!;
+    expect(Number(nll) - Number(truth)).toBeCloseTo(excess.value, 2);
+    // The NLL itself is shown beside the checks, not graded.
+    expect(r.notes?.find((n) => n.metric === 'heldoutNll')?.value).toBeCloseTo(Number(nll), 2);
   }, 300_000);
 
   it('a single Gaussian per input fails with the message that names it', async () => {
     const r = await gradeInProcess(id, solutionWith(id, 'const COMPONENTS = 5;', 'const COMPONENTS = 1;'), 1);
-    const nll = r.checks.find((c) => c.metric === 'heldoutNll')!;
-    expect(nll.passed).toBe(false);
-    expect(nll.message).toContain('k = 1');
+    const excess = r.checks.find((c) => c.metric === 'excessNll')!;
+    expect(excess.passed).toBe(false);
+    expect(excess.message).toContain('k = 1');
   }, 300_000);
 });

@@ -153,3 +153,22 @@ export async function f(_: unknown, ctx: any) {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('the live loss curve over several calls', () => {
+  it('goes on past the previous call’s last step, so a second training (the inverse problem) shows after the first', async () => {
+    const src = `export async function f(_: unknown, ctx: any) {
+  for (let step = 0; step < 3; step++) ctx.report({ step, loss: 10 - step });
+  return (x: any) => x.sum(1);
+}`;
+    const events: ProgressEvent[] = [];
+    const call = { arg: undefined, evals: [predict2()] };
+    const r = await run(src, [call, call], (p) => events.push(p));
+    expect(r.ok).toBe(true);
+    const steps = events.map((e) => e.step);
+    // Every step increases, the first call's start at 0 and the second's right after the first call's last.
+    expect(steps.every((s, i) => i === 0 || s > steps[i - 1]!)).toBe(true);
+    expect(steps[0]).toBe(0);
+    expect(steps.at(-1)).toBe(5);
+    expect(events.at(-1)!.loss).toBe(8);
+  });
+});

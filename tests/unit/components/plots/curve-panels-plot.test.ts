@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CurvePanelsPlot } from '../../../../graders/problem.ts';
-import { CURVE_PANELS_SIZE, curvePanelBoxes, drawCurvePanelsPlot, panelFooter } from '../../../../src/components/plots/curve-panels-plot.ts';
+import { CURVE_PANELS_MIN_WIDTH, CURVE_PANELS_SIZE, curvePanelBoxes, drawCurvePanelsPlot, panelFooter } from '../../../../src/components/plots/curve-panels-plot.ts';
 import { plotFigures } from '../../../../src/components/plots/plot-figures.ts';
 import { plotRenderers } from '../../../../src/components/plots/plot-renderers.ts';
 
 /** A canvas whose context records every call: method name and arguments. */
-function recordingCanvas() {
+function recordingCanvas(containerWidth?: number) {
   const calls: { op: string; args: unknown[] }[] = [];
   const ctx = new Proxy({} as Record<string | symbol, unknown>, {
     get(target, op) {
@@ -22,7 +22,7 @@ function recordingCanvas() {
       return true;
     },
   });
-  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => ctx };
+  const canvas = { width: 0, height: 0, style: {} as Record<string, string>, getContext: () => ctx, closest: () => (containerWidth === undefined ? null : { clientWidth: containerWidth }) };
   return { canvas: canvas as unknown as HTMLCanvasElement, calls };
 }
 
@@ -56,6 +56,15 @@ describe('curve-panels plot', () => {
     expect(dots.slice(11).every((x) => x > CURVE_PANELS_SIZE.width / 2)).toBe(true);
     // Two curves per panel (best prediction dashed, the model solid): four strokes of paths.
     expect(calls.filter((c) => c.op === 'stroke')).toHaveLength(4);
+  });
+  it('fits its container: as wide as the plots’ row, between the minimum and the full width', () => {
+    for (const [container, expected] of [[400, 400], [1000, CURVE_PANELS_SIZE.width], [200, CURVE_PANELS_MIN_WIDTH]] as const) {
+      const { canvas, calls } = recordingCanvas(container);
+      drawCurvePanelsPlot(canvas, plot);
+      expect((canvas.style as unknown as Record<string, string>).width).toBe(`${expected}px`);
+      const frames = calls.filter((c) => c.op === 'strokeRect').map((c) => c.args as number[]);
+      expect(frames[1]![0]! + frames[1]![2]!).toBeLessThanOrEqual(expected);
+    }
   });
   it('is registered: a renderer and a figure for the kind', () => {
     expect(plotRenderers['curve-panels']).toBe(drawCurvePanelsPlot);
