@@ -110,10 +110,10 @@ export function topEigenpairs(k: Float64Array, n: number, count: number, o: { ov
   const b = Math.min(n, count + (o.oversample ?? 8));
   const tolerance = o.tolerance ?? 1e-9, maxSweeps = o.maxSweeps ?? 500;
   const rng = makeRng(o.seed ?? 1, 'top-eigenpairs');
-  let v = Float64Array.from({ length: n * b }, () => rng.normal());
+  let v: Float64Array = Float64Array.from({ length: n * b }, () => rng.normal());
   orthonormaliseBlock(v, n, b);
   let kv = times(k, v, n, b);
-  let values = new Float64Array(b);
+  let values: Float64Array = new Float64Array(b);
   let residual = Infinity, sweeps = 0;
   while (sweeps < maxSweeps) {
     sweeps++;

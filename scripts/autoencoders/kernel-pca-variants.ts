@@ -16,8 +16,8 @@ const scaled = 'return tf.mul(tf.transpose(q), tf.sqrt(tf.relu(lambda)));';
 
 export const kernelPcaVariants: Record<string, Edit[]> = {
   'reference (RBF γ = 1/64, centred, 200 sweeps)': [],
-  'kernel not centred': [['const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand);', 'const centred = kernel;']],
-  'only the rows centred (K − 1K)': [['const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand);', 'const centred = tf.sub(kernel, rowMean);']],
+  'kernel not centred': [['const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand)', 'const centred = kernel']],
+  'only the rows centred (K − 1K)': [['const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand)', 'const centred = tf.sub(kernel, rowMean)']],
   'γ 10× too large': [['const gamma = 1 / features;', 'const gamma = 10 / features;']],
   'γ 10× too small': [['const gamma = 1 / features;', 'const gamma = 0.1 / features;']],
   'linear kernel (plain PCA)': [['const kernel = tf.exp(tf.mul(-gamma, dist));', 'const kernel = tf.matMul(x, x, false, true);']],

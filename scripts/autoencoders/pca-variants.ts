@@ -47,7 +47,7 @@ export const pcaVariants: Record<string, Edit[]> = {
   'ratios over the top k, not the total': [['tf.div(lambda, total)', 'tf.div(lambda, tf.sum(lambda))']],
   'sweeps by C, not C² (150)': [['tf.matMul(q, cov2)', 'tf.matMul(q, cov)']],
   'no Gram–Schmidt (plain power iteration on the block)': [
-    ['const next = tf.linalg.gramSchmidt(tf.matMul(q, cov2)) as tf.Tensor2D;', 'const m = tf.matMul(q, cov2); const next = tf.div(m, tf.norm(m, 2, 1, true)) as tf.Tensor2D;'],
+    ['const next = tf.linalg.gramSchmidt(tf.matMul(q, cov2) as tf.Tensor2D) as tf.Tensor2D;', 'const m = tf.matMul(q, cov2); const next = tf.div(m, tf.norm(m, 2, 1, true)) as tf.Tensor2D;'],
   ],
 };
 

@@ -24,7 +24,7 @@ export async function pca(input: PcaInput, _ctx: TrainContext) {
     // Centre: PCA is about variance around the mean. Without this the top "component" points at the mean image.
     const centred = tf.sub(x, tf.mean(x, 0));
     // C = Xcᵀ Xc / (n − 1): features × features (64×64), not n × n.
-    const cov = tf.div(tf.matMul(centred, centred, true, false), n - 1);
+    const cov = tf.div(tf.matMul(centred, centred, true, false), n - 1) as tf.Tensor2D;
     // Total variance: the trace of C, the sum of every eigenvalue, not only of the top k.
     const total = tf.div(tf.sum(tf.square(centred)), n - 1);
 
@@ -33,12 +33,12 @@ export async function pca(input: PcaInput, _ctx: TrainContext) {
     const cov2 = tf.matMul(cov, cov);
 
     // A random start (seeded: the same answer every run) has a component along every eigenvector.
-    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, features], 0, 1, 'float32', 7)) as tf.Tensor2D;
+    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, features], 0, 1, 'float32', 7) as tf.Tensor2D) as tf.Tensor2D;
     for (let t = 0; t < SWEEPS; t++) {
       // Rows of q times C² (C is symmetric, so q C² = (C² qᵀ)ᵀ). Gram–Schmidt on the rows keeps them orthonormal: without
       // it every row would turn toward the top eigenvector and the block would collapse to rank 1. Row j ends up
       // orthogonal to rows 0 … j−1, so row j converges to eigenvector j: the rows come out largest variance first.
-      const next = tf.linalg.gramSchmidt(tf.matMul(q, cov2)) as tf.Tensor2D;
+      const next = tf.linalg.gramSchmidt(tf.matMul(q, cov2) as tf.Tensor2D) as tf.Tensor2D;
       q.dispose();
       q = next;
     }

@@ -38,7 +38,7 @@ export async function pca(input: PcaInput, _ctx: TrainContext) {
     const total = tf.scalar(1);
 
     // A random, orthonormal start: k rows of `features` numbers.
-    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, features], 0, 1, 'float32', 7)) as tf.Tensor2D;
+    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, features], 0, 1, 'float32', 7) as tf.Tensor2D) as tf.Tensor2D;
     for (let t = 0; t < SWEEPS; t++) {
       // TODO: one sweep: multiply the rows of q by the covariance (q C: C is symmetric) and re-orthonormalise them
       //       with tf.linalg.gramSchmidt. Dispose the old q (or it stays in memory until the tidy ends).

@@ -28,11 +28,11 @@ export async function kernelPca(input: KernelPcaInput, _ctx: TrainContext) {
     // becomes a spurious eigenvalue of n × error.
     const rowMean = tf.div(tf.sum(kernel, 1, true), n);
     const grand = tf.div(tf.sum(rowMean), n);
-    const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand);
+    const centred = tf.add(tf.sub(tf.sub(kernel, rowMean), tf.transpose(rowMean)), grand) as tf.Tensor2D;
 
-    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, n], 0, 1, 'float32', 7)) as tf.Tensor2D;
+    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, n], 0, 1, 'float32', 7) as tf.Tensor2D) as tf.Tensor2D;
     for (let t = 0; t < SWEEPS; t++) {
-      const next = tf.linalg.gramSchmidt(tf.matMul(q, centred)) as tf.Tensor2D;
+      const next = tf.linalg.gramSchmidt(tf.matMul(q, centred) as tf.Tensor2D) as tf.Tensor2D;
       q.dispose();
       q = next;
     }

@@ -36,7 +36,7 @@ export async function kernelPca(input: KernelPcaInput, _ctx: TrainContext) {
     //       all n² entries loses digits, and the error of the grand mean becomes a spurious eigenvalue of n × error.
     const centred = kernel;
 
-    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, n], 0, 1, 'float32', 7)) as tf.Tensor2D;
+    let q = tf.linalg.gramSchmidt(tf.randomNormal([k, n], 0, 1, 'float32', 7) as tf.Tensor2D) as tf.Tensor2D;
     for (let t = 0; t < SWEEPS; t++) {
       // TODO: one sweep: q ← gramSchmidt(q K̃). Dispose the old q.
     }
