@@ -45,6 +45,7 @@ export const pcaVariants: Record<string, Edit[]> = {
     ['tf.randomNormal([k, features]', 'tf.randomNormal([k, n]'],
   ],
   'ratios over the top k, not the total': [['tf.div(lambda, total)', 'tf.div(lambda, tf.sum(lambda))']],
+  'total = the sum of every covariance entry, not the trace': [['const total = tf.div(tf.sum(tf.square(centred)), n - 1);', 'const total = tf.sum(cov);']],
   'sweeps by C, not C² (150)': [['tf.matMul(q, cov2)', 'tf.matMul(q, cov)']],
   'no Gram–Schmidt (plain power iteration on the block)': [
     ['const next = tf.linalg.gramSchmidt(tf.matMul(q, cov2) as tf.Tensor2D) as tf.Tensor2D;', 'const m = tf.matMul(q, cov2); const next = tf.div(m, tf.norm(m, 2, 1, true)) as tf.Tensor2D;'],

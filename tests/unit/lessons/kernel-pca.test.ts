@@ -110,7 +110,7 @@ describe('the figure data and the numbers the page quotes', () => {
     for (const way of Object.values(w)) expect(way.spuriousEigenvalue).toBeCloseTo(figure.accumulation.n * Math.abs(way.error), 6);
     expect(figure.accumulation.entries).toBe(figure.accumulation.n ** 2);
     expect(figure.speed.topEigenvalueAgreement).toBeLessThan(1e-9);
-    expect(figure.speed.fullEigSeconds).toBeGreaterThan(figure.speed.referenceSubspaceAtFullNSeconds);
+    expect(figure.speed.fullEigSeconds).toBeGreaterThan(5 * figure.speed.subspaceAtFullNSeconds);
   });
 
   it('the page says what the exercise poses, and its numbers come through lesson-numbers.ts', () => {

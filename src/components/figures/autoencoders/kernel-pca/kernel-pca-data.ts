@@ -45,7 +45,9 @@ export interface KernelPcaFigureData {
     referenceSubspaceSeconds: number;
     referenceSweeps: number;
     fullN: number;
-    referenceSubspaceAtFullNSeconds: number;
+    kernelAtFullNSeconds: number;
+    subspaceAtFullNSeconds: number;
+    subspaceSweeps: number;
     fullEigSeconds: number;
     topEigenvalueAgreement: number;
     loadAverage: number;

@@ -12,8 +12,8 @@ import { variantRange, type VariantsFile } from '../variant-ranges.ts';
 
 const variants = variantsFile as unknown as VariantsFile;
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
-const sci = (v: number) => v.toExponential(1).replace('-', '−');
-const angle = (v: number) => (v < 0.01 ? sci(v) : v < 10 ? v.toFixed(1) : v.toFixed(0));
+const sci = (v: number) => v.toExponential(1).replace(/-/g, '−');
+const angle = (v: number) => (v < 0.01 ? sci(v) : v.toFixed(1));
 const plain = (v: number) => (v < 0.01 ? sci(v) : v.toFixed(2));
 const span = ([a, b]: [number, number], f: (v: number) => string) => `${f(a)} to ${f(b)}`;
 const deg = (name: string) => span(variantRange(variants, name, 'maxAngleDeg'), angle);
@@ -50,9 +50,11 @@ export const kernelPcaNumbers = {
   referenceSeconds: figure.speed.referenceSubspaceSeconds.toFixed(1),
   referenceSweeps: figure.speed.referenceSweeps,
   fullN: figure.speed.fullN,
-  subspaceAtFullN: figure.speed.referenceSubspaceAtFullNSeconds.toFixed(1),
+  kernelAtFullN: figure.speed.kernelAtFullNSeconds.toFixed(1),
+  subspaceAtFullN: figure.speed.subspaceAtFullNSeconds.toFixed(2),
+  subspaceSweeps: figure.speed.subspaceSweeps,
   fullEigSeconds: figure.speed.fullEigSeconds.toFixed(0),
-  fullOverSubspace: (figure.speed.fullEigSeconds / figure.speed.referenceSubspaceAtFullNSeconds).toFixed(0),
+  fullOverSubspace: (figure.speed.fullEigSeconds / figure.speed.subspaceAtFullNSeconds).toFixed(0),
   loadAverage: figure.speed.loadAverage.toFixed(0),
   /** scikit-learn's KernelPCA time on all 1797 digits in the source's pipeline (50 components). */
   sklearnKpcaSeconds: original.summary.all10_pipe_kpca_time_s.mean.toFixed(2),

@@ -16,8 +16,8 @@ const pct = (v: number, digits = 1) => `${(100 * v).toFixed(digits)}%`;
 const span = ([a, b]: [number, number], f: (v: number) => string) => `${f(a)} to ${f(b)}`;
 const deg = (name: string) => variantRange(variants, name, 'maxAngleDeg');
 const ratio = (name: string) => variantRange(variants, name, 'ratioError');
-const plain = (v: number) => (v < 0.01 ? v.toExponential(1).replace('-', '−') : v.toFixed(2));
-const angleText = (v: number) => (v < 0.01 ? v.toExponential(1).replace('-', '−') : v < 1 ? v.toFixed(2) : v.toFixed(0));
+const plain = (v: number) => (v < 0.01 ? v.toExponential(1).replace(/-/g, '−') : v.toFixed(2));
+const angleText = (v: number) => (v < 0.01 ? v.toExponential(1).replace(/-/g, '−') : v < 1 ? v.toFixed(2) : v.toFixed(1));
 
 export const pcaNumbers = {
   n: figure.n,
@@ -48,8 +48,7 @@ export const pcaNumbers = {
   deflationAngle: span(deg('power iteration with deflation (right)'), angleText),
   sweeps3Angle: span(deg('3 sweeps'), angleText),
   sweeps10Angle: span(deg('10 sweeps'), angleText),
-  sweeps30Ratio: span(ratio('30 sweeps'), plain),
-  byCRatioMax: plain(ratio('sweeps by C, not C² (150)')[1]),
+  sumOfEntriesRatio: span(ratio('total = the sum of every covariance entry, not the trace'), plain),
   notCentredAngle: span(deg('not centred'), angleText),
   signAngle: span(deg('deflation with a sign error (C + λvvᵀ)'), angleText),
   noGramSchmidtAngle: span(deg('no Gram–Schmidt (plain power iteration on the block)'), angleText),
