@@ -21,6 +21,37 @@ export interface Images {
   cols: number;
 }
 
+// Autoencoders: 01-pca
+
+/**
+ * What `pca` receives: images and how many components to find.
+ *   { x: Float32Array(1000 · 64), n: 1000, features: 64, rows: 8, cols: 8, k: 10 }
+ */
+export interface PcaInput extends Images {
+  /** How many principal components to return, largest variance first. */
+  k: number;
+}
+
+/** What `pca` returns: tensors, typed arrays or nested number arrays of these shapes. */
+export interface PcaResult {
+  /** k×features: row i is component i, a unit vector (its sign is free), largest variance first. */
+  components: unknown;
+  /** k numbers: the share of the images' TOTAL variance (all features) along each component. */
+  explainedVarianceRatio: unknown;
+}
+
+// Autoencoders: 02-kernel-pca
+
+/**
+ * What `kernelPca` receives: images and how many coordinates to embed them in. The RBF kernel's γ is the usual
+ * default, 1 / features.
+ *   { x: Float32Array(700 · 64), n: 700, features: 64, rows: 8, cols: 8, k: 6 }
+ */
+export interface KernelPcaInput extends Images {
+  /** How many kernel principal components to return. */
+  k: number;
+}
+
 // Autoencoders: 07-pipeline
 
 /**

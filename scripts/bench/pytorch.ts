@@ -33,6 +33,8 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '02-mdn/02-mdn-nll', script: 'mdn_nll.py' },
   { exercise: '02-mdn/03-train-mdn', script: 'mdn_train.py' },
   { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
+  { exercise: '03-autoencoders/01-pca', script: 'pca.py' },
+  { exercise: '03-autoencoders/02-kernel-pca', script: 'kernel_pca.py' },
   { exercise: '03-autoencoders/07-pipeline', script: 'digit_pipeline.py' },
 ];
 

@@ -87,4 +87,5 @@ export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput,
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
 export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
 export type { Images } from '../../graders/autoencoders/learner-types.ts';
+export type { PcaInput, PcaResult, KernelPcaInput } from '../../graders/autoencoders/learner-types.ts';
 export type { ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';
