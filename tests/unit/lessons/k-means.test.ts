@@ -153,6 +153,16 @@ describe('the stepper figure', () => {
       expect(f.chosen).toBe(f.candidates[left.indexOf(Math.min(...left))]);
     }
   });
+  it('random and plain seeding get stuck (final inertia 30 % above greedy Lloyd) on more point sets than greedy (the caption says so)', () => {
+    const final = (seeding: 'random' | 'plain' | 'greedy', seed: number) => kmeansFrames({ mode: 'full', seeding, seed }).frames.at(-1)!.inertia;
+    const stuck = (seeding: 'random' | 'plain' | 'greedy') => [...Array(20).keys()].filter((i) => final(seeding, i + 1) > 1.3 * final('greedy', i + 1)).length;
+    const [random, plain] = [stuck('random'), stuck('plain')];
+    expect(random).toBeGreaterThan(0);
+    expect(plain).toBeGreaterThan(0);
+    // Greedy against greedy is 0 by construction; against the best of all three it should still rarely lose.
+    const best = (seed: number) => Math.min(final('random', seed), final('plain', seed), final('greedy', seed));
+    expect([...Array(20).keys()].filter((i) => final('greedy', i + 1) > 1.3 * best(i + 1)).length).toBeLessThan(Math.min(random, plain));
+  });
   it('mini-batch frames outline a batch; every frame renders an SVG with a title and two lines', () => {
     const { frames } = kmeansFrames({ mode: 'mini-batch', seeding: 'plain', seed: 1 });
     expect(frames[K]!.batch.length).toBeGreaterThan(0);
