@@ -12,6 +12,7 @@ import { clusteringAccuracy } from '../../../graders/autoencoders/clustering-acc
 import { assign, greedyTrials, inertia, kMeans, kMeansPlusPlus, lloyd } from '../../../graders/autoencoders/kmeans.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { miniBatchKMeansParams } from '../../../graders/problems/autoencoders/mini-batch-kmeans.ts';
+import { loadProblemData, makeProblem, type DataSpec } from '../../../graders/problems/index.ts';
 import { makeRng } from '../../../graders/rng.ts';
 import exp7 from '../../../reference/results/exp7_digits.json';
 import numbersFile from '../../../src/components/figures/autoencoders/k-means/kmeans-numbers.json';
@@ -171,6 +172,26 @@ describe('the stepper figure', () => {
       expect(view.svg).toMatch(/^<svg[^>]*role="img"[^>]*><title>k-means, mini-batch steps after random seeding/);
       expect(view.lines).toHaveLength(2);
     }
+  });
+});
+
+describe('the exercise’s problem', () => {
+  it('hands out pixels and k only; scores the reference’s own centres at ratio 1; plots centres over the nearest reference centres', async () => {
+    const data = meta.data as DataSpec;
+    await loadProblemData(data);
+    const p = makeProblem(data, 7);
+    const arg = p.calls[0]!.arg as Record<string, unknown>;
+    expect(Object.keys(arg).sort()).toEqual(['cols', 'features', 'k', 'n', 'rows', 'x']);
+    const reference = (p.hidden as { reference: { centres: Float64Array } }).reference.centres;
+    const scored = p.score([{ centres: Float32Array.from(reference) }]);
+    expect(scored.metrics.heldoutInertiaRatio).toBeCloseTo(1, 5);
+    expect(scored.metrics.clusteringAccuracy).toBeCloseTo(scored.metrics.referenceAccuracy!, 12);
+    const plot = p.plot([{ centres: Float32Array.from(reference) }]);
+    expect(plot?.kind).toBe('image-grid');
+    if (plot?.kind !== 'image-grid') return;
+    expect(plot.strips.map((s) => s.images.length)).toEqual([640, 640]);
+    // The reference's centres are their own nearest: the two strips match.
+    expect(Array.from(plot.strips[1]!.images)).toEqual(Array.from(plot.strips[0]!.images));
   });
 });
 
