@@ -112,6 +112,16 @@ describe('the numbers the page quotes', () => {
     expect(greedy.inertia.median).toBeLessThan(plain.inertia.median);
     expect(greedy.accuracy.median).toBeGreaterThan(plain.accuracy.median);
   });
+  it('on the t-SNE map, greedy seeding lifts the median and restarts lift the lows (the page says so)', () => {
+    const { plain, greedy, bestOf5 } = numbersFile.tsneMap;
+    expect(greedy.median).toBeGreaterThan(plain.median + 0.03);
+    expect(bestOf5.min).toBeGreaterThan(Math.max(plain.min, greedy.min) + 0.05);
+    expect(bestOf5.max - bestOf5.min).toBeLessThan(0.01);
+    const map = JSON.parse(readFileSync('scripts/autoencoders/digits-tsne-map.json', 'utf8')) as { provenance: { script: string }; n: number; points: number[] };
+    expect(map.provenance.script).toBe('scripts/autoencoders/tsne-map.py');
+    expect(map.points).toHaveLength(2 * 1797);
+    for (const key of ['map.plainMedian', 'map.plainMin', 'map.greedyMedian', 'map.greedyMin', 'map.bestOf5']) expect(page).toContain(`{n.${key}}`);
+  });
   it('come from lesson-numbers.ts, not typed in', () => {
     expect(page).toContain("import { kmeansNumbers as n, variantSpan } from '../../../components/figures/autoencoders/k-means/lesson-numbers.ts';");
     for (const key of ['trials', 'seeds', 'plainAccuracyMedian', 'greedyAccuracyMedian', 'bestAccuracy', 'referenceRawAccuracy', 'three.hungarian']) expect(page).toContain(`{n.${key}}`);

@@ -1,6 +1,7 @@
 /**
  * The numbers the k-means lesson quotes, read from the files that measured them (no number is typed into the page):
- * our float64 k-means on all the digits (kmeans-numbers.json, scripts/autoencoders/kmeans-lesson-numbers.ts), the
+ * our float64 k-means on all the digits' pixels and on their t-SNE map (kmeans-numbers.json,
+ * scripts/autoencoders/kmeans-lesson-numbers.ts; the map from scripts/autoencoders/tsne-map.py), the
  * exercise's reference and wrong variants graded for real (kmeans-variants.json, scripts/autoencoders/kmeans-variants.ts)
  * and the reference re-run's k-means on raw pixels (reference/results/exp7_digits.json).
  */
@@ -57,6 +58,14 @@ export const kmeansNumbers = {
   greedyAccuracyMedian: f(greedy.accuracy.median, 2),
   greedyAccuracyMin: f(greedy.accuracy.min, 2),
   greedyAccuracyMax: f(greedy.accuracy.max, 2),
+  /** One Lloyd run per seeding, and the best of 5 greedy runs, on the reference pipeline's t-SNE map (scripts/autoencoders/digits-tsne-map.json). */
+  map: {
+    plainMedian: f(numbers.tsneMap.plain.median, 2),
+    plainMin: f(numbers.tsneMap.plain.min, 2),
+    greedyMedian: f(numbers.tsneMap.greedy.median, 2),
+    greedyMin: f(numbers.tsneMap.greedy.min, 2),
+    bestOf5: span([numbers.tsneMap.bestOf5.min, numbers.tsneMap.bestOf5.max], 3),
+  },
   plainInertiaMedian: f(plain.inertia.median, 0),
   greedyInertiaMedian: f(greedy.inertia.median, 0),
   bestInertia: f(numbers.bestOf10.inertia, 0),
