@@ -6,9 +6,10 @@
  * submission: full k-means fitted on all 1797 digits, held-out ones included (what centres from the embedded public
  * set would score), which sets the lower bound.
  *   node scripts/with-node.mjs node scripts/autoencoders/kmeans-variants.ts [--seeds 1-10] [--only 'name|name'] [--json FILE]
- * prints, per variant, the held-out inertia ratio and the held-out clustering accuracy (min … max over seeds), how
- * many seeds passed and the seconds per grading; with --json FILE it writes every number, provenance first (the
- * lesson reads src/components/figures/autoencoders/k-means/kmeans-variants.json, written with --json to that path).
+ * prints, per variant, the training and held-out inertia ratios and the held-out clustering accuracy (min … max
+ * over seeds), how many seeds passed and the seconds per grading; with --json FILE it writes every number,
+ * provenance first (the lesson reads src/components/figures/autoencoders/k-means/kmeans-variants.json, written
+ * with --json to that path).
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -45,6 +46,7 @@ export const fittedOnAll = 'full k-means fitted on all 1797 digits (held-out one
 /** One seed's numbers for a variant. */
 export interface VariantRun {
   seed: number;
+  trainInertiaRatio: number;
   heldoutInertiaRatio: number;
   clusteringAccuracy: number;
   status: string;
@@ -56,7 +58,7 @@ export async function gradeVariant(name: string, seed: number): Promise<VariantR
   const { report, seconds, metrics } = await gradeOnWasm(kmeansId, variantOfSolution(kmeansId, name, kmeansVariants[name]!), seed);
   if (report.error) throw new Error(`${name}, seed ${seed}: ${report.error.message}`);
   const accuracy = report.notes?.find((n) => n.metric === 'clusteringAccuracy')?.value ?? NaN;
-  return { seed, heldoutInertiaRatio: metrics.heldoutInertiaRatio!, clusteringAccuracy: accuracy, status: report.status, seconds };
+  return { seed, trainInertiaRatio: metrics.trainInertiaRatio!, heldoutInertiaRatio: metrics.heldoutInertiaRatio!, clusteringAccuracy: accuracy, status: report.status, seconds };
 }
 
 /** Scores centres fitted on all the digits (train and held-out) with the generator's own scoring. */
@@ -72,7 +74,7 @@ export async function fittedOnAllRun(seed: number): Promise<VariantRun> {
   all.set(h.test.x, h.train.n * d);
   const fit = kMeans({ values: all, n: h.train.n + h.test.n, d }, k, makeRng(seed, 'fitted-on-all'), 10);
   const scored = p.score([{ centres: Float32Array.from(fit.centres) }]);
-  return { seed, heldoutInertiaRatio: scored.metrics.heldoutInertiaRatio!, clusteringAccuracy: scored.metrics.clusteringAccuracy!, status: '-', seconds: (performance.now() - started) / 1000 };
+  return { seed, trainInertiaRatio: scored.metrics.trainInertiaRatio!, heldoutInertiaRatio: scored.metrics.heldoutInertiaRatio!, clusteringAccuracy: scored.metrics.clusteringAccuracy!, status: '-', seconds: (performance.now() - started) / 1000 };
 }
 
 if (import.meta.main) {
@@ -87,7 +89,8 @@ if (import.meta.main) {
     for (const seed of seeds) runs.push(name === fittedOnAll ? await fittedOnAllRun(seed) : await gradeVariant(name, seed));
     out[name] = runs;
     console.log(
-      `  ${name}\n    held-out inertia ratio ${range(runs.map((r) => r.heldoutInertiaRatio))} (${runs.map((r) => r.heldoutInertiaRatio.toFixed(3)).join(' ')})` +
+      `  ${name}\n    training inertia ratio ${range(runs.map((r) => r.trainInertiaRatio))} (${runs.map((r) => r.trainInertiaRatio.toFixed(3)).join(' ')})` +
+        `\n    held-out inertia ratio ${range(runs.map((r) => r.heldoutInertiaRatio))} (${runs.map((r) => r.heldoutInertiaRatio.toFixed(3)).join(' ')})` +
         `\n    accuracy ${range(runs.map((r) => r.clusteringAccuracy))}  passed ${runs.filter((r) => r.status === 'passed').length}/${runs.length}  ${range(runs.map((r) => r.seconds), 1)} s`,
     );
     if (values.json) {

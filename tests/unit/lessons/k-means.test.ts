@@ -19,13 +19,14 @@ import numbersFile from '../../../src/components/figures/autoencoders/k-means/km
 import variantsFile from '../../../src/components/figures/autoencoders/k-means/kmeans-variants.json';
 import { FRAMES, GREEDY_TRIALS, K, blobPoints, kmeansFrames, nearest } from '../../../src/components/figures/autoencoders/k-means/kmeans-steps-model.ts';
 import { stepsView } from '../../../src/components/figures/autoencoders/k-means/kmeans-steps-view.ts';
-import { kmeansNumbers as n, variantNames, variantSpan, variants } from '../../../src/components/figures/autoencoders/k-means/lesson-numbers.ts';
+import { bounds, kmeansNumbers as n, variantNames, variantSpan, variants } from '../../../src/components/figures/autoencoders/k-means/lesson-numbers.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
 const id = '03-autoencoders/04-kmeans';
 const { meta, starter } = loadExercise(id);
 const page = readFileSync('src/content/docs/autoencoders/k-means.mdx', 'utf8').replace(/\s+/g, ' ');
-const check = meta.checks.find((c) => c.metric === 'heldoutInertiaRatio')!;
+const trainCheck = meta.checks.find((c) => c.metric === 'trainInertiaRatio')!;
+const heldoutCheck = meta.checks.find((c) => c.metric === 'heldoutInertiaRatio')!;
 
 /** Three tight pairs of points on a line: the optimum for k = 3 is one centre per pair. */
 const pairs = { values: [0, 0, 0.1, 0, 5, 0, 5.1, 0, 10, 0, 10.1, 0], n: 6, d: 2 };
@@ -123,26 +124,35 @@ describe('the numbers the page quotes', () => {
     for (const key of ['map.plainMedian', 'map.plainMin', 'map.greedyMedian', 'map.greedyMin', 'map.bestOf5']) expect(page).toContain(`{n.${key}}`);
   });
   it('come from lesson-numbers.ts, not typed in', () => {
-    expect(page).toContain("import { kmeansNumbers as n, variantSpan } from '../../../components/figures/autoencoders/k-means/lesson-numbers.ts';");
+    expect(page).toContain("import { bounds, kmeansNumbers as n, variantSpan } from '../../../components/figures/autoencoders/k-means/lesson-numbers.ts';");
     for (const key of ['trials', 'seeds', 'plainAccuracyMedian', 'greedyAccuracyMedian', 'bestAccuracy', 'referenceRawAccuracy', 'three.hungarian']) expect(page).toContain(`{n.${key}}`);
-    for (const key of Object.keys(variantNames)) expect(page).toContain(`{v.${key}.ratio}`);
+    for (const key of Object.keys(variantNames).filter((k) => k !== 'fittedOnAll')) expect(page).toContain(`{v.${key}.train}`);
+    expect(page).toContain('{v.fittedOnAll.heldout}');
     expect(n.trials).toBe(4);
   });
 });
 
 describe('the exercise’s bounds against the measured variants (kmeans-variants.json)', () => {
-  const ratios = (key: keyof typeof variantNames) => variants[variantNames[key]]!.map((r) => r.heldoutInertiaRatio);
-  it('1000 digits to fit, 797 held out, k = 10, a reference of 10 restarts', () => {
+  const ratios = (key: keyof typeof variantNames, which: 'trainInertiaRatio' | 'heldoutInertiaRatio') => variants[variantNames[key]]!.map((r) => r[which]);
+  it('1000 digits to fit, 797 held out, k = 10, a reference of 10 restarts; the page states the exercise’s bounds', () => {
     expect(miniBatchKMeansParams.parse(meta.data.params)).toEqual({ trainN: 1000, testN: 797, k: 10, restarts: 10 });
+    expect([trainCheck.min, trainCheck.max, heldoutCheck.min, heldoutCheck.max]).toEqual([undefined, bounds.trainMax, bounds.heldoutMin, bounds.heldoutMax]);
+    expect(page).toContain('at most {bounds.trainMax}');
+    expect(page).toContain('at least {bounds.heldoutMin}');
+    expect(variantSpan('reference').passed).toBe('10 of 10');
   });
   it('the reference passes every measured seed, inside both bounds', () => {
     expect(variantSpan('reference').seeds).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...ratios('reference'))).toBeLessThan(check.max!);
-    expect(Math.min(...ratios('reference'))).toBeGreaterThan(check.min!);
+    expect(Math.max(...ratios('reference', 'trainInertiaRatio'))).toBeLessThan(trainCheck.max!);
+    expect(Math.min(...ratios('reference', 'heldoutInertiaRatio'))).toBeGreaterThan(heldoutCheck.min!);
   });
-  it('centres fitted on all the digits fall below the lower bound; a fixed step size is above the upper one on every seed', () => {
-    expect(Math.max(...ratios('fittedOnAll'))).toBeLessThan(check.min!);
-    expect(Math.min(...ratios('fixed'))).toBeGreaterThan(check.max!);
+  it('a fixed step size 0.1 is above the training bound on every seed; centres fitted on all the digits below the held-out one on most', () => {
+    expect(Math.min(...ratios('fixed', 'trainInertiaRatio'))).toBeGreaterThan(trainCheck.max!);
+    expect(ratios('fittedOnAll', 'heldoutInertiaRatio').filter((r) => r < heldoutCheck.min!).length).toBeGreaterThanOrEqual(8);
+  });
+  it('the training ratio of the reference solution spreads less than its held-out ratio (why quality is graded on training digits)', () => {
+    const spread = (v: number[]) => Math.max(...v) - Math.min(...v);
+    expect(spread(ratios('reference', 'trainInertiaRatio'))).toBeLessThan(spread(ratios('reference', 'heldoutInertiaRatio')));
   });
 });
 
@@ -195,6 +205,7 @@ describe('the exercise’s problem', () => {
     const reference = (p.hidden as { reference: { centres: Float64Array } }).reference.centres;
     const scored = p.score([{ centres: Float32Array.from(reference) }]);
     expect(scored.metrics.heldoutInertiaRatio).toBeCloseTo(1, 5);
+    expect(scored.metrics.trainInertiaRatio).toBeCloseTo(1, 5);
     expect(scored.metrics.clusteringAccuracy).toBeCloseTo(scored.metrics.referenceAccuracy!, 12);
     const plot = p.plot([{ centres: Float32Array.from(reference) }]);
     expect(plot?.kind).toBe('image-grid');
@@ -208,14 +219,14 @@ describe('the exercise’s problem', () => {
 describe('the exercise, graded on real tfjs', () => {
   it('the starter fails the inertia check, far above the bound', async () => {
     const report = await gradeInProcess(id, starter);
-    const c = report.checks.find((x) => x.metric === 'heldoutInertiaRatio')!;
+    const c = report.checks.find((x) => x.metric === 'trainInertiaRatio')!;
     expect(report.status).toBe('failed');
     expect(c.value).toBeGreaterThan(1.2);
     expect(c.message).toContain('1/count');
   });
   it('a fixed step size of 0.1 fails, and the message names it', async () => {
     const report = await gradeInProcess(id, solutionWith(id, 'const eta = 1 / counts[c]!;', 'const eta = 0.1;'));
-    const c = report.checks.find((x) => x.metric === 'heldoutInertiaRatio')!;
+    const c = report.checks.find((x) => x.metric === 'trainInertiaRatio')!;
     expect(c.passed).toBe(false);
     expect(c.message).toContain('fixed 0.1');
     // The held-out clustering accuracy is shown, not graded.
