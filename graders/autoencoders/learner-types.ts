@@ -52,6 +52,23 @@ export interface KernelPcaInput extends Images {
   k: number;
 }
 
+// Autoencoders: 04-kmeans
+
+/**
+ * The mini-batch k-means exercise's input: the training digits and how many clusters to find.
+ *   { x: Float32Array(1000 · 64), n: 1000, features: 64, rows: 8, cols: 8, k: 10 }
+ */
+export interface KMeansInput extends Images {
+  /** Number of clusters (centres) to return. */
+  k: number;
+}
+
+/** What `fitKMeans` returns: the k centres, in the images' pixel space. */
+export interface KMeansResult {
+  /** k rows of `features` numbers: centres[c][j] is pixel j of centre c (each row a number[], Float32Array or Float64Array). */
+  centres: ArrayLike<number>[];
+}
+
 // Autoencoders: 07-pipeline
 
 /**

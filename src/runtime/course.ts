@@ -89,3 +89,4 @@ export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
 export type { Images } from '../../graders/autoencoders/learner-types.ts';
 export type { PcaInput, PcaResult, KernelPcaInput } from '../../graders/autoencoders/learner-types.ts';
 export type { ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';
+export type { KMeansInput, KMeansResult } from '../../graders/autoencoders/learner-types.ts';

@@ -1,12 +1,13 @@
 /** The generators of the Autoencoders & dimensionality reduction module (issue 14), on the shipped digits (graders/datasets/digits.ts). */
-import { kernelPcaProblem } from './kernel-pca.ts';
-import { pcaProblem } from './pca.ts';
-
 import { digitClusteringProblem } from './digit-clustering.ts';
+import { kernelPcaProblem } from './kernel-pca.ts';
+import { miniBatchKMeansProblem } from './mini-batch-kmeans.ts';
+import { pcaProblem } from './pca.ts';
 
 /** By the name an exercise.yaml gives under `data.generator`, in the order of the module's exercises. */
 export const autoencodersGenerators = {
   pca: pcaProblem,
   kernelPca: kernelPcaProblem,
+  miniBatchKMeans: miniBatchKMeansProblem,
   digitClustering: digitClusteringProblem,
 } as const;
