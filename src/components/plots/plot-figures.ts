@@ -72,4 +72,11 @@ export const plotFigures: readonly PlotFigure[] = [
     label: 'Held-out images and what your code made of them',
     caption: 'Held-out images (top) and your code&rsquo;s versions of them, one strip each, dark ink on white.',
   },
+  {
+    kind: 'images',
+    width: 640,
+    height: 120,
+    label: 'The images your code reported while it trained',
+    caption: 'The images your code reports in <code>ctx.report</code> (e.g. digits over their current reconstructions), redrawn as it trains.',
+  },
 ];

@@ -14,6 +14,7 @@ import { drawScatterPlot } from './scatter-plot.ts';
 import { drawSamplesPlot } from './samples-plot.ts';
 import { drawEmbeddingPlot } from './embedding-plot.ts';
 import { drawImageGridPlot } from './image-grid-plot.ts';
+import { drawImagesPlot } from './images-plot.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
@@ -28,6 +29,7 @@ export const plotRenderers: Renderers = {
   samples: drawSamplesPlot,
   embedding: drawEmbeddingPlot,
   'image-grid': drawImageGridPlot,
+  images: drawImagesPlot,
 };
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
