@@ -57,7 +57,7 @@ export async function train(data: DenseAutoencoderInput, ctx: TrainContext) {
     let total = tf.scalar(0);
     for (const x of batches) {
       const loss = optimizer.minimize(() => reconstructionLoss(x), true)!;
-      const next = tf.add(total, tf.mul(loss, x.shape[0] / data.n));
+      const next = tf.tidy(() => tf.add(total, tf.mul(loss, x.shape[0] / data.n)));
       tf.dispose([total, loss]);
       total = next as tf.Scalar;
     }

@@ -58,7 +58,7 @@ export async function train(data: DenseAutoencoderInput, ctx: TrainContext) {
     for (const x of batches) {
       // TODO: one Adam step on this batch: optimizer.minimize(() => reconstructionLoss(x), true) returns the loss.
       const loss = reconstructionLoss(x);
-      const next = tf.add(total, tf.mul(loss, x.shape[0] / data.n));
+      const next = tf.tidy(() => tf.add(total, tf.mul(loss, x.shape[0] / data.n)));
       tf.dispose([total, loss]);
       total = next as tf.Scalar;
     }
