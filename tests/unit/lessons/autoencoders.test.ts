@@ -13,6 +13,7 @@ import { loadExercise } from '../../../graders/exercise-files.ts';
 import { denseAutoencoderParams } from '../../../graders/problems/autoencoders/dense-autoencoder.ts';
 import rerun from '../../../reference/results/exp7_digits.json';
 import figures from '../../../src/components/figures/autoencoders/autoencoders/autoencoder-figures.json';
+import convFile from '../../../src/components/figures/autoencoders/autoencoders/conv-autoencoder.json';
 import variantsFile from '../../../src/components/figures/autoencoders/autoencoders/dense-variants.json';
 import { imageStripsSvg, inkHex } from '../../../src/components/figures/autoencoders/autoencoders/image-strips-view.ts';
 import { lessonNumbers as n, variantNames, variants } from '../../../src/components/figures/autoencoders/autoencoders/lesson-numbers.ts';
@@ -94,8 +95,19 @@ describe('the numbers the lesson quotes', () => {
 
   it('the page quotes every one of them from lesson-numbers.ts', () => {
     expect(page).toContain("import { lessonNumbers as n } from '../../../components/figures/autoencoders/autoencoders/lesson-numbers.ts';");
-    const quoted = ['rerunEpochs', 'rerun16Mse', 'rerun2Mse', 'linearSteps', 'linearKs', 'linearMaxAngle', 'linear16Mse', 'linearPca16Mse', 'linear2Mse', 'linearPca2Mse', 'meanOnlyMse', 'adam5FinalLoss', 'adam5FirstLoss', 'adam3FinalLoss', 'adam2FinalLoss', 'rateEpochs', 'variantSeeds', 'referenceMse', 'pcaMse', 'fewEpochsMse', 'adam3Mse', 'adam5Mse', 'tanhMse', 'mismatchMse', 'code2Mse', 'code32Mse', 'linearVariantMse'];
+    const quoted = ['convParams', 'convTrainN', 'convEpochs', 'convCpuPerEpoch', 'convHeldoutMse', 'convPcaMse', 'fashionRerun16Mse', 'fashionRerunEpochs', 'rerunEpochs', 'rerun16Mse', 'rerun2Mse', 'linearSteps', 'linearKs', 'linearMaxAngle', 'linear16Mse', 'linearPca16Mse', 'linear2Mse', 'linearPca2Mse', 'meanOnlyMse', 'adam5FinalLoss', 'adam5FirstLoss', 'adam3FinalLoss', 'adam2FinalLoss', 'rateEpochs', 'variantSeeds', 'referenceMse', 'pcaMse', 'fewEpochsMse', 'adam3Mse', 'adam5Mse', 'tanhMse', 'mismatchMse', 'code2Mse', 'code32Mse', 'linearVariantMse'];
     for (const key of quoted) expect(page, key).toContain(`{n.${key}}`);
+  });
+});
+
+describe('the convolutional autoencoder the lesson measures (conv-autoencoder.json)', () => {
+  it('was written by its script on the 28×28 images, and ends just below PCA-16 after more epochs than a grading allows', () => {
+    expect(convFile.provenance.script).toBe('scripts/autoencoders/conv-autoencoder.ts');
+    expect(convFile.heldoutMse).toBeLessThan(convFile.pcaMse);
+    expect(convFile.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: convFile.epochs.length }, (_, i) => i + 1));
+    // The page's argument: its epochs take longer in all than a 10 s grading.
+    expect(convFile.epochs.reduce((a, e) => a + e.cpuSeconds, 0)).toBeGreaterThan(10);
+    expect([n.convEpochs, n.fashionRerunEpochs, n.fashionRerun16Mse]).toEqual(['20', '100', '0.0126']);
   });
 });
 

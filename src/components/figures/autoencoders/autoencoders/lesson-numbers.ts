@@ -2,11 +2,14 @@
  * The numbers the Autoencoders lesson quotes, read from the files that measured them (no number is typed into the
  * page): the PyTorch re-run of the source's autoencoders (reference/results/exp7_digits.json), our tfjs runs of
  * linear autoencoders and of three learning rates (autoencoder-figures.json, scripts/autoencoders/autoencoder-figures.ts),
- * and the exercise's reference and wrong variants graded for real (dense-variants.json,
- * scripts/autoencoders/dense-autoencoder-variants.ts).
+ * the exercise's reference and wrong variants graded for real (dense-variants.json,
+ * scripts/autoencoders/dense-autoencoder-variants.ts), and the convolutional autoencoder on the 28×28 images
+ * (conv-autoencoder.json, scripts/autoencoders/conv-autoencoder.ts; reference/results/exp7b_fashion_mnist.json).
  */
 import rerun from '../../../../../reference/results/exp7_digits.json';
+import fashionRerun from '../../../../../reference/results/exp7b_fashion_mnist.json';
 import figures from './autoencoder-figures.json';
+import conv from './conv-autoencoder.json';
 import variantsFile from './dense-variants.json';
 
 /** One graded run of a variant. */
@@ -45,6 +48,12 @@ const mse = (name: keyof typeof variantNames) => span(variants[variantNames[name
 const linearAt = (k: number) => figures.linear.find((l) => l.k === k)!;
 const rate = (lr: number) => figures.rates.find((r) => r.learningRate === lr)!;
 const summary = rerun.summary as Record<string, { mean: number; min: number; max: number }>;
+const fashionSummary = fashionRerun.summary as Record<string, { mean: number }>;
+/** The median of `values`. */
+export const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 /** Every number the page shows, as the text it shows. */
 export const lessonNumbers = {
@@ -83,4 +92,13 @@ export const lessonNumbers = {
   code32Mse: mse('code32'),
   linearVariantMse: mse('linear'),
   best16Mse: mse('best16'),
+  // The convolutional autoencoder on the 28×28 images (conv-autoencoder.json), measured, not graded.
+  convParams: conv.config.params.toLocaleString('en-US'),
+  convTrainN: String(conv.config.trainN),
+  convEpochs: String(conv.epochs.length),
+  convCpuPerEpoch: median(conv.epochs.map((e) => e.cpuSeconds)).toFixed(1),
+  convHeldoutMse: conv.heldoutMse.toFixed(4),
+  convPcaMse: conv.pcaMse.toFixed(4),
+  fashionRerun16Mse: fashionSummary.all10_ae16_recon_mse!.mean.toFixed(4),
+  fashionRerunEpochs: String(fashionRerun.config.ae_epochs),
 };
