@@ -69,6 +69,16 @@ export interface KMeansResult {
   centres: ArrayLike<number>[];
 }
 
+// Autoencoders: 05-dense-autoencoder
+/**
+ * The training digits for a dense autoencoder, and the width its bottleneck must have.
+ *   { x: Float32Array(1297 · 64), n: 1297, features: 64, rows: 8, cols: 8, bottleneck: 16 }
+ */
+export interface DenseAutoencoderInput extends Images {
+  /** Units in the code layer (the bottleneck): the autoencoder must squeeze each image through this many numbers. */
+  bottleneck: number;
+}
+
 // Autoencoders: 07-pipeline
 
 /**

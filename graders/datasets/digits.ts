@@ -23,6 +23,8 @@ export type { ImageSet } from './digits-format.ts';
 export const imageSetFiles = {
   /** scikit-learn's 8×8 digits: 1797 images, grey levels 0–16, classes 0–9 (data/digits/SOURCE.md). */
   'digits-8x8': new URL('../../data/digits/digits-8x8.bin', import.meta.url),
+  /** Fashion-MNIST's first 2000 test images: 28×28, grey levels 0–255, 10 clothing classes (data/fashion-mnist/SOURCE.md). */
+  'fashion-mnist-28x28': new URL('../../data/fashion-mnist/fashion-mnist-28x28.bin', import.meta.url),
 } as const;
 
 export type ImageSetName = keyof typeof imageSetFiles;

@@ -45,8 +45,23 @@ export interface ScatterFrame {
   labels?: ArrayLike<number>;
 }
 
+/**
+ * Strips of small grey images, e.g. a few training digits over your autoencoder's reconstructions of them (at most
+ * 4 strips of 32 images of at most 28×28 pixels). Each strip's `images` is count·rows·cols grey values in [0, 1],
+ * image after image (`await t.data()` of a [count, rows·cols] tensor); values outside [0, 1] are drawn clipped.
+ *   ctx.report({ step, loss, plots: [{ kind: 'images', rows: 8, cols: 8, strips: [{ label: 'digits', images: original }, { label: 'reconstructions', images: await recon.data() }] }] });
+ */
+export interface ImagesFrame {
+  kind: 'images';
+  /** Each image's height and width in pixels, 1–28. */
+  rows: number;
+  cols: number;
+  /** One strip per row of the grid, each with a short label (≤ 40 characters). */
+  strips: { label: string; images: ArrayLike<number> }[];
+}
+
 /** A live plot your code can report (ctx.report's `plots`). */
-export type LiveFrame = ScatterFrame;
+export type LiveFrame = ScatterFrame | ImagesFrame;
 
 /**
  * Seeded random numbers (ctx.rng): the same run draws the same numbers, in the browser and in the grader. Use it
@@ -90,3 +105,4 @@ export type { Images } from '../../graders/autoencoders/learner-types.ts';
 export type { PcaInput, PcaResult, KernelPcaInput } from '../../graders/autoencoders/learner-types.ts';
 export type { ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';
 export type { KMeansInput, KMeansResult } from '../../graders/autoencoders/learner-types.ts';
+export type { DenseAutoencoderInput } from '../../graders/autoencoders/learner-types.ts';

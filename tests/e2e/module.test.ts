@@ -2,8 +2,8 @@
  * Smoke test of every lesson of every module that has lessons, against the built site in Debian's Chromium:
  * each page renders (title, math rendered at build time, no page errors), each figure shows something without
  * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs. Also the
- * runtime's browser-only paths: live decision regions, live frames the learner computes (a validation curve and a
- * scatter plot), and ctx.rng drawing in the worker what it draws in Node.
+ * runtime's browser-only paths: live decision regions, live frames the learner computes (a validation curve, a
+ * scatter plot and a grid of images), and ctx.rng drawing in the worker what it draws in Node.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -149,6 +149,28 @@ describe('live frames the learner computes', () => {
       const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
       let n = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+      return n;
+    });
+    expect(painted).toBeGreaterThan(0);
+    expect(await page.locator(`${sel} [data-role=logs]`).textContent()).not.toMatch(/ctx\.report/);
+  }, 180_000);
+
+  it('an images frame (digits over reconstructions) is drawn by the image-grid renderer', async () => {
+    const id = '03-autoencoders/05-dense-autoencoder';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    const code = `export async function train(data: any, ctx: any) {
+  const original = data.x.subarray(0, 4 * data.features);
+  const blurred = Array.from(original, (v: number) => 0.5 * v + 0.25);
+  ctx.report({ step: 0, loss: 0.1, plots: [{ kind: 'images', rows: data.rows, cols: data.cols, strips: [{ label: 'digits', images: original }, { label: 'reconstructions', images: blurred }] }] });
+}`;
+    await openWithSavedCode(page, lessonUrl(id), id, code);
+    expect(await runAndWait(page, id, 120_000)).toMatch(/returned undefined/);
+    expect(await page.locator(`${sel} [data-role=images-figure]`).isVisible()).toBe(true);
+    const painted = await page.locator(`${sel} canvas[data-role=images]`).evaluate((c: HTMLCanvasElement) => {
+      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && data[i]! < 200) n++;
       return n;
     });
     expect(painted).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 /** The generators of the Autoencoders & dimensionality reduction module (issue 14), on the shipped digits (graders/datasets/digits.ts). */
+import { denseAutoencoderProblem } from './dense-autoencoder.ts';
 import { digitClusteringProblem } from './digit-clustering.ts';
 import { kernelPcaProblem } from './kernel-pca.ts';
 import { miniBatchKMeansProblem } from './mini-batch-kmeans.ts';
@@ -9,5 +10,6 @@ export const autoencodersGenerators = {
   pca: pcaProblem,
   kernelPca: kernelPcaProblem,
   miniBatchKMeans: miniBatchKMeansProblem,
+  denseAutoencoder: denseAutoencoderProblem,
   digitClustering: digitClusteringProblem,
 } as const;

@@ -80,4 +80,11 @@ export const plotFigures: readonly PlotFigure[] = [
     caption:
       'The density your network predicts, p(target&thinsp;|&thinsp;input), darker where it is higher (the lesson figure&rsquo;s scale), with held-out points (grey) over it: a good fit puts its density on every branch of the points, and none between them.',
   },
+  {
+    kind: 'images',
+    width: 640,
+    height: 120,
+    label: 'The images your code reported while it trained',
+    caption: 'The images your code reports in <code>ctx.report</code> (e.g. digits over their current reconstructions), redrawn as it trains.',
+  },
 ];

@@ -15,6 +15,7 @@ import { drawSamplesPlot } from './samples-plot.ts';
 import { drawEmbeddingPlot } from './embedding-plot.ts';
 import { drawImageGridPlot } from './image-grid-plot.ts';
 import { drawMixtureDensityPlot } from './mixture-density-plot.ts';
+import { drawImagesPlot } from './images-plot.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
@@ -30,6 +31,7 @@ export const plotRenderers: Renderers = {
   embedding: drawEmbeddingPlot,
   'image-grid': drawImageGridPlot,
   'mixture-density': drawMixtureDensityPlot,
+  images: drawImagesPlot,
 };
 
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */

@@ -5,17 +5,17 @@
  * module here (copy scatter.ts), a line in `learnerFrameSchemas`, a member of course.ts's LiveFrame, and a
  * renderer and figure on the page (src/components/plots/; docs/adding-a-module.md). The next kinds the modules need, in the shape they will take:
  * - `ellipses` (Mixtures): component means, 2×2 covariances and weights over the data points (≤ 16 components);
- * - `images` (Autoencoders): a grid of reconstructions, ≤ 32 images of ≤ 28×28 grey values in [0, 1];
  * - `bands` (Mixture density networks): mean ± σ over sorted x, ≤ 512 xs and ≤ 8 components.
  */
 import { z } from 'zod';
 import { describe } from '../learner-failure.ts';
 import { safeGet } from '../learner-values.ts';
 import { clip, toText } from '../output-limits.ts';
+import { imagesFrameSchema } from './images.ts';
 import { scatterFrameSchema } from './scatter.ts';
 
 /** One schema per kind a learner may report. */
-const learnerFrameSchemas = { scatter: scatterFrameSchema } as const;
+const learnerFrameSchemas = { scatter: scatterFrameSchema, images: imagesFrameSchema } as const;
 
 /** The kinds a learner may report, in the order messages list them. */
 export const learnerFrameKinds = Object.keys(learnerFrameSchemas) as (keyof typeof learnerFrameSchemas)[];

@@ -1,6 +1,6 @@
 /**
  * What ctx.report carries beyond the training loss: a validation loss, and live frames the learner's code computes
- * (today one kind, `scatter`). Each frame kind's schema bounds its size and admits plain numbers only; a bad
+ * (`scatter`, `images`). Each frame kind's schema bounds its size and admits plain numbers only; a bad
  * value gives one learner-facing log line naming the field and never stops the run or the loss curve. Real tfjs
  * (WASM), real transpiler, no mocks.
  */
@@ -10,6 +10,7 @@ import type { LearnerCall } from '../../../graders/problem.ts';
 import { parseChildMessage } from '../../../src/runtime/child-messages.ts';
 import { childProcessRunner } from '../../../src/runtime/child-runner.ts';
 import { readLearnerPlots } from '../../../src/runtime/live-frames/index.ts';
+import { MAX_IMAGE_SIDE, MAX_IMAGE_STRIPS, MAX_STRIP_IMAGES } from '../../../src/runtime/live-frames/images.ts';
 import { MAX_SCATTER_CLASSES, MAX_SCATTER_POINTS } from '../../../src/runtime/live-frames/scatter.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { runLearner, type LearnerRunResult, type ProgressEvent } from '../../../src/runtime/run-learner.ts';
@@ -53,9 +54,9 @@ describe('scatter frames: bounds and messages', () => {
     ['one label short', [scatter({ labels: [0, 1] })], /^plots\[0\]\.labels: has 2 labels for 3 points; give one label per point$/],
     ['too many labels, refused by length', [scatter({ labels: new Uint8Array(MAX_SCATTER_POINTS + 1) })], /^plots\[0\]\.labels: has 2001 labels; a frame holds at most 2000$/],
     ['a misspelled field', [scatter({ label: [0, 1, 2] })], /^plots\[0\]: Unrecognized key: "label"$/],
-    ['an unknown kind', [{ kind: 'images', points: [] }], /^plots\[0\]\.kind is "images"; the kinds you can report are "scatter"$/],
-    ['regions, which come from the model', [{ kind: 'regions' }], /the kinds you can report are "scatter" \(decision regions are drawn from the model you pass as `model`\)$/],
-    ['two frames of one kind', [scatter(), scatter()], /^plots has 2 frames; a report holds at most one per kind \(scatter\)$/],
+    ['an unknown kind', [{ kind: 'ellipses', points: [] }], /^plots\[0\]\.kind is "ellipses"; the kinds you can report are "scatter", "images"$/],
+    ['regions, which come from the model', [{ kind: 'regions' }], /the kinds you can report are "scatter", "images" \(decision regions are drawn from the model you pass as `model`\)$/],
+    ['more frames than kinds', [scatter(), scatter(), scatter()], /^plots has 3 frames; a report holds at most one per kind \(scatter, images\)$/],
     ['a getter that throws', [Object.defineProperty({ kind: 'scatter' }, 'points', { enumerable: true, get: () => { throw new Error('nope'); } })], /^plots could not be read \(nope\)$/],
   ])('%s', (_what, value, message) => {
     const { plots, problems } = readLearnerPlots(value);
@@ -64,10 +65,47 @@ describe('scatter frames: bounds and messages', () => {
     expect(problems[0]).toMatch(message);
   });
 
+  it('a second frame of one kind is left out with a message; the first is drawn', () => {
+    expect(readLearnerPlots([scatter(), scatter()])).toEqual({ plots: [scatter()], problems: ['plots[1] is a second "scatter" frame; a report holds at most one frame per kind'] });
+  });
+
   it('a revoked Proxy gives a message, not an exception', () => {
     const { proxy, revoke } = Proxy.revocable([], {});
     revoke();
     expect(readLearnerPlots(proxy).problems[0]).toMatch(/^plots (is|could not be read)/);
+  });
+});
+
+const grey = (count: number, side = 8) => Array.from({ length: count * side * side }, (_, i) => (i % 17) / 16);
+const images = (extra: Record<string, unknown> = {}) => ({ kind: 'images', rows: 8, cols: 8, strips: [{ label: 'digits', images: grey(2) }], ...extra });
+
+describe('images frames: bounds and messages', () => {
+  it('accepts strips of flat grey values, as arrays or typed arrays (a tensor read with t.data()), up to the bounds', () => {
+    expect(readLearnerPlots([images()])).toEqual({ plots: [images()], problems: [] });
+    const typed = readLearnerPlots([images({ strips: [{ label: 'a', images: Float32Array.from(grey(1)) }] })]);
+    expect(typed).toEqual({ plots: [images({ strips: [{ label: 'a', images: grey(1) }] })], problems: [] });
+    const biggest = { kind: 'images', rows: MAX_IMAGE_SIDE, cols: MAX_IMAGE_SIDE, strips: Array.from({ length: MAX_IMAGE_STRIPS }, () => ({ label: 's', images: new Float32Array(MAX_STRIP_IMAGES * MAX_IMAGE_SIDE ** 2) })) };
+    expect(readLearnerPlots([biggest]).problems).toEqual([]);
+    expect(readLearnerPlots([images(), { kind: 'scatter', points: points(2) }]).plots).toHaveLength(2);
+  });
+
+  it.each([
+    ['no strips', [images({ strips: [] })], /^plots\[0\]\.strips: has no strips$/],
+    ['too many strips', [images({ strips: Array.from({ length: MAX_IMAGE_STRIPS + 1 }, () => ({ label: 's', images: grey(1) })) })], /^plots\[0\]\.strips: has more than 4 strips$/],
+    ['images larger than 28×28', [images({ rows: 29 })], /^plots\[0\]\.rows: must be at most 28$/],
+    ['a fractional size', [images({ cols: 7.5 })], /^plots\[0\]\.cols: expected a whole number of pixels, got 7.5$/],
+    ['a part of an image', [images({ strips: [{ label: 'd', images: grey(1).slice(1) }] })], /^plots\[0\]\.strips\[0\]\.images: has 63 values, not a whole number \(≥ 1\) of 8×8 images \(64 values each\)$/],
+    ['too many images in a strip', [images({ strips: [{ label: 'd', images: grey(MAX_STRIP_IMAGES + 1) }] })], /^plots\[0\]\.strips\[0\]\.images: has 33 images; a strip holds at most 32$/],
+    ['an oversized typed array, refused by length', [images({ strips: [{ label: 'd', images: new Float32Array(MAX_STRIP_IMAGES * MAX_IMAGE_SIDE ** 2 + 1) }] })], /^plots\[0\]\.strips\[0\]\.images: has 25089 values; a strip holds at most 32 images of at most 28×28$/],
+    ['a NaN pixel', [images({ strips: [{ label: 'd', images: [...grey(1).slice(1), NaN] }] })], /^plots\[0\]\.strips\[0\]\.images\[63\]: expected a finite grey value, got NaN$/],
+    ['a tensor instead of numbers', [images({ strips: [{ label: 'd', images: 'tensor' }] })], /^plots\[0\]\.strips\[0\]\.images: expected a flat array of grey values, got string$/],
+    ['a missing label', [images({ strips: [{ images: grey(1) }] })], /^plots\[0\]\.strips\[0\]\.label: expected a label string, got undefined$/],
+    ['a misspelled field', [images({ strip: [] })], /^plots\[0\]: Unrecognized key: "strip"$/],
+  ])('%s', (_what, value, message) => {
+    const { plots, problems } = readLearnerPlots(value);
+    expect(plots).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(message);
   });
 });
 
