@@ -87,3 +87,4 @@ export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput,
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
 export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
 export type { Images } from '../../graders/autoencoders/learner-types.ts';
+export type { TsneMap } from '../../graders/autoencoders/learner-types.ts';
