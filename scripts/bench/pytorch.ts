@@ -33,6 +33,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '02-mdn/02-mdn-nll', script: 'mdn_nll.py' },
   { exercise: '02-mdn/03-train-mdn', script: 'mdn_train.py' },
   { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
+  { exercise: '03-autoencoders/03-tsne', script: 'tsne.py' },
 ];
 
 /** Debian's python3 first (python3-torch installs there), then whatever python3 is on PATH. */
