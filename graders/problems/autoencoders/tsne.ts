@@ -46,6 +46,8 @@ export const tsneProblem: ProblemDef<TsneParams, Hidden> = {
     return {
       calls: [{ arg, evals: [{ key: 'embedding', kind: 'array', shape: [p.n, 2], label: 'the t-SNE map (n×2)' }] }],
       hidden: { x: draw!.x, labels: draw!.labels },
+      // The live map is coloured by digit on the page; the learner's code gets pixels only.
+      frameLabels: draw!.labels,
     };
   },
   score(p, h, [out]) {
