@@ -17,7 +17,9 @@ export const tsneParams = z
     n: z.number().int().min(50).max(1797).describe('Digits drawn (seeded) from the 1797 shipped 8×8 digits, to be embedded.'),
     neighbours: z.number().int().min(1).max(50).describe('k of the trustworthiness: how many nearest neighbours in the map are checked against the pixels.'),
   })
-  .strict();
+  .strict()
+  // scikit-learn's definition needs k < n / 2 (the normalisation counts the worst possible ranks).
+  .refine((p) => p.neighbours < p.n / 2, 'neighbours must be less than n / 2');
 type TsneParams = z.infer<typeof tsneParams>;
 
 interface Hidden {
