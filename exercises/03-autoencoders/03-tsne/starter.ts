@@ -85,9 +85,13 @@ export async function tsne(images: Images, ctx: TrainContext) {
   const exaggerated = tf.mul(P, EXAGGERATION);
   // The map starts as a tiny random cloud (σ = 1e-4): all points about equally far apart, so only P shapes it.
   const start = Float32Array.from({ length: n * 2 }, () => 1e-4 * ctx.rng.normal());
-  const Y = tf.variable(tf.tensor2d(start, [n, 2]));
-  const update = tf.variable(tf.zerosLike(Y)); // the last step, for momentum
-  const gains = tf.variable(tf.onesLike(Y)); // per-coordinate step multipliers
+  // The map, the last step (for momentum) and the per-coordinate step multipliers. tf.variable copies its initial
+  // value: the tidy disposes those initial tensors and keeps the variables.
+  const [Y, update, gains] = tf.tidy(() => [
+    tf.variable(tf.tensor2d(start, [n, 2])),
+    tf.variable(tf.zeros([n, 2]) as tf.Tensor2D),
+    tf.variable(tf.ones([n, 2]) as tf.Tensor2D),
+  ]) as [tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>, tf.Variable<tf.Rank.R2>];
   const learningRate = Math.max(n / EXAGGERATION / 4, 50); // scikit-learn's 'auto'
   const ones = tf.ones([n, 1]);
 

@@ -33,7 +33,7 @@ const metricsDoc = {
 };
 
 export const tsneProblem: ProblemDef<TsneParams, Hidden> = {
-  task: 'embedding',
+  task: 'tsne',
   datasets: ['digits-8x8'],
   doc: {
     summary: "t-SNE on n seeded 8×8 digits (scikit-learn's), graded by trustworthiness against the pixels; labels stay hidden.",
