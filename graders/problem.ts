@@ -107,6 +107,12 @@ export type CallOutputs = Record<string, Float32Array>;
 export interface Problem<H = unknown> {
   calls: LearnerCall[];
   hidden: H;
+  /**
+   * A hidden class per point for the learner's live scatter frames (e.g. the digits under a t-SNE map as it
+   * forms): the runtime adds them, on the page's side, to every scatter frame of exactly this many points that
+   * carries no labels of its own. Never part of a call, so the learner's code never sees them.
+   */
+  frameLabels?: Int32Array;
 }
 
 /** Metric values, plus optional per-metric lines that explain a value (e.g. a truth table with the outputs). */

@@ -52,6 +52,14 @@ export interface KernelPcaInput extends Images {
   k: number;
 }
 
+// Autoencoders: 03-tsne
+
+/**
+ * What `tsne(images, ctx)` returns: the n×2 map, point i at row i, as a tf.Tensor2D, a Float32Array of n·2 numbers
+ * or an array of [x, y] pairs (the runtime reads any of them).
+ */
+export type TsneMap = ArrayLike<number> | ArrayLike<number>[] | { array(): Promise<number[][]> };
+
 // Autoencoders: 04-kmeans
 
 /**

@@ -62,8 +62,8 @@ export async function loadProblemData(data: Pick<DataSpec, 'generator'>): Promis
 export function makeProblem(data: DataSpec, seed: GradingSeed, options: ProblemOptions = {}): PosedProblem {
   const g = byName(data.generator);
   const params = g.params.parse(data.params);
-  const { calls, hidden } = g.make(params, seed, options);
-  return { calls, hidden, score: (outputs) => g.score(params, hidden, outputs), plot: (outputs) => g.plot?.(params, hidden, outputs) };
+  const { calls, hidden, frameLabels } = g.make(params, seed, options);
+  return { calls, hidden, ...(frameLabels && { frameLabels }), score: (outputs) => g.score(params, hidden, outputs), plot: (outputs) => g.plot?.(params, hidden, outputs) };
 }
 
 /** The metric names a check may bound, for a generator and its (validated) parameters. */

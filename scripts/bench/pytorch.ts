@@ -35,6 +35,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '02-mdn/04-sample-mdn', script: 'mdn_sampling.py' },
   { exercise: '03-autoencoders/01-pca', script: 'pca.py' },
   { exercise: '03-autoencoders/02-kernel-pca', script: 'kernel_pca.py' },
+  { exercise: '03-autoencoders/03-tsne', script: 'tsne.py' },
   { exercise: '03-autoencoders/04-kmeans', script: 'kmeans.py' },
   { exercise: '03-autoencoders/05-dense-autoencoder', script: 'dense_autoencoder.py' },
   { exercise: '03-autoencoders/07-pipeline', script: 'digit_pipeline.py' },

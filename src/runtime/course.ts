@@ -101,8 +101,4 @@ export interface TrainContext {
 export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
 export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
-export type { Images } from '../../graders/autoencoders/learner-types.ts';
-export type { PcaInput, PcaResult, KernelPcaInput } from '../../graders/autoencoders/learner-types.ts';
-export type { ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';
-export type { KMeansInput, KMeansResult } from '../../graders/autoencoders/learner-types.ts';
-export type { DenseAutoencoderInput } from '../../graders/autoencoders/learner-types.ts';
+export type { Images, PcaInput, PcaResult, KernelPcaInput, TsneMap, KMeansInput, KMeansResult, DenseAutoencoderInput, ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';

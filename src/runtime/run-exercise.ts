@@ -9,8 +9,9 @@ import { loadProblemData, makeProblem } from '../../graders/problems/index.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { deriveSeed, forExercise, type GradingSeed } from '../../graders/rng.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
+import { labelScatterFrames } from './live-frames/frame-labels.ts';
 import { logLimiter } from './output-limits.ts';
-import { runLearner, type LearnerRunner, type RunEvents, type Tfjs } from './run-learner.ts';
+import { runLearner, type LearnerRunner, type ProgressEvent, type RunEvents, type Tfjs } from './run-learner.ts';
 
 export interface ExerciseRunOptions extends RunEvents {
   meta: ExerciseMeta;
@@ -53,7 +54,8 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
   const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0 });
   const result = await o.runner(
     { source: o.source, entry: o.meta.entry, seed: deriveSeed(seed, 'learner'), calls: problem.calls },
-    { ...(o.onProgress && { onProgress: o.onProgress }), onLog },
+    // Hidden labels colour the learner's scatter frames here, on their way to the page (never inside the runner).
+    { ...(o.onProgress && { onProgress: (p: ProgressEvent) => o.onProgress!(labelScatterFrames(p, problem.frameLabels)) }), onLog },
   );
   const info = { seed, backend: o.backend, durationMs: performance.now() - started, logs };
   if (!result.ok) return { report: errorReport(o.meta, result.error, info) };

@@ -4,11 +4,13 @@ import { digitClusteringProblem } from './digit-clustering.ts';
 import { kernelPcaProblem } from './kernel-pca.ts';
 import { miniBatchKMeansProblem } from './mini-batch-kmeans.ts';
 import { pcaProblem } from './pca.ts';
+import { tsneProblem } from './tsne.ts';
 
 /** By the name an exercise.yaml gives under `data.generator`, in the order of the module's exercises. */
 export const autoencodersGenerators = {
   pca: pcaProblem,
   kernelPca: kernelPcaProblem,
+  tsne: tsneProblem,
   miniBatchKMeans: miniBatchKMeansProblem,
   denseAutoencoder: denseAutoencoderProblem,
   digitClustering: digitClusteringProblem,
