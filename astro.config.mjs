@@ -27,8 +27,11 @@ export default defineConfig({
       // Pagination names an overview after its module; the sidebar numbers lessons and marks exercises, and the home
       // page's button leads to the first lesson: all from the content collections (course-navigation.ts).
       routeMiddleware: ['./src/route-data/overview-pagination.ts', './src/route-data/course-navigation.ts'],
-      // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts.
-      expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] } },
+      // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts. Long lines wrap (keeping
+      // their indent) rather than scroll: on a phone nothing needs a sideways scroll, nor a keyboard to do it.
+      expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] }, defaultProps: { wrap: true } },
+      // The lesson body, plus the script that gives a display formula wider than the column a tab stop.
+      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
     }),
   ],
   // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get
