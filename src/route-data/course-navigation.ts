@@ -11,29 +11,9 @@
  * collections exist); this only relabels links the outline knows, so a page outside the modules is left alone.
  */
 import { getCollection } from 'astro:content';
-import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { courseOutline, firstLesson, lessonsByHref, numberedTitle, type LessonOutline } from '../components/course-outline.ts';
-
-type SidebarEntry = StarlightRouteData['sidebar'][number];
-
-/** How many exercises, in words, for a link's accessible name and tooltip. */
-export const exerciseNote = (count: number): string => (count === 1 ? 'has an exercise' : `has ${count} exercises`);
-
-/** A copy of `entries` with every lesson link numbered and marked; groups are copied, other links kept as they are. */
-export function labelLessons(entries: readonly SidebarEntry[], lessons: ReadonlyMap<string, LessonOutline>): SidebarEntry[] {
-  return entries.map((entry): SidebarEntry => {
-    if (entry.type === 'group') return { ...entry, entries: labelLessons(entry.entries, lessons) };
-    const lesson = lessons.get(entry.href);
-    if (!lesson) return entry;
-    const label = numberedTitle(lesson);
-    const count = lesson.exercises.length;
-    if (count === 0) return { ...entry, label };
-    const note = exerciseNote(count);
-    // The visible label starts the accessible name (WCAG 2.5.3, label in name); the pencil itself is decoration.
-    const attrs = { ...entry.attrs, 'aria-label': `${label}, ${note}`, title: note, 'data-exercises': String(count) };
-    return { ...entry, label, attrs };
-  });
-}
+import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { courseOutline, firstLesson, lessonsByHref } from '../components/course-outline.ts';
+import { labelLessons } from './lesson-labels.ts';
 
 export const onRequest = defineRouteMiddleware(async (context) => {
   const route = context.locals.starlightRoute;
