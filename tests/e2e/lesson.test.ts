@@ -167,8 +167,8 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator(`${exercise} [data-role=regions-figure]`).isVisible()).toBe(true);
     expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
     mkdirSync('docs', { recursive: true });
-    // Hide Starlight's sticky header, which would otherwise be drawn over the element.
-    await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header { visibility: hidden !important; }' });
+    // Hide Starlight's sticky header and "On this page" bar, which would otherwise be drawn over the element.
+    await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header, mobile-starlight-toc { visibility: hidden !important; }' });
     // After the run, in both themes: nothing serious for axe (the Run button, the checks, the badge), and the loss
     // chart's axis ink is the theme's (chart-ink.ts), drawn again on the switch.
     const ink = () => page.locator(`${exercise} .rdl-loss`).evaluate((e) => getComputedStyle(e).getPropertyValue('--rdl-chart-text').trim());
