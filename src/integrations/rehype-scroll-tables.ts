@@ -19,6 +19,16 @@ const MAX_LABEL = 80;
 
 const isElement = (n: RootContent | ElementContent | Root): n is Element => n.type === 'element';
 
+/**
+ * The tag of an element, or of an HTML element written as JSX in MDX (`<table>` in a lesson's source is an
+ * mdxJsxFlowElement named "table", not a hast element); undefined for anything else.
+ */
+function tagOf(n: RootContent | ElementContent | Root): string | undefined {
+  if (isElement(n)) return n.tagName;
+  const jsx = n as unknown as { type: string; name?: string | null };
+  return jsx.type === 'mdxJsxFlowElement' || jsx.type === 'mdxJsxTextElement' ? (jsx.name ?? undefined) : undefined;
+}
+
 /** The text of a node and everything under it, with runs of white space collapsed. */
 function textOf(node: Root | RootContent | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -30,11 +40,11 @@ function textOf(node: Root | RootContent | ElementContent): string {
   return kids.map((c) => textOf(c)).join('').replace(/\s+/g, ' ');
 }
 
-/** The first element under `node` (itself included) with tag `tag`, depth first. */
+/** The first node under `node` (itself included) with tag `tag`, depth first. */
 function find(node: Element, tag: string): Element | undefined {
-  if (node.tagName === tag) return node;
+  if (tagOf(node) === tag) return node;
   for (const c of node.children) {
-    const hit = isElement(c) ? find(c, tag) : undefined;
+    const hit = 'children' in c ? find(c as Element, tag) : undefined;
     if (hit) return hit;
   }
   return undefined;
@@ -45,7 +55,7 @@ export function tableLabel(table: Element): string {
   const caption = find(table, 'caption');
   if (caption) return shorten(textOf(caption).trim());
   const row = find(table, 'tr');
-  const cells = (row?.children ?? []).filter(isElement).map((c) => textOf(c).trim()).filter(Boolean);
+  const cells = (row?.children ?? []).filter((c) => tagOf(c) !== undefined).map((c) => textOf(c).trim()).filter(Boolean);
   return shorten(cells.length ? `Table: ${cells.join(', ')}` : 'Table');
 }
 
@@ -61,9 +71,9 @@ type Parent = { children: (RootContent | ElementContent)[] };
 /** Replaces each table under `parent` by a scroll box that holds it (a table already in one is left). */
 function wrapTables(parent: Parent): void {
   parent.children = parent.children.map((child) => {
-    if (isElement(child) && child.tagName === 'table') {
-      const label = tableLabel(child);
-      return { type: 'element', tagName: 'div', properties: { className: [TABLE_SCROLL_CLASS], tabIndex: 0, role: 'region', ariaLabel: label }, children: [child] } satisfies Element;
+    if (tagOf(child) === 'table') {
+      const label = tableLabel(child as Element);
+      return { type: 'element', tagName: 'div', properties: { className: [TABLE_SCROLL_CLASS], tabIndex: 0, role: 'region', ariaLabel: label }, children: [child as Element] } satisfies Element;
     }
     const inBox = isElement(child) && (child.properties.className as string[] | undefined)?.includes(TABLE_SCROLL_CLASS);
     if ('children' in child && !inBox) wrapTables(child as Parent);

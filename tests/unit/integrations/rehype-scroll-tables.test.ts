@@ -32,6 +32,13 @@ describe('rehypeScrollTables', () => {
     expect(((tree.children[2] as unknown as Element).children[0] as Element).properties.ariaLabel).toBe('Table: a');
   });
 
+  it('wraps a table written as HTML in the MDX (a JSX element named "table")', () => {
+    const jsx = (name: string, ...children: unknown[]) => ({ type: 'mdxJsxFlowElement', name, attributes: [], children });
+    const htmlTable = jsx('table', jsx('thead', jsx('tr', jsx('th', { type: 'text', value: 'k' }), jsx('th', { type: 'text', value: 'NLL' }))));
+    const tree = run({ type: 'root', children: [htmlTable as unknown as ElementContent] });
+    expect(tree.children[0]).toMatchObject({ tagName: 'div', properties: { ariaLabel: 'Table: k, NLL' }, children: [htmlTable] });
+  });
+
   it('wraps a table once, however often it runs', () => {
     const tree = run(run({ type: 'root', children: [table('x')] }));
     expect((tree.children[0] as Element).children[0]).toMatchObject({ tagName: 'table' });
