@@ -21,8 +21,10 @@ export interface ChartInk {
 /** Used where the properties are missing (a chart outside an exercise): dark-on-light, as a canvas defaults to. */
 const fallback: ChartInk = { text: '#353841', axis: '#545861', grid: '#c0c2c7', reference: '#353841' };
 
-/** The chart colours in effect at `el` (any element inside the exercise). */
+/** The chart colours in effect at `el` (any element inside the exercise); the fallback where there is no DOM element. */
 export function chartInk(el: Element): ChartInk {
+  // A canvas drawn off the page (a test's recording context) has no styles to read.
+  if (typeof Element === 'undefined' || !(el instanceof Element)) return { ...fallback };
   const style = getComputedStyle(el);
   const read = (name: keyof ChartInk) => style.getPropertyValue(`--rdl-chart-${name}`).trim() || fallback[name];
   return { text: read('text'), axis: read('axis'), grid: read('grid'), reference: read('reference') };
