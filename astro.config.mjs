@@ -9,12 +9,14 @@ import { lazyMonacoCss } from './src/integrations/lazy-monaco-css.ts';
 import { moduleSidebar } from './src/integrations/module-sidebar.ts';
 import { shikiNoTimeLimit } from './src/integrations/shiki-no-time-limit.ts';
 import { tfjsWasmThreads } from './src/integrations/tfjs-wasm-threads.ts';
+import { rehypeScrollTables } from './src/integrations/rehype-scroll-tables.ts';
 
 // Astro 7's default Markdown processor (Sätteri) takes no remark/rehype plugins; KaTeX needs the unified one.
 // MDX inherits it. KaTeX renders at build time, so lesson pages ship math as HTML + CSS, no math JavaScript.
+// rehypeScrollTables puts each Markdown table in a focusable box that scrolls sideways on a phone.
 export default defineConfig({
   site: 'https://runnable-deep-learning.example',
-  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }) },
+  markdown: { processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollTables] }) },
   integrations: [
     starlight({
       title: 'Runnable Deep Learning',
@@ -22,9 +24,14 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css', './src/styles/figures.css'],
       // One group per module folder, from its overview's frontmatter: a module that lands needs no edit here.
       sidebar: [...moduleSidebar(`${import.meta.dirname}/src/content/docs`), { label: 'Your progress', link: '/progress/' }],
-      routeMiddleware: './src/route-data/overview-pagination.ts',
-      // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts.
-      expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] } },
+      // Pagination names an overview after its module; the sidebar numbers lessons and marks exercises, and the home
+      // page's button leads to the first lesson: all from the content collections (course-navigation.ts).
+      routeMiddleware: ['./src/route-data/overview-pagination.ts', './src/route-data/course-navigation.ts'],
+      // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts. Long lines wrap (keeping
+      // their indent) rather than scroll: on a phone nothing needs a sideways scroll, nor a keyboard to do it.
+      expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] }, defaultProps: { wrap: true } },
+      // The lesson body, plus the script that gives a display formula wider than the column a tab stop.
+      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
     }),
   ],
   // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get

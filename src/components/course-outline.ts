@@ -33,6 +33,8 @@ export interface ExerciseOutline {
 export interface LessonOutline {
   /** Docs id, "activation-depth/neuron". */
   id: string;
+  /** Its position in the module, from 1: the sidebar shows "1. Mixture distributions". */
+  number: number;
   title: string;
   href: string;
   exercises: ExerciseOutline[];
@@ -80,7 +82,7 @@ export function courseOutline(docs: readonly DocEntry[], exercises: readonly Exe
     lessons: docs
       .filter((d) => d.id.startsWith(`${m.id}/`) && !d.data.sidebar.hidden)
       .sort(byOrderThenId)
-      .map((d) => ({ id: d.id, title: d.data.title, href: hrefOf(d.id), exercises: byLesson.get(d.id) ?? [] })),
+      .map((d, i) => ({ id: d.id, number: i + 1, title: d.data.title, href: hrefOf(d.id), exercises: byLesson.get(d.id) ?? [] })),
   }));
   const listed = new Set(outline.flatMap((m) => m.lessons.map((l) => l.id)));
   for (const [lesson, list] of byLesson) {
@@ -93,4 +95,12 @@ export function courseOutline(docs: readonly DocEntry[], exercises: readonly Exe
 export function firstLesson(outline: readonly ModuleOutline[]): { module: ModuleOutline; lesson: LessonOutline } | undefined {
   const module = outline.find((m) => m.lessons.length > 0);
   return module && { module, lesson: module.lessons[0]! };
+}
+
+/** A lesson as the sidebar and the overview's start button name it: "1. Mixture distributions". */
+export const numberedTitle = (lesson: LessonOutline): string => `${lesson.number}. ${lesson.title}`;
+
+/** Every lesson of the outline by its href, for labelling links to it (the sidebar: route-data/lesson-sidebar.ts). */
+export function lessonsByHref(outline: readonly ModuleOutline[]): Map<string, LessonOutline> {
+  return new Map(outline.flatMap((m) => m.lessons.map((l) => [l.href, l] as const)));
 }

@@ -12,11 +12,25 @@ import { parseDebugFlags } from '../runtime/debug-flags.ts';
 import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
 import type { CodeEditor } from './monaco-editor.ts';
+import { createPlainEditor } from './plain-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
 import { requireRole } from './dom.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
+/** 'plain' (the textarea) or 'code' (Monaco): the learner's last choice, for every exercise. */
+const EDITOR_PREF_KEY = 'rdl:editor';
+
+/** The learner's choice of editor, else the plain one on a touch screen (a coarse pointer) and Monaco elsewhere. */
+function prefersPlainEditor(): boolean {
+  let saved: string | null = null;
+  try {
+    saved = localStorage.getItem(EDITOR_PREF_KEY);
+  } catch {
+    // Storage blocked: the default below, every visit.
+  }
+  return saved === 'plain' || (saved !== 'code' && matchMedia('(pointer: coarse)').matches);
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
@@ -31,6 +45,7 @@ class ExerciseElement extends HTMLElement {
   private editorLoading: Promise<CodeEditor | null> | null = null;
   private run: RunHandle | null = null;
   private chart: LossChart | null = null;
+  private plain = false;
 
   private q<T extends Element = HTMLElement>(role: string): T {
     return requireRole<T>(this, role);
@@ -50,6 +65,11 @@ class ExerciseElement extends HTMLElement {
     select.value = localStorage.getItem(BACKEND_PREF_KEY) ?? 'auto';
     select.addEventListener('change', () => localStorage.setItem(BACKEND_PREF_KEY, select.value));
 
+    this.plain = prefersPlainEditor();
+    const plain = this.q<HTMLInputElement>('plain-editor');
+    plain.checked = this.plain;
+    plain.addEventListener('change', () => void this.switchEditor(plain.checked));
+
     this.q('edit').addEventListener('click', () => void this.openEditor(true));
     // Opening the editor is what a reader does when they click into the code or tab to it.
     const code = this.q('code-view');
@@ -67,7 +87,7 @@ class ExerciseElement extends HTMLElement {
     this.dataset.ready = 'true';
   }
 
-  /** Loads Monaco (once) and replaces the static code view with the editor. */
+  /** Opens the chosen editor (Monaco, loaded once, or the plain textarea) in place of the static code view. */
   private openEditor(focus: boolean): Promise<CodeEditor | null> {
     if (!this.editorLoading) {
       this.editorLoading = (async () => {
@@ -75,25 +95,36 @@ class ExerciseElement extends HTMLElement {
         edit.disabled = true;
         edit.textContent = 'Loading editor…';
         try {
-          const { createEditor } = await import('./monaco-editor.ts');
           const host = this.q('editor');
           const view = this.q('code-view');
-          host.style.height = `${Math.max(320, Math.min(640, view.offsetHeight + 40))}px`;
-          host.hidden = false;
-          view.hidden = true;
-          this.editor = createEditor(host, {
+          if (!view.hidden) host.style.height = `${Math.max(320, Math.min(640, view.offsetHeight + 40))}px`;
+          const opts = {
             value: this.currentCode(),
             id: this.meta.id,
-            onChange: (text) => {
+            onChange: (text: string) => {
               if (!saveCode(this.meta.id, text)) this.setStatus('This browser does not let the page save your code; copy it somewhere before you leave.', 'warn');
             },
             onRun: () => void this.start(),
-          });
+          };
+          this.editor = this.plain ? createPlainEditor(host, opts) : (await import('./monaco-editor.ts')).createEditor(host, opts);
+          host.hidden = false;
+          view.hidden = true;
+          // The way out of Monaco's Tab trap, said where a keyboard user meets it; a textarea sets no trap.
+          this.q('editor-help').hidden = this.plain;
           edit.hidden = true;
           this.dataset.editor = 'ready';
+          this.dataset.editorKind = this.plain ? 'plain' : 'code';
           return this.editor;
         } catch (e) {
-          // The static view stays, so the learner can still read and run the code they have.
+          // The static view stays (or comes back, after a switch of editor), so the learner can still read and run
+          // the code they have.
+          const view = this.q('code-view');
+          if (view.hidden) {
+            this.q('code').textContent = this.currentCode();
+            view.hidden = false;
+            this.q('editor').hidden = true;
+          }
+          edit.hidden = false;
           edit.disabled = false;
           edit.textContent = 'Edit code';
           this.editorLoading = null;
@@ -106,6 +137,25 @@ class ExerciseElement extends HTMLElement {
       if (ed && focus) ed.focus();
       return ed;
     });
+  }
+
+  /** Remembers the learner's choice of editor and, when one is open, swaps it for the other with the same code. */
+  private async switchEditor(plain: boolean): Promise<void> {
+    this.plain = plain;
+    try {
+      localStorage.setItem(EDITOR_PREF_KEY, plain ? 'plain' : 'code');
+    } catch {
+      // Storage blocked: the choice holds on this page only.
+    }
+    if (!this.editorLoading) return; // applies when the learner opens the editor
+    const open = await this.editorLoading;
+    if (!open || this.dataset.editorKind === (plain ? 'plain' : 'code')) return;
+    const code = open.getValue();
+    saveCode(this.meta.id, code);
+    open.dispose();
+    this.editor = null;
+    this.editorLoading = null;
+    await this.openEditor(true);
   }
 
   private currentCode(): string {
@@ -151,6 +201,7 @@ class ExerciseElement extends HTMLElement {
     this.toggleRunning(true);
     this.q('checks').replaceChildren();
     this.q('logs').textContent = '';
+    this.q('progress').textContent = '';
     this.q('backend-info').replaceChildren();
     this.q('result').hidden = false;
     hidePlots(this);
@@ -178,7 +229,9 @@ class ExerciseElement extends HTMLElement {
             this.chart.push(m.step, m.loss, m.valLoss);
             // Live plots: decision regions from the model the learner passed, or frames its code computed.
             for (const plot of m.plots ?? []) showPlot(this, plot);
-            this.setStatus(`Training… epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`, 'run');
+            // Not the status: a live region that changed every epoch would leave a screen reader reading numbers
+            // all the run long. The status says "Training on …" and then the result.
+            this.q('progress').textContent = `Epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`;
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
         },
         onEnd: (result) => this.finish(result),

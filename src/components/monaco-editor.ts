@@ -12,6 +12,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import tfjsTypes from 'virtual:tfjs-types';
 import { courseDeclarations } from '../runtime/course-declarations.ts';
+import { TAB_TRAP_KEYS } from './editor-keys.ts';
 
 self.MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
@@ -44,6 +45,8 @@ export interface CodeEditor {
   /** Moves the cursor to a 1-based line/column and marks it with a message, or clears the mark. */
   markError(pos: { line: number; column?: number; message: string } | null): void;
   focus(): void;
+  /** Removes the editor from the page (the learner switched to the other editor); the code is saved already. */
+  dispose(): void;
 }
 
 export function createEditor(
@@ -53,6 +56,8 @@ export function createEditor(
   setUpTypeScript();
   const uri = monaco.Uri.parse(`file:///exercises/${opts.id}/main.ts`);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(opts.value, 'typescript', uri);
+  // A model from before a switch to the plain editor holds the code as it was then.
+  if (model.getValue() !== opts.value) model.setValue(opts.value);
   const dark = document.documentElement.dataset.theme === 'dark';
   const editor = monaco.editor.create(host, {
     model,
@@ -63,14 +68,13 @@ export function createEditor(
     scrollBeyondLastLine: false,
     tabSize: 2,
     fixedOverflowWidgets: true,
+    ariaLabel: `Code editor. Tab indents; press ${TAB_TRAP_KEYS} to make Tab move focus out of the editor.`,
   });
   // Follow Starlight's theme switch.
-  new MutationObserver(() => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs')).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme'],
-  });
+  const themeObserver = new MutationObserver(() => monaco.editor.setTheme(document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs'));
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
-  model.onDidChangeContent(() => opts.onChange(model.getValue()));
+  const changes = model.onDidChangeContent(() => opts.onChange(model.getValue()));
   return {
     getValue: () => model.getValue(),
     replaceAll(text) {
@@ -88,5 +92,10 @@ export function createEditor(
       editor.setPosition({ lineNumber: pos.line, column });
     },
     focus: () => editor.focus(),
+    dispose() {
+      themeObserver.disconnect();
+      changes.dispose();
+      editor.dispose();
+    },
   };
 }

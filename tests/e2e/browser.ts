@@ -54,3 +54,33 @@ export function expectNoPageErrorsAfterEach(browsers: () => (Browser | undefined
     expect(logged, 'page errors logged during this test').toEqual([]);
   });
 }
+
+/**
+ * What axe may not check, each for a reason outside this project's markup:
+ * - Starlight's search button: its text is "Search" plus the "Ctrl K" shortcut, its aria-label only "Search", which
+ *   axe reports as a label/content mismatch. The markup is Starlight's own (components/Search.astro).
+ * - Monaco's own DOM (.monaco-editor and its overflow widgets): an editor widget that axe reads as form fields and
+ *   text with its own colour themes; the page around it (toolbar, status, checks, plots) is still checked.
+ */
+export const axeExclusions = ['site-search button[data-open-modal]', '.monaco-editor', '.monaco-aria-container'];
+
+/**
+ * Runs axe on the page as it is now and returns its serious and critical violations as readable lines (empty when
+ * there are none), so a failure names each rule and the first elements it found.
+ */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  let builder = new AxeBuilder({ page });
+  for (const sel of axeExclusions) builder = builder.exclude(sel);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Switches Starlight's theme as its theme picker does (the `data-theme` attribute on <html>), without a reload. */
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((t) => {
+    document.documentElement.dataset.theme = t;
+  }, theme);
+}

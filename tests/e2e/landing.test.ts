@@ -1,7 +1,9 @@
 /**
- * How modules land, against the built site without JavaScript (what these pages show is static HTML): the home page
- * has a card per module linking to its overview, the sidebar has a group per module whose first entry is its
- * overview and no entry repeating the group's name, and each overview lists exactly its lessons and their exercises.
+ * How modules land and how a learner gets in, against the built site without JavaScript (what these pages show is
+ * static HTML): the home page's button leads to the course's first lesson and each module's card to the module's
+ * first lesson (or to its overview while it has none), the sidebar has a group per module whose first entry is its
+ * overview, then its lessons numbered from 1, each with an exercise marked so, and no entry repeating the group's
+ * name; each overview has a button to its first lesson and lists exactly its lessons and their exercises.
  * What to expect is read from the files here (docs frontmatter, exercise.yaml), independently of the site's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,11 +44,18 @@ const modules = readdirSync(docs, { withFileTypes: true })
   })
   .sort((a, b) => a.number - b.number);
 
+/** A sidebar link: its text, target, and the exercise mark (data-exercises, accessible name) where it has one. */
+interface SidebarLink {
+  label: string;
+  href: string;
+  exercises?: string;
+  name?: string;
+}
 /** The sidebar as data: top-level groups with their links, and top-level links. */
 interface SidebarItem {
   label: string;
   href?: string;
-  entries?: { label: string; href: string }[];
+  entries?: SidebarLink[];
 }
 const readSidebar = (b: Browser) =>
   b.page.locator('nav.sidebar ul.top-level > li').evaluateAll((items) =>
@@ -55,7 +64,11 @@ const readSidebar = (b: Browser) =>
       const summary = li.querySelector(':scope > details > summary');
       if (!summary) return { label: text(li.querySelector('a')), href: li.querySelector('a')!.getAttribute('href')! };
       const links = [...li.querySelectorAll(':scope > details a')];
-      return { label: text(summary), entries: links.map((a) => ({ label: text(a), href: a.getAttribute('href')! })) };
+      const link = (a: Element): SidebarLink => {
+        const mark = a.getAttribute('data-exercises');
+        return { label: text(a), href: a.getAttribute('href')!, ...(mark !== null && { exercises: mark, name: a.getAttribute('aria-label')! }) };
+      };
+      return { label: text(summary), entries: links.map(link) };
     }),
   );
 
@@ -69,12 +82,27 @@ afterAll(async () => {
 });
 expectNoPageErrorsAfterEach(() => [b]);
 
+/** The first module with lessons, and its first lesson: where the course starts. */
+const start = modules.find((m) => m.lessons.length > 0)!;
+
 describe('the home page', () => {
-  it('has one card per module, in module order, linking to its overview and saying which are in preparation', async () => {
+  it("has a button to the course's first lesson, which it names", async () => {
     await b.page.goto(url('/'));
-    const cards = await b.page.locator('.sl-link-card a').evaluateAll((as) => as.map((a) => ({ title: a.textContent!.trim(), href: a.getAttribute('href') })));
+    const buttons = await b.page.locator('.hero .sl-link-button').evaluateAll((as) => as.map((a) => ({ text: a.textContent!.trim(), href: a.getAttribute('href') })));
+    expect(buttons).toEqual([{ text: `Start with lesson 1: ${start.lessons[0]!.title}`, href: `/${start.lessons[0]!.id}/` }]);
+  });
+
+  it("has one card per module, in module order, leading to the module's first lesson (named on the card) or, in preparation, to its overview", async () => {
+    await b.page.goto(url('/'));
+    const cards = await b.page.locator('.sl-link-card').evaluateAll((cs) =>
+      cs.map((c) => ({ title: c.querySelector('a')!.textContent!.trim(), href: c.querySelector('a')!.getAttribute('href'), text: c.textContent!.replace(/\s+/g, ' ') })),
+    );
     expect(cards).toEqual(
-      modules.map((m) => ({ title: `${m.number}. ${m.title}${m.lessons.length === 0 ? ' (in preparation)' : ''}`, href: `/${m.directory}/` })),
+      modules.map((m) => ({
+        title: `${m.number}. ${m.title}${m.lessons.length === 0 ? ' (in preparation)' : ''}`,
+        href: m.lessons.length > 0 ? `/${m.lessons[0]!.id}/` : `/${m.directory}/`,
+        text: m.lessons.length > 0 ? expect.stringContaining(`Starts with lesson 1: ${m.lessons[0]!.title}.`) : expect.not.stringContaining('Starts with'),
+      })),
     );
     expect(await b.page.locator('main').textContent()).not.toMatch(/coming soon/i);
   });
@@ -84,24 +112,35 @@ describe('the sidebar', () => {
   // A lesson page, an overview and a page outside the modules: the sidebar is the same everywhere.
   const pages = ['/progress/', ...modules.flatMap((m) => [`/${m.directory}/`, ...m.lessons.slice(0, 1).map((l) => `/${l.id}/`)])];
 
-  it.each(pages)('on %s: a group per module, the overview first and labelled Overview, its lessons next, no entry named like its group', async (page) => {
+  it.each(pages)('on %s: a group per module, the overview first and labelled Overview, its lessons next, numbered and marked when they have exercises, no entry named like its group', async (page) => {
     await b.page.goto(url(page));
     const sidebar = await readSidebar(b);
     expect(sidebar.filter((s) => s.entries).map((s) => s.label)).toEqual(modules.map((m) => m.title));
     for (const [i, m] of modules.entries()) {
       expect(sidebar[i]!.entries).toEqual([
         { label: 'Overview', href: `/${m.directory}/` },
-        ...m.lessons.map((l) => ({ label: l.title, href: `/${l.id}/` })),
+        ...m.lessons.map((l, n) => {
+          const label = `${n + 1}. ${l.title}`;
+          const count = l.exercises.length;
+          // The pencil is CSS; what it means is in the link's accessible name, after its visible text.
+          const mark = count === 0 ? {} : { exercises: String(count), name: `${label}, ${count === 1 ? 'has an exercise' : `has ${count} exercises`}` };
+          return { label, href: `/${l.id}/`, ...mark };
+        }),
       ]);
       expect(sidebar[i]!.entries!.map((e) => e.label)).not.toContain(sidebar[i]!.label);
     }
+    // The marks are drawn: a pencil after each marked link's text.
+    const pencil = await b.page.locator('nav.sidebar a[data-exercises]').first().evaluate((a) => getComputedStyle(a, '::after').maskImage);
+    expect(pencil).toMatch(/^url\("data:image\/svg\+xml/);
   });
 });
 
 describe.each(modules)('the overview of module $number, $title', (m) => {
-  it(m.lessons.length > 0 ? 'lists exactly its lessons, in order, each with its exercises (title and id)' : 'says it is in preparation and lists no lessons', async () => {
+  it(m.lessons.length > 0 ? 'has a button to its first lesson and lists exactly its lessons, in order, each with its exercises (title and id)' : 'says it is in preparation and lists no lessons', async () => {
     await b.page.goto(url(`/${m.directory}/`));
     expect(await b.page.locator('h1').textContent()).toBe(m.title);
+    const startButton = await b.page.locator('main [data-role=module-start]').evaluateAll((as) => as.map((a) => ({ text: a.textContent!.trim(), href: a.getAttribute('href') })));
+    expect(startButton).toEqual(m.lessons.length > 0 ? [{ text: `Start with lesson 1: ${m.lessons[0]!.title}`, href: `/${m.lessons[0]!.id}/` }] : []);
     const listed = await b.page.locator('ol.rdl-module-lessons > li').evaluateAll((lis) =>
       lis.map((li) => ({
         id: li.getAttribute('data-lesson'),

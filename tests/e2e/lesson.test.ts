@@ -1,6 +1,9 @@
 /**
- * The softmax-blobs lesson in Debian's Chromium against the built site: math rendered at build time, the editor
- * loads on demand with tfjs types, the solution passes, code survives a reload, Stop ends an endless loop.
+ * The softmax-blobs lesson in Debian's Chromium against the built site: math rendered at build time, the starter
+ * coloured before any editor loads, the editor loads on demand with tfjs types and uses the main pane's width, the
+ * solution passes (the status region announces the result, not each epoch; axe finds nothing serious in either
+ * theme after the run, and the charts follow the theme), code survives a reload, Stop ends an endless loop, and
+ * the plain text editor can stand in for Monaco (remembered; the default on a touch screen).
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +11,7 @@ import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
 import { blobsLoop, spiralLoop, trainingLoop } from '../../src/components/figures/activation-depth/softmax-blobs/training-loop.ts';
 import { wasmPatches } from '../../src/runtime/wasm-patches/index.ts';
-import { exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
+import { exerciseSelector, expectNoPageErrorsAfterEach, runAndWait, seriousA11yViolations, setTheme } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const url = () => `${inject('baseUrl')}/activation-depth/softmax-blobs/`;
@@ -39,6 +42,31 @@ async function typeCode(code: string): Promise<void> {
   );
 }
 
+/**
+ * WCAG contrast ratios, as the page resolves the colours, of the canvas charts' ink (course.css `--rdl-chart-*`,
+ * which chart-ink.ts hands to the canvas) on the exercise's background, in the theme the page shows now.
+ */
+const chartInkContrast = () =>
+  b.page.locator(exercise).evaluate((ex) => {
+    const rgb = (css: string): number[] => {
+      const probe = document.createElement('span');
+      probe.style.color = css;
+      ex.append(probe);
+      const c = getComputedStyle(probe).color;
+      probe.remove();
+      return c.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    };
+    const channel = (v: number) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+    const ratio = (x: number[], y: number[]) => {
+      const [hi, lo] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    const style = getComputedStyle(ex);
+    const bg = rgb(style.backgroundColor);
+    return { text: ratio(rgb(style.getPropertyValue('--rdl-chart-text')), bg), axis: ratio(rgb(style.getPropertyValue('--rdl-chart-axis')), bg) };
+  });
+
 const editorCode = () => b.page.locator(exercise).evaluate((e) => (e as HTMLElement & { code: string }).code);
 
 describe('softmax-blobs lesson', () => {
@@ -56,8 +84,35 @@ describe('softmax-blobs lesson', () => {
     const sheets = await page.locator('link[rel=stylesheet]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
     expect(sheets.filter((h) => /monaco|editor/i.test(h))).toEqual([]);
     expect(await page.locator('style[data-monaco-css]').count()).toBe(0);
-    // Readable without the editor: the starter is on the page as text.
-    expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toContain('export async function train');
+    // Readable without the editor: the starter is on the page as text, coloured at build time (Shiki, both themes).
+    // (Shiki drops the file's final newline; the editor starts from the file itself.)
+    expect(await page.locator(`${exercise} [data-role=code]`).textContent()).toBe(loadExercise(id).starter.replace(/\n$/, ''));
+    const keyword = page.locator(`${exercise} [data-role=code] span`, { hasText: /^export$/ }).first();
+    const colour = () => keyword.evaluate((e) => getComputedStyle(e).color);
+    const light = await colour();
+    await setTheme(page, 'dark');
+    expect(await colour()).not.toBe(light);
+    await setTheme(page, 'light');
+    // The help for Monaco's Tab trap is on the page, shown once Monaco opens.
+    expect(await page.locator(`${exercise} [data-role=editor-help]`).textContent()).toMatch(/Ctrl\+M \(on a Mac, Ctrl\+Shift\+M\)/);
+  });
+
+  it('gives the exercise the main pane at 1280 px: the contents list moves to the "On this page" bar', async () => {
+    const { page } = b;
+    if (!page.url().startsWith(url())) await page.goto(url());
+    const widths = await page.evaluate((sel) => ({
+      exercise: document.querySelector(sel)!.getBoundingClientRect().width,
+      code: document.querySelector(`${sel} [data-role=code-view]`)!.getBoundingClientRect().width,
+      prose: document.querySelector('.sl-markdown-content > p')!.getBoundingClientRect().width,
+      page: document.scrollingElement!.scrollWidth,
+    }), exercise);
+    expect(page.viewportSize()!.width).toBe(1280);
+    // Before: the code was 590 px wide, inside the 45rem (720 px) prose column beside the right-hand contents list.
+    expect(widths.code).toBeGreaterThan(800);
+    expect(widths.exercise).toBeGreaterThan(widths.prose + 100);
+    expect(widths.page).toBeLessThanOrEqual(1280);
+    expect(await page.locator('.right-sidebar-panel').isVisible()).toBe(false);
+    expect(await page.locator('mobile-starlight-toc summary').isVisible()).toBe(true);
   });
 
   it('quotes the measured cost of model.fit against a loop from training-loop.json', async () => {
@@ -87,8 +142,19 @@ describe('softmax-blobs lesson', () => {
     const { solution } = loadExercise(id);
     await typeCode(solution);
     expect(await editorCode()).toBe(solution);
+    // Every text the status region (a live region) takes during the run: a screen reader reads each one.
+    await page.locator(`${exercise} [data-role=status]`).evaluate((s) => {
+      const seen: string[] = ((window as unknown as { statusSeen: string[] }).statusSeen = []);
+      new MutationObserver(() => seen.push(s.textContent ?? '')).observe(s, { childList: true, characterData: true, subtree: true });
+    });
     const status = await runAndWait(page, id, 120_000);
     expect(status).toMatch(/^Passed: every check is met/);
+    const announced = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+    expect(announced.filter((t) => /epoch|loss/i.test(t)), 'status texts that name an epoch').toEqual([]);
+    expect(announced.at(-1)).toBe(status);
+    // The epochs went to the line beside it, which is not live.
+    expect(await page.locator(`${exercise} [data-role=progress]`).textContent()).toMatch(/^Epoch \d+, loss \d/);
+    expect(await page.locator(`${exercise} [data-role=progress]`).getAttribute('aria-live')).toBeNull();
     expect(await page.locator(`${exercise} [data-role=backend-badge]`).textContent()).toMatch(/^Backend: (WebGPU|WebGL|WebAssembly)/);
     // On WebAssembly the worker installed our kernel fixes before running the code (README, "What we patch…").
     const badge = page.locator(`${exercise} [data-role=backend-badge]`);
@@ -101,8 +167,24 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator(`${exercise} [data-role=regions-figure]`).isVisible()).toBe(true);
     expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
     mkdirSync('docs', { recursive: true });
-    // Hide Starlight's sticky header, which would otherwise be drawn over the element.
-    await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header { visibility: hidden !important; }' });
+    // Hide Starlight's sticky header and "On this page" bar, which would otherwise be drawn over the element.
+    await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header, mobile-starlight-toc { visibility: hidden !important; }' });
+    // After the run, in both themes: nothing serious for axe (the Run button, the checks, the badge), and the loss
+    // chart's axis ink is the theme's (chart-ink.ts), drawn again on the switch.
+    const ink = () => page.locator(`${exercise} .rdl-loss`).evaluate((e) => getComputedStyle(e).getPropertyValue('--rdl-chart-text').trim());
+    const drawn = () => page.locator(`${exercise} .uplot canvas`).evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    for (const theme of ['light', 'dark'] as const) {
+      const before = await drawn();
+      await setTheme(page, theme);
+      expect(await seriousA11yViolations(page), `axe after a run, ${theme} theme`).toEqual([]);
+      const contrast = await chartInkContrast();
+      // WCAG AA: 4.5:1 for the axis labels and titles (text), 3:1 for the axis lines and ticks (graphics).
+      expect(contrast.text, `chart text on the exercise's background, ${theme}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast.axis, `chart axis lines on the exercise's background, ${theme}`).toBeGreaterThanOrEqual(3);
+      if (theme === 'dark') expect(await drawn(), 'the loss chart is drawn again in the dark ink').not.toBe(before);
+      expect(await ink()).not.toBe('');
+    }
+    await setTheme(page, 'light');
   });
 
   it('keeps the typed code after a reload', async () => {
@@ -159,6 +241,60 @@ describe('softmax-blobs lesson', () => {
     await page.locator(`${exercise} .monaco-editor .view-lines`).click();
     await page.keyboard.press('ControlOrMeta+Z');
     expect(await editorCode()).toBe(before);
+  });
+});
+
+describe('the plain text editor', () => {
+  const toggle = () => b.page.locator(`${exercise} [data-role=plain-editor]`);
+  const area = () => b.page.locator(`${exercise} textarea[data-role=textarea]`);
+
+  it('takes Monaco\'s place with the same code, is remembered after a reload, loads no Monaco, and gives Monaco back with the code typed in it', async () => {
+    const { page } = b;
+    await page.goto(url());
+    await page.locator(`${exercise}[data-ready=true]`).waitFor();
+    const before = await editorCode();
+    await page.locator(`${exercise} [data-role=edit]`).click();
+    await page.locator(`${exercise}[data-editor=ready][data-editor-kind=code]`).waitFor({ timeout: 60_000 });
+    expect(await page.locator(`${exercise} [data-role=editor-help]`).isVisible()).toBe(true);
+
+    await toggle().check();
+    await area().waitFor();
+    expect(await area().inputValue()).toBe(before);
+    expect(await page.locator(`${exercise} .monaco-editor`).count()).toBe(0);
+    // A textarea sets no Tab trap, so the help about leaving one goes.
+    expect(await page.locator(`${exercise} [data-role=editor-help]`).isVisible()).toBe(false);
+    const typed = `${loadExercise(id).starter}\n// typed in the plain editor\n`;
+    await area().fill(typed); // saved as the learner types, as from Monaco
+
+    await page.reload();
+    await page.locator(`${exercise}[data-ready=true]`).waitFor();
+    expect(await toggle().isChecked()).toBe(true);
+    await page.locator(`${exercise} [data-role=edit]`).click();
+    expect(await area().inputValue()).toBe(typed);
+    expect(await page.locator(`${exercise}`).getAttribute('data-editor-kind')).toBe('plain');
+    expect(await page.locator('style[data-monaco-css]').count(), "Monaco's stylesheets: none, so Monaco never loaded").toBe(0);
+
+    await toggle().uncheck();
+    await page.locator(`${exercise}[data-editor-kind=code] .monaco-editor`).waitFor({ timeout: 60_000 });
+    expect(await area().count()).toBe(0);
+    expect(await editorCode()).toBe(typed);
+  });
+
+  it('is the default on a touch screen (a coarse pointer) until the learner chooses', async () => {
+    const touch = await launch();
+    try {
+      // Chromium's touch emulation makes `(pointer: coarse)` match, as on a phone.
+      const cdp = await touch.context.newCDPSession(touch.page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      await touch.page.goto(url());
+      await touch.page.locator(`${exercise}[data-ready=true]`).waitFor();
+      expect(await touch.page.locator(`${exercise} [data-role=plain-editor]`).isChecked()).toBe(true);
+      await touch.page.locator(`${exercise} [data-role=edit]`).click();
+      await touch.page.locator(`${exercise} textarea[data-role=textarea]`).waitFor();
+      expect(touch.errors).toEqual([]);
+    } finally {
+      await touch.close();
+    }
   });
 });
 

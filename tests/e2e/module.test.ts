@@ -1,7 +1,9 @@
 /**
  * Smoke test of every lesson of every module that has lessons, against the built site in Debian's Chromium:
- * each page renders (title, math rendered at build time, no page errors), each figure shows something without
- * JavaScript (its build-time SVG or table), and one exercise per lesson passes when its solution runs. Also the
+ * each page renders (title, math rendered at build time, no page errors) with no serious or critical axe finding in
+ * the light and the dark theme, each figure shows something without JavaScript (its build-time SVG or table), one
+ * exercise per lesson passes when its solution runs, and on a 390 px phone no lesson scrolls sideways (wide formulas
+ * and tables scroll in their own focusable boxes). Also the
  * runtime's browser-only paths: live decision regions, live frames the learner computes (a validation curve, a
  * scatter plot and a grid of images), and ctx.rng drawing in the worker what it draws in Node.
  */
@@ -12,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
 import { learnerRng } from '../../src/runtime/learner-context.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, openWithSavedCode, runAndWait, saveCode } from './browser.ts';
+import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, openWithSavedCode, runAndWait, saveCode, seriousA11yViolations, setTheme } from './browser.ts';
 
 const docs = 'src/content/docs';
 /** Lesson slugs ("activation-depth/spiral") of every module folder, skipping module index pages. */
@@ -53,6 +55,13 @@ describe.each(lessons)('lesson %s', (lesson) => {
     // Errors are checked after each test (expectNoPageErrorsAfterEach); wait for the page's scripts to finish loading first.
     // Not Playwright's default 30 s: on the 2-core CI machine under load, a lesson's chunks took longer than that to go quiet.
     await b.page.waitForLoadState('networkidle', { timeout: 120_000 });
+    // Contrast and the rest of axe's serious checks, in both of Starlight's themes (the page is laid out by now:
+    // KaTeX's fonts are in, so the formulas that scroll have their tab stop, scroll-regions.ts).
+    await b.page.evaluate(() => document.fonts.ready);
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(b.page, theme);
+      expect(await seriousA11yViolations(b.page), `axe, ${theme} theme`).toEqual([]);
+    }
   });
 
   it('shows every figure without JavaScript', async () => {
@@ -77,6 +86,42 @@ describe.each(lessons)('lesson %s', (lesson) => {
     const status = await runAndWait(page, id, 240_000);
     expect(await page.locator(sel).getAttribute('data-status'), status).toBe('passed');
     expect(await page.locator(`${sel} [data-role=checks] li.pass`).count()).toBe(loadExercise(id!).meta.checks.length);
+  }, 300_000);
+});
+
+describe('on a 390 px phone', () => {
+  it('no lesson scrolls sideways: wide formulas scroll in their own box, with a tab stop, and tables in a named region', async () => {
+    const phone = await launch();
+    try {
+      await phone.page.setViewportSize({ width: 390, height: 844 });
+      let scrolling = 0;
+      for (const lesson of lessons) {
+        await phone.page.goto(`${inject('baseUrl')}/${lesson}/`);
+        await phone.page.evaluate(() => document.fonts.ready);
+        await phone.page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => r(true)))); // scroll-regions.ts re-marks on the next frame
+        const page = await phone.page.evaluate(() => ({
+          width: document.scrollingElement!.scrollWidth,
+          viewport: innerWidth,
+          formulas: [...document.querySelectorAll<HTMLElement>('.katex-display')]
+            .filter((f) => f.scrollWidth > f.clientWidth + 1)
+            .map((f) => ({ overflowX: getComputedStyle(f).overflowX, tabindex: f.getAttribute('tabindex') })),
+          // Markdown's tables: a component's own (a figure's, in .not-content) has its own wrapper or none.
+          tables: [...document.querySelectorAll('.sl-markdown-content table:not(.not-content table)')].map((t) => {
+            const box = t.parentElement!;
+            return { box: box.className, tabindex: box.getAttribute('tabindex'), role: box.getAttribute('role'), named: (box.getAttribute('aria-label') ?? '').length > 0 };
+          }),
+        }));
+        expect(page.width, `${lesson}: the page's width at 390 px`).toBeLessThanOrEqual(page.viewport);
+        for (const f of page.formulas) expect(f, `${lesson}: a display formula wider than its box`).toEqual({ overflowX: 'auto', tabindex: '0' });
+        for (const t of page.tables) expect(t, `${lesson}: a Markdown table's box`).toEqual({ box: 'rdl-table-scroll', tabindex: '0', role: 'region', named: true });
+        scrolling += page.formulas.length;
+      }
+      // Guards the loop against passing with nothing to scroll: at 390 px some formulas are wider than the column.
+      expect(scrolling).toBeGreaterThan(0);
+      expect(phone.errors, 'page errors at 390 px').toEqual([]);
+    } finally {
+      await phone.close();
+    }
   }, 300_000);
 });
 

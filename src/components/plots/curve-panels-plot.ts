@@ -6,6 +6,7 @@
 import type { CurvePanelsPlot } from '../../../graders/problem.ts';
 import { hiDpiContext } from '../hidpi-canvas.ts';
 import { drawCurveIn, type PlotBox } from './curve-plot.ts';
+import { chartInk } from '../chart-ink.ts';
 
 /** The canvas's largest size in CSS pixels (plot-figures.ts gives the same to the figure). */
 export const CURVE_PANELS_SIZE = { width: 640, height: 300 };
@@ -49,7 +50,7 @@ export function drawCurvePanelsPlot(canvas: HTMLCanvasElement, plot: CurvePanels
   plot.panels.forEach((panel, i) => {
     const box = boxes[i]!;
     drawCurveIn(ctx, panel, box, panelFooter(panel));
-    ctx.fillStyle = '#444';
+    ctx.fillStyle = chartInk(canvas).text;
     ctx.font = '12px system-ui, sans-serif';
     ctx.fillText(panel.title, box.left + 28, box.top + 20);
   });

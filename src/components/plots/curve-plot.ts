@@ -6,6 +6,7 @@
 import type { CurvePlot } from '../../../graders/problem.ts';
 import { classColors } from './regions-plot.ts';
 import { hiDpiContext } from '../hidpi-canvas.ts';
+import { chartInk } from '../chart-ink.ts';
 
 /** Where on the canvas a curve chart goes, in CSS pixels. */
 export interface PlotBox {
@@ -35,7 +36,10 @@ export function drawCurveIn(ctx: CanvasRenderingContext2D, plot: Omit<CurvePlot,
   const y0 = Math.min(...all), y1 = Math.max(...all);
   const px = (x: number) => left + pad + ((x - x0) / (x1 - x0)) * (w - 2 * pad);
   const py = (y: number) => top + h - pad - ((y - y0) / (y1 - y0 || 1)) * (h - 2 * pad);
-  ctx.strokeStyle = '#8888';
+  // The theme's ink (chart-ink.ts): the reference line and the footer stay readable on a dark page too.
+  const ink = chartInk(ctx.canvas);
+  ctx.strokeStyle = ink.axis;
+  ctx.lineWidth = 1;
   ctx.strokeRect(left + pad, top + pad, w - 2 * pad, h - 2 * pad);
   ctx.fillStyle = '#8889';
   for (let i = 0; i < plot.x.length; i++) ctx.fillRect(px(plot.x[i]!) - 1.2, py(plot.y[i]!) - 1.2, 2.4, 2.4);
@@ -48,9 +52,9 @@ export function drawCurveIn(ctx: CanvasRenderingContext2D, plot: Omit<CurvePlot,
     ctx.stroke();
     ctx.setLineDash([]);
   };
-  if (plot.trueY) line(plot.trueY, '#333', 1.2, [5, 4]);
+  if (plot.trueY) line(plot.trueY, ink.reference, 1.5, [5, 4]);
   line(plot.curveY, classColors[5]!, 2.5, []);
-  ctx.fillStyle = '#666';
+  ctx.fillStyle = ink.text;
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillText(footer, left + pad, top + h - 8);
 }

@@ -16,6 +16,7 @@ import { drawEmbeddingPlot } from './embedding-plot.ts';
 import { drawImageGridPlot } from './image-grid-plot.ts';
 import { drawMixtureDensityPlot } from './mixture-density-plot.ts';
 import { drawImagesPlot } from './images-plot.ts';
+import { onThemeChange } from '../chart-ink.ts';
 
 /** A plot or live frame of kind K. */
 type Drawable<K extends PlotKind> = Extract<Plot | LivePlot, { kind: K }>;
@@ -34,13 +35,26 @@ export const plotRenderers: Renderers = {
   images: drawImagesPlot,
 };
 
+const draw = (canvas: HTMLCanvasElement, plot: Plot | LivePlot) => (plotRenderers[plot.kind] as (canvas: HTMLCanvasElement, plot: Plot | LivePlot) => void)(canvas, plot);
+
+/** The last plot drawn into each canvas, drawn again in the new theme's ink (chart-ink.ts) when the theme switches. */
+const drawn = new Map<HTMLCanvasElement, Plot | LivePlot>();
+let watchingTheme = false;
+
 /** Draws a plot or live frame into its figure under `root` and shows the figure. */
 export function showPlot(root: ParentNode, plot: Plot | LivePlot): void {
   const figure = root.querySelector<HTMLElement>(`[data-role="${plot.kind}-figure"]`);
   const canvas = root.querySelector<HTMLCanvasElement>(`canvas[data-role="${plot.kind}"]`);
   if (!figure || !canvas) throw new Error(`the exercise has no figure for plots of kind "${plot.kind}"`);
-  (plotRenderers[plot.kind] as (canvas: HTMLCanvasElement, plot: Plot | LivePlot) => void)(canvas, plot);
+  draw(canvas, plot);
   figure.hidden = false;
+  drawn.set(canvas, plot);
+  if (!watchingTheme) {
+    watchingTheme = true;
+    onThemeChange(() => {
+      for (const [c, p] of drawn) if (c.isConnected) draw(c, p);
+    });
+  }
 }
 
 /** Hides every plot figure under `root` (a new run starts with none shown). */

@@ -4,7 +4,7 @@
  * no lesson page is an error rather than an exercise no list shows.
  */
 import { describe, expect, it } from 'vitest';
-import { courseOutline, firstLesson, type DocEntry, type ExerciseEntry } from '../../../src/components/course-outline.ts';
+import { courseOutline, firstLesson, lessonsByHref, numberedTitle, type DocEntry, type ExerciseEntry } from '../../../src/components/course-outline.ts';
 
 const page = (id: string, order?: number, extra: Partial<DocEntry['data']> = {}): DocEntry => ({ id, data: { title: `Title of ${id}`, sidebar: { order }, ...extra } });
 const overview = (id: string, number: number): DocEntry => page(id, 0, { module: { number }, description: `About ${id}` });
@@ -38,6 +38,12 @@ describe('courseOutline', () => {
       ['later/b-second', '/later/b-second/'],
       ['later/a-unordered', '/later/a-unordered/'],
     ]);
+  });
+
+  it('numbers each module\'s lessons from 1 in that order, and finds a lesson by its href', () => {
+    expect(outline[1]!.lessons.map(numberedTitle)).toEqual(['1. Title of later/z-first', '2. Title of later/b-second', '3. Title of later/a-unordered']);
+    expect(lessonsByHref(outline).get('/later/b-second/')?.number).toBe(2);
+    expect(lessonsByHref(outline).has('/later/')).toBe(false);
   });
 
   it('puts each exercise under the lesson it names, in id order', () => {
