@@ -122,9 +122,9 @@ describe('the exercise’s bounds against the measured variants (seeds 1–5)', 
   });
 
   it('the reference passes on every seed with room; every wrong variant fails on every seed', () => {
-    expect(Math.max(...ratios('reference'))).toBeLessThan(check.max! - 0.1);
+    expect(Math.max(...ratios('reference'))).toBeLessThan(check.max! - 0.15);
     expect(Math.min(...ratios('reference'))).toBeGreaterThan(check.min! + 0.2);
-    for (const name of ['fewEpochs', 'adam3', 'adam5', 'mismatch', 'code2', 'linear', 'tanh'] as const) expect(Math.min(...ratios(name)), name).toBeGreaterThan(check.max! + 0.1);
+    for (const name of ['fewEpochs', 'adam3', 'adam5', 'mismatch', 'code2', 'linear', 'tanh'] as const) expect(Math.min(...ratios(name)), name).toBeGreaterThan(check.max! + 0.04);
     expect(Math.max(...ratios('identity'))).toBeLessThan(check.min!);
   });
 
