@@ -4,47 +4,23 @@
  * autoencoder is measured against, and the check that a *linear* autoencoder finds the PCA subspace. Grader- and
  * script-side only: the learner's code never sees it (the PCA lesson teaches finding components in tfjs).
  */
-import { EigenvalueDecomposition, Matrix, SVD } from 'ml-matrix';
+import { Matrix, SVD } from 'ml-matrix';
+import { pcaReference } from './pca-reference.ts';
 
 /** The top-k principal components of n×d row-major data: its mean and an orthonormal d×k basis (column j = component j). */
 export interface PcaBasis {
   mean: Float64Array;
   /** d×k, column-major by component: components[j] is component j, d values of unit length. */
   components: Float64Array[];
-  /** The covariance's eigenvalues, largest first (all d of them). */
+  /** The covariance's eigenvalues, largest first (all d of them; rounding's tiny negatives clipped to 0). */
   eigenvalues: Float64Array;
 }
 
 /** The top-k principal components of n rows of d values (the covariance divides by n − 1; the basis does not care). */
 export function pcaBasis(x: ArrayLike<number>, n: number, d: number, k: number): PcaBasis {
   if (n < 2 || x.length !== n * d || k < 1 || k > d) throw new Error(`pcaBasis: ${x.length} values for ${n}×${d}, k = ${k}`);
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j]! += x[i * d + j]! / n;
-  const cov = Matrix.zeros(d, d);
-  const row = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) row[j] = x[i * d + j]! - mean[j]!;
-    for (let a = 0; a < d; a++) {
-      const ra = row[a]!;
-      if (ra === 0) continue;
-      for (let b = a; b < d; b++) cov.set(a, b, cov.get(a, b) + ra * row[b]!);
-    }
-  }
-  for (let a = 0; a < d; a++)
-    for (let b = a; b < d; b++) {
-      const v = cov.get(a, b) / (n - 1);
-      cov.set(a, b, v);
-      cov.set(b, a, v);
-    }
-  const eig = new EigenvalueDecomposition(cov, { assumeSymmetric: true });
-  // ml-matrix returns them in ascending order.
-  const order = eig.realEigenvalues.map((v, i) => [v, i] as const).sort((p, q) => q[0] - p[0]);
-  const vectors = eig.eigenvectorMatrix;
-  return {
-    mean,
-    components: order.slice(0, k).map(([, i]) => Float64Array.from(vectors.getColumn(i))),
-    eigenvalues: Float64Array.from(order.map(([v]) => v)),
-  };
+  const ref = pcaReference(x, n, d);
+  return { mean: ref.mean, components: Array.from({ length: k }, (_, c) => Float64Array.from(ref.components.getRow(c))), eigenvalues: ref.eigenvalues };
 }
 
 /** Mean squared error per pixel of reconstructing m rows of `x` (d values each) from their projection on the basis. */

@@ -93,3 +93,18 @@ export function reconstructionMse(x: ArrayLike<number>, n: number, d: number, re
   }
   return sum / (n * d);
 }
+
+/**
+ * The n rows of x (n × d, row-major) centred and projected on their first k principal components: n × k, float64.
+ * The grader's own 2-D views (a clustering's plot, 2-D PCA's trustworthiness beside t-SNE's) use it.
+ */
+export function pcaProjection(x: ArrayLike<number>, n: number, d: number, k: number, ref: PcaReference = pcaReference(x, n, d)): Float64Array {
+  const out = new Float64Array(n * k);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < k; c++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += (x[i * d + j]! - ref.mean[j]!) * ref.components.get(c, j);
+      out[i * k + c] = s;
+    }
+  return out;
+}

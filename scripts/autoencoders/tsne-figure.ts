@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { trustworthiness } from '../../graders/autoencoders/trustworthiness.ts';
-import { pcaProjection } from '../../graders/autoencoders/pca-projection.ts';
+import { pcaProjection } from '../../graders/autoencoders/pca-reference.ts';
 import { drawDigits, loadImageSet } from '../../graders/datasets/digits.ts';
 import { makeRng } from '../../graders/rng.ts';
 import { provenance } from '../../src/components/figures/kit/provenance.ts';

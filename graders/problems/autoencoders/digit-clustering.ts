@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { clusteringAccuracy, contingency } from '../../autoencoders/clustering-accuracy.ts';
 import type { ClusterDigitsInput } from '../../autoencoders/learner-types.ts';
-import { pcaView2d } from '../../autoencoders/pixel-pca-view.ts';
+import { pcaProjection } from '../../autoencoders/pca-reference.ts';
 import { drawDigits, loadedImageSet } from '../../datasets/digits.ts';
 import { fmt } from '../../format.ts';
 import type { ProblemDef } from '../../problem.ts';
@@ -91,7 +91,7 @@ export const digitClusteringProblem: ProblemDef<DigitClusteringParams, Hidden> =
     if (!ids || invalidIds(ids, p.k)) return undefined;
     return {
       kind: 'embedding',
-      points: pcaView2d(h.x, h.labels.length, h.features),
+      points: Float32Array.from(pcaProjection(h.x, h.labels.length, h.features, 2)),
       labels: Int32Array.from(ids),
       xLabel: 'pixels\' principal component 1 (colour: your cluster)',
       yLabel: 'principal component 2',

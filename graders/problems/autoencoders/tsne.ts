@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { drawDigits, loadedImageSet } from '../../datasets/digits.ts';
 import { fmt } from '../../format.ts';
 import type { Images } from '../../autoencoders/learner-types.ts';
-import { pcaProjection } from '../../autoencoders/pca-projection.ts';
+import { pcaProjection } from '../../autoencoders/pca-reference.ts';
 import { trustworthiness } from '../../autoencoders/trustworthiness.ts';
 import type { ProblemDef } from '../../problem.ts';
 
