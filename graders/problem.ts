@@ -236,6 +236,12 @@ export type Plot = RegionsPlot | CurvePlot | CurvePanelsPlot | SamplesPlot | Emb
 export interface ProblemOptions {
   /** Resolution of a decision-region grid to evaluate (0 or absent: none). */
   gridSize?: number;
+  /**
+   * The run is drawn on a lesson page: also make the calls and evaluations that are only shown, never graded (the
+   * MDN lesson's inverse problem). The instructor's grader leaves it off: an ungraded training costs a submission's
+   * time (half of 01-forward-mlp's) and cannot change its grade.
+   */
+  onPage?: boolean;
 }
 
 /**

@@ -110,10 +110,10 @@ export function variantOfSolution(exerciseId: string, name: string, edits: reado
 }
 
 /** Grades `source` once on WASM in this process, as the grader does: the report, wall seconds, and its checks' metrics (Infinity where one could not be scored). */
-export async function gradeOnWasm(exerciseId: string, source: string, seed: number): Promise<{ report: GradeReport; seconds: number; metrics: Record<string, number> }> {
+export async function gradeOnWasm(exerciseId: string, source: string, seed: number, options: { onPage?: boolean } = {}): Promise<{ report: GradeReport; seconds: number; metrics: Record<string, number> }> {
   const tf = await useNodeBackend('wasm');
   const started = performance.now();
-  const { report } = await runExercise({ meta: loadExercise(exerciseId).meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed });
+  const { report } = await runExercise({ meta: loadExercise(exerciseId).meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed, ...options });
   const metrics = Object.fromEntries(report.checks.map((c) => [c.metric, c.value ?? Infinity]));
   return { report, seconds: (performance.now() - started) / 1000, metrics };
 }

@@ -42,7 +42,8 @@ export const variantSource = (name: string): string => variantOfSolution(forward
 
 /** Grades a source on one seed: the graded and shown metrics, status and seconds. */
 export async function gradeVariant(source: string, seed: number): Promise<{ metrics: Record<string, number>; status: string; seconds: number }> {
-  const { report, seconds } = await gradeOnWasm(forwardMlpId, source, seed);
+  // As the page runs it (onPage): the inverse problem too, which the instructor's grader skips.
+  const { report, seconds } = await gradeOnWasm(forwardMlpId, source, seed, { onPage: true });
   const metrics = Object.fromEntries([...report.checks, ...(report.notes ?? [])].map((c) => [c.metric, c.value ?? Infinity]));
   return { metrics, status: report.status, seconds };
 }

@@ -42,7 +42,8 @@ const r4 = (v: number) => Math.round(v * 1e4) / 1e4;
 async function measure(seed: number, keepCurves: boolean) {
   const tf = await useNodeBackend('wasm');
   const { meta, solution } = loadExercise(id);
-  const problem = makeProblem(meta.data, seed);
+  // The page's run (onPage): the inverse problem is trained and shown there, never in the instructor's grading.
+  const problem = makeProblem(meta.data, seed, { onPage: true });
   const hidden = problem.hidden as Hidden;
   const grid = Float32Array.from({ length: PLOT_POINTS }, (_, i) => PLOT_RANGE[0] + ((PLOT_RANGE[1] - PLOT_RANGE[0]) * i) / (PLOT_POINTS - 1));
   // The exercise's own calls, each with one more evaluation: the fitted curve on the plotting range.

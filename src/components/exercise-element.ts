@@ -214,7 +214,7 @@ class ExerciseElement extends HTMLElement {
     const { LossChart } = await import('./loss-chart.ts');
 
     this.run = startRun(
-      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80, debug: parseDebugFlags(location.search) },
+      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80, onPage: true, debug: parseDebugFlags(location.search) },
       {
         onMessage: (m) => {
           if (m.type === 'backend') {

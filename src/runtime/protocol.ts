@@ -15,6 +15,8 @@ export interface RunRequest {
   seed: number;
   backend: BackendPreference;
   gridSize: number;
+  /** Drawn on the page: evaluate what is only shown, too (ProblemOptions.onPage). */
+  onPage: boolean;
   /** Test-only switches from the page's URL (debug-flags.ts); absent for learners. */
   debug?: DebugFlags;
 }

@@ -24,6 +24,8 @@ export interface ExerciseRunOptions extends RunEvents {
   runner: LearnerRunner;
   /** Resolution of the decision-region grid to evaluate for 2-D classification (0 = none). */
   gridSize?: number;
+  /** The run is drawn on a lesson page: also evaluate what is only shown (ProblemOptions.onPage). */
+  onPage?: boolean;
 }
 
 export interface ExerciseRunResult {
@@ -51,7 +53,7 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
   };
   const started = performance.now();
   await loadProblemData(o.meta.data);
-  const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0 });
+  const problem = makeProblem(o.meta.data, seed, { gridSize: o.gridSize ?? 0, onPage: o.onPage ?? false });
   const result = await o.runner(
     { source: o.source, entry: o.meta.entry, seed: deriveSeed(seed, 'learner'), calls: problem.calls },
     // Hidden labels colour the learner's scatter frames here, on their way to the page (never inside the runner).

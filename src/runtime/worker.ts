@@ -94,6 +94,7 @@ async function run(req: RunRequest): Promise<void> {
     runner: inThreadRunner(tf, { readPlots: readLearnerPlots }),
     seed: req.seed,
     gridSize: req.gridSize,
+    onPage: req.onPage,
     onProgress: (p) => post({ type: 'progress', ...p }),
     onLog: (line) => post({ type: 'log', line }),
   });

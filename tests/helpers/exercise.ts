@@ -9,10 +9,10 @@ import { inThreadRunner, runExercise } from '../../src/runtime/run-exercise.ts';
 export const blobsId = '04-activation-depth/01-softmax-blobs';
 
 /** Grades `source` in this process on the WASM backend (fast; the child-process path has its own tests). */
-export async function gradeInProcess(id: string, source: string, seed?: GradingSeed): Promise<GradeReport> {
+export async function gradeInProcess(id: string, source: string, seed?: GradingSeed, options: { onPage?: boolean } = {}): Promise<GradeReport> {
   const tf = await useNodeBackend('wasm');
   const { meta } = loadExercise(id);
-  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), ...(seed !== undefined && { seed }) });
+  const { report } = await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), ...(seed !== undefined && { seed }), ...options });
   return report;
 }
 

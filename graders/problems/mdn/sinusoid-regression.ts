@@ -24,7 +24,7 @@ export const sinusoidRegressionParams = z
     showInverse: z
       .boolean()
       .default(true)
-      .describe('Also call train on the same points with x and y swapped, and show (not grade) its MSE and curve.'),
+      .describe('On the lesson page, also call train on the same points with x and y swapped, and show (not grade) its MSE and curve; the instructor\'s grader skips that training.'),
   })
   .strict()
   .refine((p) => p.xMin < p.xMax, { message: 'xMin must be below xMax' });
@@ -57,16 +57,16 @@ export const sinusoidRegressionProblem: ProblemDef<SinusoidRegressionParams, Hid
     summary:
       'The MDN module\'s sinusoid y = a·sin(f·x) + s·x + noise (7, 0.75, 0.5 on public seeds; each moved ±5–15 % under a secret seed), forward (graded) and, with showInverse, the same points with x and y swapped (shown, not graded).',
     entry:
-      '`train(data: RegressionSplit, ctx)` returns a model; the runtime calls `model.predict` on the hidden test inputs and on a curve over the input range, then (showInverse) calls `train` again on the swapped points and does the same',
+      '`train(data: RegressionSplit, ctx)` returns a model; the runtime calls `model.predict` on the hidden test inputs and on a curve over the input range, then (showInverse, on the lesson page only) calls `train` again on the swapped points and does the same',
     metrics: {
       testMSE: 'mean squared error on the hidden forward test points (noise² is the floor)',
-      inverseMSE: 'the same code\'s mean squared error on the inverse problem (x from y) on the same held-out points swapped; 0 without showInverse',
-      inverseMeanMSE: 'the inverse problem\'s floor for any single curve: the MSE of the exact conditional mean E[x | y] on those points; 0 without showInverse',
+      inverseMSE: 'the same code\'s mean squared error on the inverse problem (x from y) on the same held-out points swapped; 0 without showInverse and off the page (the instructor\'s grader)',
+      inverseMeanMSE: 'the inverse problem\'s floor for any single curve: the MSE of the exact conditional mean E[x | y] on those points; 0 without showInverse and off the page (the instructor\'s grader)',
     },
   },
   params: sinusoidRegressionParams,
   metrics: () => ['testMSE', 'inverseMSE', 'inverseMeanMSE'],
-  make(p, seed) {
+  make(p, seed, { onPage }) {
     const shape: SinusoidShape = sinusoidShape(seed);
     const sample = { ...p, inverse: false };
     const train = sampleSinusoid(sample, p.trainN, seed, 'sinusoid/train', shape);
@@ -81,7 +81,8 @@ export const sinusoidRegressionProblem: ProblemDef<SinusoidRegressionParams, Hid
     return {
       calls: [
         { arg: train, label: 'the forward problem (y from x)', evals: [predict(test.x, 'pred'), predict(curveX, 'curve')] },
-        ...(p.showInverse ? [{ arg: swapped(train), label: 'the inverse problem (x from y)', evals: [predict(inverseTest.x, 'pred'), predict(inverseCurveX, 'curve')] }] : []),
+        // The inverse problem is shown on the page, never graded: the instructor's grader skips its training.
+        ...(p.showInverse && onPage ? [{ arg: swapped(train), label: 'the inverse problem (x from y)', evals: [predict(inverseTest.x, 'pred'), predict(inverseCurveX, 'curve')] }] : []),
       ],
       hidden: { process: { shape, noise: p.noise, xMin: p.xMin, xMax: p.xMax }, test, inverseTest, curveX, inverseCurveX },
     };

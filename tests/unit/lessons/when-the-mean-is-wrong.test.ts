@@ -143,12 +143,19 @@ describe('the exercise on real tfjs (WASM)', () => {
     expect(r.checks[0]!.message).toContain('straight line');
   }, 60_000);
   it('the solution passes, and the report shows the inverse problem’s MSE with its floor, not graded', async () => {
-    const r = await gradeInProcess(id, solution, 1);
+    const r = await gradeInProcess(id, solution, 1, { onPage: true });
     expect(r.status).toBe('passed');
     expect(r.notes).toHaveLength(1);
     const [note] = r.notes!;
     expect(note!.value).toBeGreaterThan(20);
     expect(note!.message).toContain('the exact conditional mean E[x | y] scores');
     expect(note!.value).toBeCloseTo(curves.seeds.find((s) => s.seed === 1)!.inverseMSE, 2);
+  }, 60_000);
+  it('the instructor\'s grader (off the page) trains once: the same grade, without the inverse problem\'s note', async () => {
+    const onPage = await gradeInProcess(id, solution, 1, { onPage: true });
+    const graded = await gradeInProcess(id, solution, 1);
+    expect(graded.status).toBe('passed');
+    expect(graded.notes ?? []).toEqual([]);
+    expect(graded.checks).toEqual(onPage.checks);
   }, 60_000);
 });

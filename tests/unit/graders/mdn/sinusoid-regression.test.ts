@@ -66,7 +66,7 @@ describe('p(x | y) and E[x | y]', () => {
 });
 
 describe('the generator', () => {
-  const problem = g.make(params, 7, {});
+  const problem = g.make(params, 7, { onPage: true });
   it('calls train twice: the forward split, then the same points with the columns swapped', () => {
     expect(problem.calls).toHaveLength(2);
     const [fwd, inv] = problem.calls.map((c) => c.arg as { x: Float32Array; y: Float32Array; n: number });
@@ -94,13 +94,15 @@ describe('the generator', () => {
     expect(plot.panels[0]!.trueY![0]).toBeCloseTo(sinusoid(originalSinusoid, -10), 4);
     expect(plot.panels[1]!.trueY!.length).toBe(plot.panels[1]!.curveX.length);
   });
-  it('without showInverse: one call, no note, one panel', () => {
-    const p = sinusoidRegressionParams.parse({ trainN: 50, testN: 50, showInverse: false });
-    const one = g.make(p, 3, {});
-    expect(one.calls).toHaveLength(1);
-    const out = outputsOf(one, () => 0);
-    expect(g.score(p, one.hidden, out).notes).toBeUndefined();
-    expect((g.plot!(p, one.hidden, out) as CurvePanelsPlot).panels).toHaveLength(1);
+  it('without showInverse, or off the page (the instructor\'s grader): one call, no note, one panel', () => {
+    for (const [p, onPage] of [[sinusoidRegressionParams.parse({ trainN: 50, testN: 50, showInverse: false }), true], [params, false]] as const) {
+      const one = g.make(p, 3, { onPage });
+      expect(one.calls).toHaveLength(1);
+      const out = outputsOf(one, () => 0);
+      expect(g.score(p, one.hidden, out)).toMatchObject({ metrics: { inverseMSE: 0, inverseMeanMSE: 0 } });
+      expect(g.score(p, one.hidden, out).notes).toBeUndefined();
+      expect((g.plot!(p, one.hidden, out) as CurvePanelsPlot).panels).toHaveLength(1);
+    }
   });
   it('moves the curve under a secret seed, so a hard-coded formula does not score the floor', () => {
     const secret = g.make(params, SecretSeed.fromKey(new Uint8Array(16).fill(9)), {});
