@@ -19,3 +19,8 @@ export function boundText(b: { min?: number; max?: number }, sep = ' and '): str
 export function positionText(e: { line?: number; column?: number }): string {
   return e.line === undefined ? '' : `line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`;
 }
+
+/** A run's duration as people read it: "2.4 s", and "< 0.1 s" under a tenth of a second (not "0.0 s"). */
+export function secondsText(ms: number): string {
+  return ms < 100 ? '< 0.1 s' : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,5 +1,5 @@
 /** Plain-text rendering of a GradeReport for terminals (the CLI); the browser renders the same report as HTML. */
-import { boundText, fmt, positionText } from '../graders/format.ts';
+import { boundText, fmt, positionText, secondsText } from '../graders/format.ts';
 import type { GradeReport } from '../graders/report.ts';
 
 export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): string {
@@ -16,6 +16,6 @@ export function formatReport(r: GradeReport, opts: { color?: boolean } = {}): st
     lines.push(`  ${paint(31, '✗')} ${r.error.kind}${where}: ${r.error.message}`);
   }
   const verdict = r.status === 'passed' ? paint(32, 'PASSED') : r.status === 'failed' ? paint(31, 'FAILED') : paint(31, 'ERROR');
-  lines.push(`${verdict} ${r.exerciseId} — score ${r.score}/${r.maxScore}, ${(r.durationMs / 1000).toFixed(1)} s on ${r.backend}, ${typeof r.seed === 'number' ? `seed ${r.seed}` : r.seed.replace(/^secret /, 'secret seed ')}`);
+  lines.push(`${verdict} ${r.exerciseId} — score ${r.score}/${r.maxScore}, ${secondsText(r.durationMs)} on ${r.backend}, ${typeof r.seed === 'number' ? `seed ${r.seed}` : r.seed.replace(/^secret /, 'secret seed ')}`);
   return lines.join('\n');
 }

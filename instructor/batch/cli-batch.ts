@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import Table from 'cli-table3';
 import { listExerciseIds, loadExercise, type ExerciseFiles } from '../../graders/exercise-files.ts';
 import type { GradeReport } from '../../graders/report.ts';
+import { secondsText } from '../../graders/format.ts';
 import type { NodeBackend } from '../../src/runtime/node-backend.ts';
 import { defaultMemoryMb } from '../../src/runtime/sandbox.ts';
 import { discoverSubmissions, readStudentFolder } from './discover.ts';
@@ -235,7 +236,7 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
       done++;
       const line = `${student} ${shortId(r.exerciseId)}: ${r.status}${r.error ? ` (${r.error.kind})` : ''}`;
       if (bar) bar.update(done, { last: line });
-      else if (!a.gradescope) err.write(`[${done}/${total}] ${line}, ${(r.durationMs / 1000).toFixed(1)} s\n`);
+      else if (!a.gradescope) err.write(`[${done}/${total}] ${line}, ${secondsText(r.durationMs)}\n`);
     },
   });
   bar?.stop();
@@ -284,7 +285,7 @@ export async function runBatchCli(a: BatchArgs): Promise<number> {
   else {
     console.log(summaryTable(results, exercises));
     const minutes = info.durationMs / 60_000;
-    console.log(`${students.length} students, ${total} submissions graded in ${(info.durationMs / 1000).toFixed(1)} s (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${options.seed instanceof SecretSeed ? `secret seed ${options.seed.fingerprint}` : secretSeed ? 'secret seed' : 'public seeds'}).`);
+    console.log(`${students.length} students, ${total} submissions graded in ${secondsText(info.durationMs)} (${(total / minutes).toFixed(1)}/min, ${options.jobs} jobs, ${options.seed instanceof SecretSeed ? `secret seed ${options.seed.fingerprint}` : secretSeed ? 'secret seed' : 'public seeds'}).`);
     console.log(`Wrote ${written.csv}, ${written.json} and ${written.feedbackDir}/<student>.md`);
   }
   return 0;

@@ -92,7 +92,10 @@ export interface TrainContext {
    * epoch. `plots` adds live frames of your own (see Progress).
    */
   report(progress: Progress): void;
-  /** Prints a line under the run panel (and in the grader's logs). */
+  /**
+   * Prints a line under the run panel (and in the grader's logs). `console.log`, `info`, `warn` and `error` print there
+   * too, arrays and plain objects written out; both share one bound (300 lines, 64 KB per run).
+   */
   log(message: string): void;
 }
 

@@ -13,7 +13,7 @@ import { writeSync } from 'node:fs';
 import type { LearnerInput, LearnerRunResult, ProgressEvent } from './run-learner.ts';
 import { runLearner } from './run-learner.ts';
 import { useNodeBackend, type NodeBackend } from './node-backend.ts';
-import { clip, logLimiter, MAX_ERROR_CHARS, toText } from './output-limits.ts';
+import { clip, consoleText, logLimiter, MAX_ERROR_CHARS, toText } from './output-limits.ts';
 import { encodeFrame, FrameDecoder, reviveTyped } from './frames.ts';
 // Types only: the schemas (and zod) stay in the grader, so a child starts without loading them.
 import type { WireMessage } from './child-messages.ts';
@@ -57,7 +57,7 @@ const log = (line: unknown) => {
   const kept = limit(text(line));
   if (kept !== undefined) send({ type: 'log', line: kept });
 };
-for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => log(args.map(text).join(' '));
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => log(args.map(consoleText).join(' '));
 
 // Progress is for a live curve; the grade uses only the result. At most 20 points a second, so a learner who
 // reports every batch cannot spend the per-child byte budget the grader enforces. Live plots (ProgressEvent.plots)

@@ -58,3 +58,32 @@ export function toText(v: unknown): string {
     }
   }
 }
+
+/** Elements of an array or typed array a console line shows before "…". */
+const CONSOLE_ITEMS = 20;
+
+/**
+ * A console.log argument as a reader expects to see it: strings as they are, arrays and typed arrays as their first
+ * elements (`Float32Array(1000) [0.1, 0.2, …]`), plain objects as JSON, anything else as `toText` writes it
+ * (a tensor's own toString is readable). Never throws, and looks at most CONSOLE_ITEMS elements of an array, so
+ * printing a million-element array costs nothing; a plain object's JSON is clipped later with the line.
+ */
+export function consoleText(v: unknown): string {
+  try {
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+      const items = v as ArrayLike<unknown>;
+      const n = items.length;
+      const shown = Array.from({ length: Math.min(n, CONSOLE_ITEMS) }, (_, i) => {
+        const x = items[i];
+        return typeof x === 'string' ? JSON.stringify(x) : Array.isArray(x) || ArrayBuffer.isView(x) ? consoleText(x) : toText(x);
+      });
+      const body = `[${shown.join(', ')}${n > CONSOLE_ITEMS ? ', …' : ''}]`;
+      return Array.isArray(v) ? body : `${Object.getPrototypeOf(v)?.constructor?.name ?? 'TypedArray'}(${n}) ${body}`;
+    }
+    if (v !== null && typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) return JSON.stringify(v) ?? toText(v);
+  } catch {
+    // A getter that throws, a cycle, a BigInt inside: fall back to the plain text.
+  }
+  return toText(v);
+}

@@ -9,7 +9,9 @@ import { chooseBackend, confirmTfjsPrecision, probeBrowserBackends, type Backend
 import type { DebugFlags } from './debug-flags.ts';
 import type { RunRequest, WorkerMessage } from './protocol.ts';
 import { readLearnerPlots } from './live-frames/index.ts';
+import { consoleText } from './output-limits.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
+import type { LearnerRunner } from './run-learner.ts';
 import { installWasmPatches, installedWasmPatches } from './wasm-patches/index.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -17,6 +19,27 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 const post = (m: WorkerMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+/**
+ * While the learner's code runs, `console.log/info/warn/error/debug` go to the run's log panel, as in the grading
+ * child (node-child.ts): a learner who prints a shape or a loss sees it beside the run, not only in the browser's
+ * developer tools. The lines pass through the same bound as ctx.log (runExercise's log limiter). Outside a run (the
+ * backend's start-up) the console is the browser's.
+ */
+let consoleSink: ((line: string) => void) | undefined;
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => (consoleSink ? consoleSink(args.map(consoleText).join(' ')) : original(...args));
+}
+/** A runner in this thread whose console output is the run's log. */
+const consoleToLog = (runner: LearnerRunner): LearnerRunner => async (input, events) => {
+  consoleSink = events.onLog;
+  try {
+    return await runner(input, events);
+  } finally {
+    consoleSink = undefined;
+  }
+};
 
 /**
  * Registers the backend's package (loaded only when needed) and starts it; throws with a reason if it cannot.
@@ -91,7 +114,7 @@ async function run(req: RunRequest): Promise<void> {
     source: req.source,
     backend,
     // The page draws the learner's own live frames, so they are validated here (the grading child never reads them).
-    runner: inThreadRunner(tf, { readPlots: readLearnerPlots }),
+    runner: consoleToLog(inThreadRunner(tf, { readPlots: readLearnerPlots })),
     seed: req.seed,
     gridSize: req.gridSize,
     onPage: req.onPage,

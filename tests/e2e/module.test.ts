@@ -173,7 +173,7 @@ describe('live class regions of the mixture classifier', () => {
 });
 
 describe('live frames the learner computes', () => {
-  it('a validation loss adds a second series to the loss chart, and a scatter frame is drawn', async () => {
+  it('a validation loss adds a second series to the loss chart, a scatter frame is drawn, and console.log reaches the log panel', async () => {
     const id = '04-activation-depth/01-softmax-blobs';
     const sel = exerciseSelector(id);
     const { page } = b;
@@ -182,14 +182,18 @@ describe('live frames the learner computes', () => {
     const code = `export async function train(_data: unknown, ctx: any) {
   for (let step = 0; step < 5; step++) {
     ctx.report({ step, loss: 1 / (step + 1), valLoss: 1.5 / (step + 1), plots: [{ kind: 'scatter', points: [[0, 0], [1, 1], [2, 0.5]], labels: [0, 1, 7] }] });
+    console.log('step', step, [step, 2 * step]);
     await new Promise((r) => setTimeout(r, 50));
   }
+  console.warn({ done: true });
 }`;
     await openWithSavedCode(page, lessonUrl(id), id, code);
     expect(await runAndWait(page, id, 120_000)).toMatch(/train\(\) returned undefined/);
     // uPlot's legend has a row per series: the x axis, the training loss and the validation loss.
     expect(await page.locator(`${sel} .uplot .u-legend .u-series`).allTextContents()).toEqual([expect.stringMatching(/^epoch/), expect.stringMatching(/^loss/), expect.stringMatching(/^validation/)]);
     expect(await page.locator(`${sel} [data-role=scatter-figure]`).isVisible()).toBe(true);
+    // The learner's console output is the run's log, as in the grading child (tests/unit/runtime/console-log.test.ts).
+    expect(await page.locator(`${sel} [data-role=logs]`).textContent()).toContain('step 4 [4, 8]\n{"done":true}');
     const painted = await page.locator(`${sel} canvas[data-role=scatter]`).evaluate((c: HTMLCanvasElement) => {
       const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
       let n = 0;

@@ -23,6 +23,7 @@ import type { MixtureSample, MixtureSamplingInput, TrainContext } from 'course';
  * its mean and standard deviations, and the whole sample against one it draws itself.
  */
 export async function sampleMixture(input: MixtureSamplingInput, ctx: TrainContext): Promise<MixtureSample> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { weights, means, stds, n } = input;
   const points: number[][] = [];
   const components: number[] = [];

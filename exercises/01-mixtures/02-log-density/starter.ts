@@ -15,6 +15,7 @@ import type { GmmDensityInput, TrainContext } from 'course';
  * and you get log(0) = −Infinity. Stay in the log domain instead.
  */
 export async function logDensity(g: GmmDensityInput, _ctx: TrainContext): Promise<number[]> {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   // tf.tidy disposes every tensor created inside it, except the one it returns.
   const logp = tf.tidy(() => {
     // Points n×1×d and components 1×K×d: every (point, component, dimension) combination by broadcasting.

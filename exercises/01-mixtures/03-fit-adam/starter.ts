@@ -64,6 +64,7 @@ function meanNll(points: tf.Tensor, logits: tf.Tensor, means: tf.Tensor, logStds
 // ─── The fit ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function fitMixture({ x, n, d, k }: GmmFitInput, ctx: TrainContext) {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   // TODO: starting means, one k×d block per start: k data points picked with the seeded ctx.rng
   //       (ctx.rng.uniform() * n, rounded down, is a random point's index; its coordinates are
   //       x.subarray(i * d, i * d + d)). Spreading them out (k-means++ seeding) helps: see the hints.

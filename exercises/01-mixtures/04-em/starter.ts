@@ -132,6 +132,7 @@ function runEm(x: ArrayLike<number>, n: number, d: number, start: Mixture, maxIt
 }
 
 export async function fitEm(data: GmmEmInput, ctx: TrainContext): Promise<GmmEmResult> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { x, n, d, k, maxIterations, tolerance } = data;
   // TODO: several starts (10 is plenty at this size): run EM from each kMeansPlusPlusStart(x, n, d, k, ctx.rng)
   //       and keep the run whose last history entry (its final TRAINING NLL) is lowest. One start is not enough:

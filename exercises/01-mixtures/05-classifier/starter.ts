@@ -196,6 +196,7 @@ function rowsOf(data: Split, c: number): Float64Array {
 }
 
 export async function train(data: Split, ctx: TrainContext): Promise<{ predict(x: tf.Tensor2D): tf.Tensor2D }> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const d = data.features;
   const classRows = Array.from({ length: data.classes }, (_, c) => rowsOf(data, c));
   const counts = classRows.map((rows) => rows.length / d);

@@ -12,6 +12,7 @@ import type { RegressionSplit, TrainContext } from 'course';
  * points with x and y swapped (predict x from y, inputs in about [−13, 13]) and shows what it gets.
  */
 export async function train(data: RegressionSplit, ctx: TrainContext): Promise<tf.LayersModel> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   // The inputs' and targets' mean and standard deviation, from the training data.
   const stats = (v: Float32Array) => {
     const mean = v.reduce((a, b) => a + b, 0) / v.length;

@@ -39,6 +39,7 @@ export function nllPerPoint(pi: tf.Tensor2D, mu: tf.Tensor2D, sigma: tf.Tensor2D
 
 /** Given: the plain arrays become tensors, nllPerPoint runs, and the n NLLs are read back. Nothing to change here. */
 export async function mdnNll(input: MdnNllInput, _ctx: TrainContext): Promise<number[]> {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   const nll = tf.tidy(() =>
     nllPerPoint(tf.tensor2d(input.pi), tf.tensor2d(input.mu), tf.tensor2d(input.sigma), tf.tensor2d(input.y, [input.n, 1])),
   );

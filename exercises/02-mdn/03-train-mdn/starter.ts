@@ -70,6 +70,7 @@ interface Mixture {
 // ─── Your MDN and its training ────────────────────────────────────────────────────────────────────────────────
 
 export async function train(data: RegressionSplit, ctx: TrainContext) {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   // TODO: split off a validation set: the first (1 − VALIDATION_SHARE) of the points to train on, the rest to
   //       validate (the points come in random order). data.x.subarray(0, nTrain) is the first nTrain inputs.
   const xTrain = tf.tensor2d(data.x, [data.n, 1]);

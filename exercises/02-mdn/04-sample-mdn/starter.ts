@@ -23,6 +23,7 @@ import type { MdnSamplingInput, TrainContext } from 'course';
  * values are under the model with its own draws', and compares your draws with its own in bands of x.
  */
 export async function sampleMdn(input: MdnSamplingInput, ctx: TrainContext): Promise<number[]> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { pi, mu, sigma } = input;
   const y: number[] = [];
   for (let i = 0; i < pi.length; i++) {

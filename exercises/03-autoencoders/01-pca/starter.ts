@@ -24,6 +24,7 @@ import type { PcaInput, TrainContext } from 'course';
 const SWEEPS = 150;
 
 export async function pca(input: PcaInput, _ctx: TrainContext) {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   const { n, features, k } = input;
   return tf.tidy(() => {
     const x = tf.tensor2d(input.x, [n, features]);

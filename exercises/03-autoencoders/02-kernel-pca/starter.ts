@@ -22,6 +22,7 @@ import type { KernelPcaInput, TrainContext } from 'course';
 const SWEEPS = 200;
 
 export async function kernelPca(input: KernelPcaInput, _ctx: TrainContext) {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   const { n, features, k } = input;
   const gamma = 1 / features;
   return tf.tidy(() => {

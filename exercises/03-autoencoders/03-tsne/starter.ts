@@ -80,6 +80,7 @@ function jointP(x: Float32Array, n: number, d: number): Float32Array {
 }
 
 export async function tsne(images: Images, ctx: TrainContext) {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { x, n, features } = images;
   const P = tf.tensor2d(jointP(x, n, features), [n, n]);
   const exaggerated = tf.mul(P, EXAGGERATION);

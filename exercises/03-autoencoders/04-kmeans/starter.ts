@@ -113,6 +113,7 @@ function miniBatchRun(x: ArrayLike<number>, n: number, d: number, k: number, rng
 }
 
 export async function fitKMeans(data: KMeansInput, ctx: TrainContext): Promise<KMeansResult> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { x, n, features: d, k } = data;
   let best: Float64Array | undefined, bestInertia = Infinity;
   // TODO: one run only. Run miniBatchRun RESTARTS times and keep the centres with the lowest training inertia.

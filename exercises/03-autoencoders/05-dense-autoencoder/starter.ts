@@ -28,6 +28,7 @@ const SHOW_EVERY = 5;
 const SHOWN = 12;
 
 export async function train(data: DenseAutoencoderInput, ctx: TrainContext) {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const init = (i: number) => tf.initializers.glorotUniform({ seed: ctx.seed + i });
 
   // TODO: the autoencoder, 64 → HIDDEN → data.bottleneck → HIDDEN → 64. ReLU on the two hidden layers; no activation

@@ -285,6 +285,7 @@ function miniBatchKmeans(points: ArrayLike<number>, n: number, d: number, k: num
  * Clusters the digits: returns one cluster id 0 … k − 1 per image, in the images' order.
  */
 export async function clusterDigits(data: ClusterDigitsInput, ctx: TrainContext): Promise<Int32Array> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const { x, n, features, k } = data;
   // TODO: build the pipeline. Replace the raw pixels below by
   //         kernelPca(x, n, features, components, gamma, iterations, ctx.rng)   (n × components, float64)

@@ -9,6 +9,7 @@ import type { Split, TrainContext } from 'course';
  * the model you return on it.
  */
 export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersModel> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   // Turn the flat arrays into tensors: one row per point, and one-hot targets (class 2 of 4 → [0, 0, 1, 0]).
   const xs = tf.tensor2d(data.x, [data.n, data.features]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.y, 'int32'), data.classes));

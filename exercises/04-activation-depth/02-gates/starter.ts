@@ -33,6 +33,7 @@ function neuron(weights: number[], bias: number): Gate {
  * checks each output is below 0.1 where the truth table says 0, and above 0.9 where it says 1.
  */
 export function gates(): Record<'NOT' | 'AND' | 'OR', Gate> {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   return {
     // Worked example: NOT(x) = sigmoid(10 − 20x). At x = 0 the weighted sum is z = 10, at x = 1 it is z = −10.
     NOT: neuron([-20], 10),

@@ -23,6 +23,7 @@ function neuron(weights: number[], bias: number): Gate {
  * output below 0.1 where the truth table says 0, above 0.9 where it says 1.
  */
 export function xorNetwork(): Record<'OR' | 'NAND' | 'XOR', Gate> {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   // Hidden layer: two neurons that both read the inputs (x₁, x₂).
   // TODO: h₁ = OR(x₁, x₂): your OR from the previous exercise.
   const h1 = neuron([0, 0], 0);

@@ -12,6 +12,7 @@ import type { DenseLayer } from 'course';
  * The grader runs the stack and your layer on inputs your code never sees, and compares the outputs.
  */
 export function equivalentLayer(layers: DenseLayer[]): { weights: tf.Tensor2D; bias: tf.Tensor1D } {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   // tf.tidy disposes the intermediate tensors and keeps the ones you return.
   return tf.tidy(() => {
     const first = layers[0]!;

@@ -12,6 +12,7 @@ import type { Split, TrainContext } from 'course';
  * regions: three wedges with straight borders, which cannot follow the arms. Then make it a network.
  */
 export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersModel> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const xs = tf.tensor2d(data.x, [data.n, data.features]);
   const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(data.y, 'int32'), data.classes));
 

@@ -9,6 +9,7 @@ import type { RegressionSplit, TrainContext } from 'course';
  * The best possible score is the noise's variance, 0.3² / 12 = 0.0075.
  */
 export async function train(data: RegressionSplit, ctx: TrainContext): Promise<tf.LayersModel> {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const xs = tf.tensor2d(data.x, [data.n, data.features]);
   const ys = tf.tensor2d(data.y, [data.n, data.targets]);
 

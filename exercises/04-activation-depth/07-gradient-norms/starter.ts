@@ -14,6 +14,7 @@ import type { DeepNet, TrainContext } from 'course';
  * cross-entropy over the batch.
  */
 export async function gradientNorms(net: DeepNet, _ctx: TrainContext): Promise<number[]> {
+  // console.log(…) prints into the run's log under the editor: use it to look at shapes and values.
   // tf.tidy disposes every tensor created inside it, except the one it returns.
   const norms = tf.tidy(() => {
     const x = tf.tensor2d(net.x, [net.n, net.features]);
