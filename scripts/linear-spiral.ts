@@ -8,6 +8,8 @@
  *
  * Measured (1000 epochs): linear model train 0.526–0.535, test 0.524–0.531 on seeds 1–10 (seed 42: 0.529 / 0.533);
  * deep linear stack test 0.524–0.530 with the single layer's final loss to 4 decimals; ReLU test 0.998–0.999.
+ * (For the ReLU network the lesson quotes the spiral lesson's network at learning rate 0.01 instead, from
+ * src/components/figures/activation-depth/spiral/relu-lr-0.01.json, so the two lessons show one measurement.)
  */
 import { linearSpiral, spiralSetup } from '../src/components/figures/activation-depth/why-nonlinearity/linear-spiral-model.ts';
 import { spiral } from '../graders/datasets/spiral.ts';

@@ -4,9 +4,11 @@
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts bayes
  *       The Bayes-optimal classifier (it knows the generating process) on 200 hidden test spirals.
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts grade [--act relu|sigmoid|tanh] [--epochs N]
- *       [--lr R] [--strong] [--backend wasm|cpu] [--seeds 1-10]
+ *       [--lr R] [--strong] [--backend wasm|cpu] [--seeds 1-10] [--json FILE]
  *       The reference solution, changed only where the flags say, graded in this process exactly as the grader
- *       does; one line per seed (accuracy, cross-entropy, wall time), then the range.
+ *       does; one line per seed (accuracy, cross-entropy, wall time), then the range. `--json` also writes the
+ *       per-seed metrics with their provenance: the lessons render the ReLU network at learning rate 0.01 from
+ *       src/components/figures/activation-depth/spiral/relu-lr-0.01.json (--lr 0.01 --seeds 1-5).
  *
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts regions [--seeds N]
  *       Decision regions of the ReLU reference and its tanh and sigmoid variants on one seed (default 1), written
@@ -30,6 +32,7 @@ const id = '04-activation-depth/05-spiral';
 const { values: args, positionals } = parseMeasureArgs({
   strong: { type: 'boolean' },
   probe: { type: 'boolean' },
+  json: { type: 'string' },
 });
 const { meta, solution } = loadExercise(id);
 const p = meta.data.params as SpiralParams;
@@ -96,6 +99,19 @@ if (positionals[0] === 'bayes') {
   console.log(`accuracy:      ${stats(ms.map((m) => m.testAccuracy!))}`);
   console.log(`cross-entropy: ${stats(ms.map((m) => m.testCrossEntropy!))}`);
   console.log(`seconds:       ${stats(reports.map((r) => r.durationMs / 1000))}`);
+  if (args.json) {
+    const flags = [`--act ${args.act}`, ...(args.epochs ? [`--epochs ${args.epochs}`] : []), ...(args.lr ? [`--lr ${args.lr}`] : []), `--seeds ${args.seeds}`, `--backend ${backend}`];
+    const command = `node scripts/with-node.mjs node scripts/measure-spiral.ts grade ${flags.join(' ')} --json ${args.json}`;
+    const out = {
+      provenance: provenance('scripts/measure-spiral.ts', command),
+      exercise: id,
+      change: { activation: args.act, epochs: Number(args.epochs ?? 1000), learningRate: Number(args.lr ?? 1e-3), strong: !!args.strong },
+      backend,
+      runs: reports.map((r, i) => ({ seed: seeds[i]!, status: r.status, ...metricValues(r) })),
+    };
+    writeFileSync(args.json, JSON.stringify(out, null, 1) + '\n');
+    console.log(`wrote ${args.json}`);
+  }
 } else if (positionals[0] === 'regions') {
   // The decision regions of the reference network and its tanh and sigmoid variants after training on one seed,
   // as 60×60 grids of predicted classes: src/components/figures/activation-depth/spiral/spiral-regions.json, drawn by SpiralRegions.astro.

@@ -3,7 +3,9 @@
  * impossibility (by exhaustive search and by training a real tfjs unit), what the truth-table grader tells a learner
  * whose gates are wrong, and that the reference solutions leak no tensors.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { activations } from '../../../src/components/figures/activation-depth/activation-functions/activations-model.ts';
 import {
   booleanFunctions,
   boundarySegment,
@@ -188,6 +190,36 @@ describe('XOR', () => {
       const z = cornerOutputs(u).map((c) => c.z);
       expect(z[1]! + z[2]!).toBeCloseTo(z[0]! + z[3]!, 9);
     }
+  });
+
+  it('GELU and SiLU dip below zero only a little, so one such unit cannot compute XOR within 0.1 either', () => {
+    const page = readFileSync('src/content/docs/activation-depth/neuron.mdx', 'utf8').replace(/\s+/g, ' ');
+    const silu = (z: number) => z * sigmoid(z);
+    const fine = Array.from({ length: 100_001 }, (_, i) => -50 + i * 0.001); // −50 … 50
+    const dips: string[] = [];
+    for (const f of [activations.gelu.f, silu]) {
+      const y = fine.map(f);
+      dips.push(Math.min(...y).toFixed(2));
+      // {z : f(z) ≥ 0.9} is a half-line [z*, ∞) with z* > 0: the dip is negative, far from 0.9.
+      const first = y.findIndex((v) => v >= 0.9);
+      const zStar = fine[first]!;
+      expect(zStar).toBeGreaterThan(0);
+      expect(y.slice(first).every((v) => v >= 0.9)).toBe(true);
+      // Brute force over a coarse grid of units: no w₁, w₂, b in [−10, 10] gets every corner within 0.1 of XOR.
+      let best = Infinity;
+      for (let w1 = -10; w1 <= 10; w1 += 0.25)
+        for (let w2 = -10; w2 <= 10; w2 += 0.25)
+          for (let b = -10; b <= 10; b += 0.25) {
+            const err = Math.max(Math.abs(f(b)), Math.abs(f(w2 + b) - 1), Math.abs(f(w1 + b) - 1), Math.abs(f(w1 + w2 + b)));
+            if (err < best) best = err;
+          }
+      expect(best).toBeGreaterThan(0.1);
+    }
+    // GELU's minimum is ≈ −0.170, SiLU's ≈ −0.278: both as the page quotes them.
+    expect(dips).toEqual(['-0.17', '-0.28']);
+    expect(page).toContain(`GELU to about $${dips[0]}$ and SiLU to about $${dips[1]}$`);
+    expect(page).not.toMatch(/are all monotonic/);
+    expect(page).toContain('One *hidden* layer of threshold units can compute *any* Boolean function');
   });
 
   it('a single unit trained by gradient descent in tfjs cannot get below 0.5 either', async () => {

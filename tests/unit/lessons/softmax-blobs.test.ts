@@ -2,14 +2,18 @@
  * The softmax-blobs lesson's "model.fit or a loop of your own?" passage: the measurement it quotes
  * (training-loop.json, written by scripts/activation-depth/measure-training-loop.ts) is complete and says what the
  * prose says, the page renders its numbers through expressions (none typed by hand), and the loop the page shows
- * passes the exercise with exactly the solution's grades and no tensor left behind.
+ * passes the exercise with exactly the solution's grades and no tensor left behind. Also: the Bayes posterior of these
+ * blobs is a softmax of linear logits, so a plain 2 → 4 softmax passes (the page says so), and the loss curve does
+ * not start at log 4.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { blobs, blobsParams } from '../../../graders/datasets/blobs.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { blobsLoop, loopText, spiralLoop, trainingLoop } from '../../../src/components/figures/activation-depth/softmax-blobs/training-loop.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
-import { gradeInProcess } from '../../helpers/exercise.ts';
+import { inThreadRunner, runExercise } from '../../../src/runtime/run-exercise.ts';
+import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const mdx = readFileSync('src/content/docs/activation-depth/softmax-blobs.mdx', 'utf8');
@@ -104,5 +108,65 @@ describe('the loop the page shows', () => {
     expect(loop.status, JSON.stringify(loop.error ?? loop.checks)).toBe('passed');
     expect(loop.checks.map((c) => c.value)).toEqual(fit.checks.map((c) => c.value));
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('a linear model is all these blobs need', () => {
+  const { meta } = loadExercise(id);
+  const p = blobsParams.parse(meta.data.params);
+
+  it('the Bayes posterior of equal round blobs is a softmax of linear logits μₖ·x/σ² − |μₖ|²/2σ²', () => {
+    const softmax = (z: number[]) => {
+      const m = Math.max(...z), e = z.map((v) => Math.exp(v - m)), s = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / s);
+    };
+    const s2 = p.std ** 2;
+    const { test } = blobs(p, 1);
+    for (let i = 0; i < test.n; i++) {
+      const x = test.x[2 * i]!, y = test.x[2 * i + 1]!;
+      const bayes = softmax(p.centers.map(([cx, cy]) => -((x - cx!) ** 2 + (y - cy!) ** 2) / (2 * s2)));
+      const linear = softmax(p.centers.map(([cx, cy]) => (cx! * x + cy! * y) / s2 - (cx! ** 2 + cy! ** 2) / (2 * s2)));
+      linear.forEach((q, k) => expect(q).toBeCloseTo(bayes[k]!, 12));
+    }
+  });
+
+  it('a plain 2 → 4 softmax (no hidden layer) passes', async () => {
+    const linear = solutionWith(id, /\n {2}model\.add\(tf\.layers\.dense\(\{ units: 8, activation: 'relu'.*\n/, '\n').replace(
+      'units: data.classes, activation:',
+      'units: data.classes, inputShape: [data.features], activation:',
+    );
+    expect(linear).not.toContain("activation: 'relu'");
+    for (const seed of [1, 2, 3, 4]) {
+      const r = await gradeInProcess(id, linear, seed);
+      expect(r.status, `seed ${seed}: ${JSON.stringify(r.error ?? r.checks)}`).toBe('passed');
+    }
+  });
+
+  it('the page and the solution say so and point to "Why non-linearity"; no "bends the boundaries a little"', () => {
+    const text = mdx.replace(/\s+/g, ' ');
+    expect(text).toContain('a plain 2 → 4 softmax, with no hidden layer, can represent the Bayes-optimal classifier exactly, and it passes this exercise too.');
+    expect(text).toContain('[Why non-linearity](../why-nonlinearity/)');
+    const { solution } = loadExercise(id);
+    expect(solution.replace(/\s*\/\/\s*/g, ' ')).toContain('a plain 2 → 4 softmax passes too');
+    for (const t of [text, solution]) expect(t).not.toMatch(/bend (them|the boundaries) a little/);
+  });
+});
+
+describe('where the loss curve starts', () => {
+  const firstLoss = async (seed: number) => {
+    const source = solutionWith(id, 'epochs: 300', 'epochs: 1');
+    const tf = await useNodeBackend('wasm');
+    const { meta } = loadExercise(id);
+    const losses: number[] = [];
+    await runExercise({ meta, source, backend: 'wasm', runner: inThreadRunner(tf), seed, onProgress: (e) => losses.push(e.loss) });
+    return losses[0]!;
+  };
+
+  it('is not log 4: above chance on the public seed, below it on seed 4; the messages claim no start', async () => {
+    expect(await firstLoss(42)).toBeGreaterThan(2 * Math.log(4));
+    expect(await firstLoss(4)).toBeLessThan(Math.log(4));
+    const { meta } = loadExercise(id);
+    for (const c of meta.checks) for (const m of [c.tooLow, c.tooHigh]) expect(m ?? '').not.toMatch(/from about log 4/);
+    expect(mdx).not.toMatch(/around 2 to 4/);
   });
 });

@@ -3,6 +3,7 @@
  * stored decision regions of the lesson's figure, and the exercise graded for real on tfjs (WASM). Each training run
  * takes about 11 s of CPU (1000 full-batch epochs), so each run is its own test.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spiral, spiralParams } from '../../../graders/datasets/spiral.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
@@ -10,6 +11,7 @@ import { accuracy, crossEntropy } from '../../../graders/metrics.ts';
 import { bayesSpiralProbs, spiralPosterior } from '../../../scripts/activation-depth/spiral-bayes.ts';
 import { decodeRegions, spiralExercise, testPoints } from '../../../src/components/figures/activation-depth/spiral/spiral-model.ts';
 import stored from '../../../src/components/figures/activation-depth/spiral/spiral-regions.json';
+import { accuracyText, fastRelu, fastReluRuns } from '../../../src/components/figures/activation-depth/spiral/fast-relu.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
@@ -67,6 +69,37 @@ describe('the stored decision regions', () => {
     expect(tanh!.testAccuracy).toBeLessThan(bound('testAccuracy').min!);
     expect(sigmoid!.testAccuracy).toBeLessThan(0.6);
     expect(testPoints(seed, 10).y).toHaveLength(300);
+  });
+});
+
+describe('the ReLU network at learning rate 0.01, as this lesson and "Why non-linearity" quote it', () => {
+  it('was measured by the script on the reference changed only in its learning rate, seeds 1–5, all passing', () => {
+    expect(fastReluRuns.provenance.command).toMatch(/^node scripts\/with-node\.mjs node scripts\/measure-spiral\.ts grade --act relu --lr 0\.01 --seeds 1-5 /);
+    expect(fastReluRuns.exercise).toBe(id);
+    expect(fastReluRuns.change).toEqual({ activation: 'relu', epochs: 1000, learningRate: 0.01, strong: false });
+    expect(fastReluRuns.runs.map((r) => r.seed)).toEqual([1, 2, 3, 4, 5]);
+    for (const r of fastReluRuns.runs) {
+      expect(r.status).toBe('passed');
+      expect(r.testAccuracy).toBeLessThanOrEqual(2998 / 3000);
+    }
+  });
+
+  it('formats the runs as the pages show them', () => {
+    const runs = [0.9973, 0.999, 0.9983].map((testAccuracy, i) => ({ seed: i + 1, status: 'passed', testAccuracy, testCrossEntropy: 0.02 }));
+    expect(accuracyText(runs)).toEqual({ mean: '0.998', range: '0.9973–0.9990', percent: '99.7%–99.9%', seeds: '1–3' });
+    expect(accuracyText(runs.slice(1, 3)).percent).toBe('99.8%–99.9%');
+    expect(accuracyText([runs[1]!, { ...runs[1]!, seed: 2, testAccuracy: 0.9987 }]).percent).toBe('99.9%');
+    expect(fastRelu).toEqual(accuracyText(fastReluRuns.runs));
+  });
+
+  it('both pages render the same measurement through expressions, with no number typed by hand', () => {
+    const spiralPage = readFileSync('src/content/docs/activation-depth/spiral.mdx', 'utf8').replace(/\s+/g, ' ');
+    const nonlinearity = readFileSync('src/content/docs/activation-depth/why-nonlinearity.mdx', 'utf8').replace(/\s+/g, ' ');
+    const imp = "import { fastRelu } from '../../../components/figures/activation-depth/spiral/fast-relu.ts';";
+    for (const page of [spiralPage, nonlinearity]) expect(page).toContain(imp);
+    expect(spiralPage).toContain('and {fastRelu.mean} with ReLU ({fastRelu.range} on seeds {fastRelu.seeds})');
+    expect(nonlinearity).toContain('at learning rate 0.01) classifies {fastRelu.percent} of the held-out points correctly, on seeds {fastRelu.seeds}.');
+    for (const page of [spiralPage, nonlinearity]) expect(page).not.toMatch(/99\.8%–99\.9%|0\.9973–0\.9990/);
   });
 });
 

@@ -3,6 +3,7 @@
  * union-of-triangles network), the noisy cubic's noise floor and the spread of the best predictor's test MSE, and
  * the cubic exercise graded for real on tfjs (WASM).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cubicParams } from '../../../graders/datasets/cubic.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
@@ -10,6 +11,8 @@ import { grade } from '../../../graders/grade.ts';
 import { cubicProblem } from '../../../graders/problems/regression.ts';
 import {
   bump,
+  bumpPlan,
+  bumpSteps,
   bumpSum,
   clipLine,
   defaultSettings,
@@ -19,6 +22,7 @@ import {
   maxError,
   regionGrid,
   reluSum,
+  stepSum,
   targets,
   triangleHalfPlanes,
   unionNetwork,
@@ -31,6 +35,7 @@ import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
 const [cube, wiggle] = targets as [(typeof targets)[0], (typeof targets)[0]];
 const id = '04-activation-depth/06-cubic';
+const mdx = readFileSync('src/content/docs/activation-depth/universal-approximation.mdx', 'utf8').replace(/\s+/g, ' ');
 
 describe('bumps', () => {
   it('a steep bump is ≈ 1 inside its stretch and ≈ 0 outside', () => {
@@ -76,14 +81,44 @@ describe('bumps', () => {
     const g = reluSum(wiggle.f, 8);
     for (let i = 0; i <= 8; i++) expect(g(-1 + i * 0.25)).toBeCloseTo(wiggle.f(-1 + i * 0.25), 12);
     expect(hiddenUnits('relu', 8)).toBe(8);
-    expect(hiddenUnits('sigmoid', 8)).toBe(16);
+  });
+
+  it('N bumps telescope into N + 1 steps of height f(cᵢ) − f(cᵢ₋₁): N + 1 sigmoid units, not 2N', () => {
+    for (const t of targets)
+      for (const n of [1, 2, 5, 10]) {
+        const { edges, heights } = bumpSteps(t.f, n);
+        const bumps = bumpPlan(t.f, n).heights;
+        expect(edges).toHaveLength(n + 1);
+        expect(heights).toHaveLength(n + 1);
+        expect(hiddenUnits('sigmoid', n)).toBe(n + 1);
+        // First step: f(c₁); last: −f(c_N); in between the jumps.
+        expect(heights[0]).toBeCloseTo(bumps[0]!, 15);
+        expect(heights[n]).toBeCloseTo(-bumps[n - 1]!, 15);
+        for (let i = 1; i < n; i++) expect(heights[i]).toBeCloseTo(bumps[i]! - bumps[i - 1]!, 15);
+        // The same function as the sum of bumps, for shallow and steep sigmoids alike.
+        for (const s of [3, 100]) {
+          const g = bumpSum(t.f, n, s), h = stepSum(t.f, n, s);
+          for (let x = -1; x <= 1; x += 0.01) expect(h(x)).toBeCloseTo(g(x), 12);
+        }
+      }
   });
 
   it('draws the figure as SVG with a summary line', () => {
-    expect(approxChartSvg(defaultSettings)).toMatch(/^<svg[\s\S]*sum of 10 bumps \(20 sigmoid units\)[\s\S]*<\/svg>$/);
+    expect(approxChartSvg(defaultSettings)).toMatch(/^<svg[\s\S]*sum of 10 bumps \(11 sigmoid units\)[\s\S]*<\/svg>$/);
     expect(approxChartSvg({ ...defaultSettings, units: 'relu', n: 5 })).toContain('5 linear pieces (5 ReLU units)');
     expect(errorChartSvg(defaultSettings)).toContain('N = 10');
-    expect(approxSummary(defaultSettings)).toBe('10 bumps = 20 sigmoid units: largest error 0.271, at x = -1.00');
+    expect(approxSummary(defaultSettings)).toBe('10 bumps = 11 sigmoid units: largest error 0.271, at x = -1.00');
+  });
+
+  it('the page and the figure count N + 1 units for N bumps, never 2N', () => {
+    const figure = readFileSync('src/components/figures/activation-depth/universal-approximation/ApproxBumps.astro', 'utf8');
+    for (const text of [mdx, figure]) {
+      expect(text).not.toMatch(/\b2N\b[^,]*units|two (sigmoid )?units each/);
+      expect(text).toContain('N + 1');
+    }
+    expect(mdx).toContain(`0.271 with 10 bumps (${hiddenUnits('sigmoid', 10)} units)`);
+    expect(mdx).toContain(`against 0.271 and 0.061 for ${hiddenUnits('sigmoid', 10)} and ${hiddenUnits('sigmoid', 50)} sigmoid units`);
+    expect(figure).toContain('N sigmoid bumps (N + 1 units,');
   });
 });
 
@@ -142,6 +177,20 @@ describe('the noisy cubic: noise floor and the best predictor', () => {
     expect(s.sd / 0.00015).toBeLessThan(1.15);
     expect(s.min).toBeGreaterThan(check.min!);
     expect(s.max).toBeLessThan(check.max!);
+  });
+
+  it('predicting x³ costs an extra 0.15², three times the floor, four times in all; so does the best line', () => {
+    const floor = noiseFloor(0.3), offset = 0.15 ** 2;
+    expect(offset / floor).toBeCloseTo(3, 12);
+    expect((floor + offset) / floor).toBeCloseTo(4, 12);
+    expect(mdx).toContain('an extra $0.15^2 = 0.0225$, three times the floor, so its expected MSE is $0.03$, four times the floor.');
+    // The best line through x³ on [−1, 1] leaves E[x⁶] − (9/25)E[x²] = 1/7 − 3/25 on top of the floor (the hint).
+    const line = 1 / 7 - 3 / 25;
+    expect(Math.round(line / floor)).toBe(3);
+    expect(Math.round((floor + line) / floor)).toBe(4);
+    expect((floor + line).toFixed(3)).toBe('0.030');
+    const hint = meta.hints.find((h) => h.includes('straight line'))!;
+    expect(hint).toContain(`an MSE of about ${(floor + line).toFixed(3)}: the floor plus an extra ${line.toFixed(3)} that no line can fit (three times the floor), four times the floor in all.`);
   });
 
   it('bounds the MSE at the floor +20% and 4.7 standard deviations below it', () => {

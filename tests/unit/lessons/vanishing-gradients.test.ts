@@ -10,6 +10,7 @@ import { weightGradientNorms } from '../../../graders/dense.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { deepMlpProblem, deepMlpParams } from '../../../graders/problems/activation-depth/gradient-norms.ts';
 import type { DeepNet } from '../../../graders/datasets/types.ts';
+import { spiral } from '../../../graders/datasets/spiral.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
@@ -163,6 +164,23 @@ describe('figure data and the numbers the lesson quotes', () => {
     // At epoch 300 the sigmoid nets are still exactly at chance level (ln 3), the ReLU nets done.
     for (const r of row('sigmoid', 'pytorch').runs) expect(r.loss[300 / training.setup.lossEvery]).toBeCloseTo(Math.log(3), 3);
     for (const r of row('relu', 'pytorch').runs) expect(r.trainAccuracy).toBeCloseTo(0.993, 3);
+  });
+
+  it('298 of 300 training points is the most any model gets: three share the origin with three labels', () => {
+    const perClass = 100;
+    expect(training.setup.data).toContain(`${perClass} training points per class (${3 * perClass} in all)`);
+    for (const seed of training.setup.seeds) {
+      const { train } = spiral({ classes: 3, trainPerClass: perClass, testPerClass: 1000, noise: 0.2 }, seed);
+      const origin = Array.from({ length: train.n }, (_, i) => i).filter((i) => train.x[2 * i] === 0 && train.x[2 * i + 1] === 0);
+      expect(origin.map((i) => train.y[i]).sort()).toEqual([0, 1, 2]);
+    }
+    const best = 3 * perClass - 2;
+    for (const r of training.rows.flatMap((row) => row.runs)) expect(r.trainAccuracy * 3 * perClass).toBeLessThan(best + 1e-9);
+    for (const r of training.rows.find((row) => row.activation === 'relu' && row.init === 'pytorch')!.runs) expect(Math.round(r.trainAccuracy * 3 * perClass)).toBe(best);
+    const page = readFileSync('src/content/docs/activation-depth/vanishing-gradients.mdx', 'utf8').replace(/\s+/g, ' ');
+    expect(page).toContain(`${best} of the ${3 * perClass} points, the most any model can get. The first point of every arm is the origin`);
+    expect(page).toContain('[spiral lesson](../spiral/) explains this limit');
+    expect(page).not.toContain('noisy arms overlap');
   });
 
   it('the accuracy ranges the lesson quotes are the checked-in results\' (rerun scripts/measure-vanishing.ts, then edit the page)', () => {

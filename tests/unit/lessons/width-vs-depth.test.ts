@@ -2,6 +2,7 @@
  * Lesson "Width vs depth": the linear-region counter behind its figures, on constructions whose counts are known
  * exactly, against the bounds, and against a brute-force scan.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // The region counter under test, as one namespace: every call below reads as the model's (model.regions1d).
 import * as model from '../../../src/components/figures/activation-depth/width-vs-depth/linear-regions-model.ts';
@@ -171,5 +172,20 @@ describe('the numbers the lesson quotes', () => {
     expect(Math.round(at(1).plane.mean)).toBe(173);
     expect(Math.round(at(3).plane.mean)).toBe(98);
     expect(Math.round(at(12).plane.mean)).toBe(6);
+  });
+});
+
+describe('the page’s algebra', () => {
+  it('with row vectors a fixed pattern makes a layer a ↦ (aW + b)D, the diagonal on the right', () => {
+    // A 3 → 4 layer and an input row a: relu(aW + b) equals (aW + b)D with D = diag(pattern).
+    const W = [[1, -2, 0.5, 3], [-1, 1, 2, -0.5], [0.3, -0.7, -1, 1]], b = [0.1, -0.2, 0.3, -4], a = [0.5, -1, 2];
+    const z = b.map((bj, j) => bj + a.reduce((s, ai, i) => s + ai * W[i]![j]!, 0));
+    const d = z.map((v) => (v > 0 ? 1 : 0));
+    expect(new Set(d)).toEqual(new Set([0, 1])); // some units on, some off
+    const zD = z.map((_, j) => z.reduce((s, zk, k) => s + zk * (k === j ? d[j]! : 0), 0));
+    expect(zD).toEqual(z.map((v) => Math.max(0, v)));
+    const page = readFileSync('src/content/docs/activation-depth/width-vs-depth.mdx', 'utf8');
+    expect(page).toContain('$a \\mapsto (aW + b)D$');
+    expect(page).not.toContain('D(aW + b)');
   });
 });

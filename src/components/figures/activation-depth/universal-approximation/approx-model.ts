@@ -39,7 +39,7 @@ export function bumpPlan(f: (x: number) => number, n: number): { edges: number[]
   const h = (X1 - X0) / n;
   const edges = Array.from({ length: n + 1 }, (_, i) => X0 + i * h);
   // The outermost edges move one unit past the interval, so the sum does not sag to half height at x = ±1 (where
-  // a bump's shoulder would be). The network still has 2 sigmoid units per bump.
+  // a bump's shoulder would be). The network still has one sigmoid unit per edge (see bumpSteps).
   edges[0] = X0 - 1;
   edges[n] = X1 + 1;
   const heights = Array.from({ length: n }, (_, i) => f(X0 + (i + 0.5) * h));
@@ -47,8 +47,8 @@ export function bumpPlan(f: (x: number) => number, n: number): { edges: number[]
 }
 
 /**
- * The bump approximation g(x) = Σᵢ f(cᵢ)·bump(x; aᵢ, bᵢ, s): a network with one hidden layer of 2N sigmoid units
- * (steepness s) and a linear output whose weights are ± the bump heights.
+ * The bump approximation g(x) = Σᵢ f(cᵢ)·bump(x; aᵢ, aᵢ₊₁, s). Adjacent bumps share an edge, so the sum telescopes
+ * into N + 1 steps (bumpSteps): a network with one hidden layer of N + 1 sigmoid units (steepness s), not 2N.
  */
 export function bumpSum(f: (x: number) => number, n: number, s: number): (x: number) => number {
   const { edges, heights } = bumpPlan(f, n);
@@ -57,6 +57,23 @@ export function bumpSum(f: (x: number) => number, n: number, s: number): (x: num
     for (let i = 0; i < n; i++) y += heights[i]! * bump(x, edges[i]!, edges[i + 1]!, s);
     return y;
   };
+}
+
+/**
+ * The bump sum written as the network computes it: g(x) = Σⱼ heights[j]·σ(s(x − edges[j])), j = 0 … N, one sigmoid
+ * unit per edge. Step j's height is the jump between the bumps it separates, f(cⱼ) − f(cⱼ₋₁), counting the heights
+ * beyond the ends as 0: f(c₁) for the first step, −f(c_N) for the last.
+ */
+export function bumpSteps(f: (x: number) => number, n: number): { edges: number[]; heights: number[] } {
+  const { edges, heights: bumps } = bumpPlan(f, n);
+  const heights = edges.map((_, j) => (bumps[j] ?? 0) - (bumps[j - 1] ?? 0));
+  return { edges, heights };
+}
+
+/** The N + 1 sigmoid units of bumpSteps, summed: the same function as bumpSum, computed one unit per edge. */
+export function stepSum(f: (x: number) => number, n: number, s: number): (x: number) => number {
+  const { edges, heights } = bumpSteps(f, n);
+  return (x) => heights.reduce((y, h, j) => y + h * sigmoid(s * (x - edges[j]!)), 0);
 }
 
 /**
@@ -88,13 +105,13 @@ export function maxError(f: (x: number) => number, g: (x: number) => number, poi
 
 export type Units = 'sigmoid' | 'relu';
 
-/** The approximation the figure draws: N sigmoid bumps of steepness s (2N units), or N ReLU pieces (N units). */
+/** The approximation the figure draws: N sigmoid bumps of steepness s (N + 1 units), or N ReLU pieces (N units). */
 export function approximation(target: Target, units: Units, n: number, s: number): (x: number) => number {
   return units === 'sigmoid' ? bumpSum(target.f, n, s) : reluSum(target.f, n);
 }
 
-/** The hidden units the approximation uses. */
-export const hiddenUnits = (units: Units, n: number): number => (units === 'sigmoid' ? 2 * n : n);
+/** The hidden units the approximation uses: N + 1 sigmoid steps (adjacent bumps share one), or N ReLU ramps. */
+export const hiddenUnits = (units: Units, n: number): number => (units === 'sigmoid' ? n + 1 : n);
 
 /** Bump counts in the lesson's table. */
 export const tableNs = [2, 5, 10, 20, 50];

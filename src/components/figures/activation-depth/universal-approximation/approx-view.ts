@@ -5,7 +5,7 @@
  */
 import { regionsSvg } from '../../kit/regions-svg.ts';
 import { chartSvg, palette, type Series } from '../../kit/svg-chart.ts';
-import { X0, X1, approximation, bump, bumpPlan, clipLine, errorCurves, exampleTriangles, grid, maxError, regionGrid, targetOf, unionNetwork, worstPoint, type ApproxSettings, type Point } from './approx-model.ts';
+import { X0, X1, approximation, bump, bumpPlan, clipLine, errorCurves, exampleTriangles, grid, hiddenUnits, maxError, regionGrid, targetOf, unionNetwork, worstPoint, type ApproxSettings, type Point } from './approx-model.ts';
 
 /** Target, approximation and (for up to 12 sigmoid bumps) the individual scaled bumps, as an SVG chart. */
 export function approxChartSvg(s: ApproxSettings): string {
@@ -26,7 +26,7 @@ export function approxChartSvg(s: ApproxSettings): string {
     series.push({ name: 'each bump, f(centre) · bump', x: bx, y: by, color: palette[4]! });
   }
   series.push({ name: `target ${target.label}`, x: xs, y: xs.map(target.f), color: 'currentColor', dashed: true });
-  series.push({ name: s.units === 'sigmoid' ? `sum of ${s.n} bump${s.n > 1 ? 's' : ''} (${2 * s.n} sigmoid units)` : `${s.n} linear piece${s.n > 1 ? 's' : ''} (${s.n} ReLU units)`, x: xs, y: xs.map(g), color: palette[5]! });
+  series.push({ name: s.units === 'sigmoid' ? `sum of ${s.n} bump${s.n > 1 ? 's' : ''} (${hiddenUnits('sigmoid', s.n)} sigmoid units)` : `${s.n} linear piece${s.n > 1 ? 's' : ''} (${hiddenUnits('relu', s.n)} ReLU units)`, x: xs, y: xs.map(g), color: palette[5]! });
   return chartSvg({
     title: `${target.label} on [−1, 1] and its approximation by ${s.units === 'sigmoid' ? `${s.n} sigmoid bumps of steepness ${s.steepness}` : `${s.n} ReLU pieces`}`,
     series,
@@ -62,7 +62,7 @@ export function errorChartSvg(s: ApproxSettings, curves = errorCurves(s)): strin
 export function approxSummary(s: ApproxSettings): string {
   const target = targetOf(s.target);
   const w = worstPoint(target.f, approximation(target, s.units, s.n, s.steepness));
-  const what = s.units === 'sigmoid' ? `${s.n} bump${s.n > 1 ? 's' : ''} = ${2 * s.n} sigmoid units` : `${s.n} piece${s.n > 1 ? 's' : ''} = ${s.n} ReLU units`;
+  const what = s.units === 'sigmoid' ? `${s.n} bump${s.n > 1 ? 's' : ''} = ${hiddenUnits('sigmoid', s.n)} sigmoid units` : `${s.n} piece${s.n > 1 ? 's' : ''} = ${hiddenUnits('relu', s.n)} ReLU units`;
   return `${what}: largest error ${w.error.toFixed(3)}, at x = ${w.x.toFixed(2)}`;
 }
 
