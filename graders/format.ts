@@ -24,3 +24,21 @@ export function positionText(e: { line?: number; column?: number }): string {
 export function secondsText(ms: number): string {
   return ms < 100 ? '< 0.1 s' : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/**
+ * An error's message with its position said once: most messages already end with "(line 13, column 9)" or start
+ * "Syntax error at line 12, …"; the rest get the position appended.
+ */
+export function errorText(e: { message: string; line?: number; column?: number }): string {
+  const where = positionText(e);
+  return where && !e.message.includes(`line ${e.line}`) ? `${e.message} (${where})` : e.message;
+}
+
+/** What a run of the unchanged starter says before its failed checks (issue 15: a learner who pressed Run first). */
+export const STARTER_UNCHANGED = 'This is the starter, unchanged: look for the // TODO: markers in the code and fill them in.';
+
+/** Whether `source` is the starter as shipped, up to whitespace (line endings, indentation, a trailing newline). */
+export function isUnchangedStarter(source: string, starter: string): boolean {
+  const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return squash(source) === squash(starter);
+}

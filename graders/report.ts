@@ -38,4 +38,6 @@ export interface GradeReport {
   notes?: { metric: string; label: string; value: number; message: string }[];
   error: LearnerError | null;
   logs: string[];
+  /** The code graded was the exercise's starter, unchanged (and did not pass): the page and the CLI say so first. */
+  starterUnchanged?: true;
 }

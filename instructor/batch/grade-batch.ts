@@ -84,6 +84,7 @@ export async function gradeInSandbox(ex: ExerciseFiles, source: string, o: Grade
     const { report } = await runExercise({
       meta: ex.meta,
       source,
+      starter: ex.starter,
       seed,
       backend,
       runner: childProcessRunner({ backend, timeoutMs: o.timeoutMs ?? ex.meta.timeoutMs, sandbox: { memoryMb: o.memoryMb ?? defaultMemoryMb } }),

@@ -17,6 +17,8 @@ export interface RunRequest {
   gridSize: number;
   /** Drawn on the page: evaluate what is only shown, too (ProblemOptions.onPage). */
   onPage: boolean;
+  /** The exercise's starter, so a run of it unchanged says so (GradeReport.starterUnchanged). */
+  starter?: string;
   /** Test-only switches from the page's URL (debug-flags.ts); absent for learners. */
   debug?: DebugFlags;
 }

@@ -3,6 +3,7 @@
  * thread in the browser worker, in a child process for the CLI), and grade what came back. The hidden answers stay
  * here; the runner only ever sees the calls' arguments and the inputs to evaluate on.
  */
+import { isUnchangedStarter } from '../../graders/format.ts';
 import { errorReport, grade } from '../../graders/grade.ts';
 import type { Plot } from '../../graders/problem.ts';
 import { loadProblemData, makeProblem } from '../../graders/problems/index.ts';
@@ -26,6 +27,8 @@ export interface ExerciseRunOptions extends RunEvents {
   gridSize?: number;
   /** The run is drawn on a lesson page: also evaluate what is only shown (ProblemOptions.onPage). */
   onPage?: boolean;
+  /** The exercise's starter: a run of it, unchanged, that does not pass is marked `starterUnchanged` in the report. */
+  starter?: string;
 }
 
 export interface ExerciseRunResult {
@@ -60,10 +63,12 @@ export async function runExercise(o: ExerciseRunOptions): Promise<ExerciseRunRes
     { ...(o.onProgress && { onProgress: (p: ProgressEvent) => o.onProgress!(labelScatterFrames(p, problem.frameLabels)) }), onLog },
   );
   const info = { seed, backend: o.backend, durationMs: performance.now() - started, logs };
-  if (!result.ok) return { report: errorReport(o.meta, result.error, info) };
+  const unchanged = o.starter !== undefined && isUnchangedStarter(o.source, o.starter);
+  const marked = (r: GradeReport): GradeReport => (unchanged && r.status !== 'passed' && r.error?.kind !== 'stopped' ? { ...r, starterUnchanged: true } : r);
+  if (!result.ok) return { report: marked(errorReport(o.meta, result.error, info)) };
   const { outputs } = result;
   if (outputs.finalLoss !== undefined) logs.push(`final training loss ${outputs.finalLoss.toFixed(4)}`);
-  const report = grade(o.meta, problem.score(outputs.calls), info);
+  const report = marked(grade(o.meta, problem.score(outputs.calls), info));
   const plot = problem.plot(outputs.calls);
   return plot ? { report, plot } : { report };
 }

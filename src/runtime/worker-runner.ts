@@ -24,7 +24,7 @@ export interface RunHandle {
 }
 
 export function startRun(
-  opts: { meta: ExerciseMeta; source: string; seed?: number; backend: BackendPreference; gridSize?: number; onPage?: boolean; debug?: DebugFlags },
+  opts: { meta: ExerciseMeta; source: string; seed?: number; backend: BackendPreference; gridSize?: number; onPage?: boolean; starter?: string; debug?: DebugFlags },
   handlers: RunHandlers,
 ): RunHandle {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `exercise ${opts.meta.id}` });
@@ -56,7 +56,7 @@ export function startRun(
     fail({ kind: 'internal', message: `The runner failed to start or crashed: ${e.message || 'unknown error'}` });
   };
 
-  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0, onPage: opts.onPage ?? false, ...(opts.debug && { debug: opts.debug }) };
+  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0, onPage: opts.onPage ?? false, ...(opts.starter !== undefined && { starter: opts.starter }), ...(opts.debug && { debug: opts.debug }) };
   worker.postMessage(req);
   return { stop: () => fail({ kind: 'stopped', message: 'You stopped the run.' }) };
 }

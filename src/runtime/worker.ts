@@ -118,6 +118,7 @@ async function run(req: RunRequest): Promise<void> {
     seed: req.seed,
     gridSize: req.gridSize,
     onPage: req.onPage,
+    ...(req.starter !== undefined && { starter: req.starter }),
     onProgress: (p) => post({ type: 'progress', ...p }),
     onLog: (line) => post({ type: 'log', line }),
   });

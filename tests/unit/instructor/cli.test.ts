@@ -4,6 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadExercise } from '../../../graders/exercise-files.ts';
+import { STARTER_UNCHANGED } from '../../../graders/format.ts';
 import { blobsId, solutionWith } from '../../helpers/exercise.ts';
 
 const grade = (...args: string[]) => spawnSync(process.execPath, ['instructor/cli.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
@@ -26,6 +28,17 @@ describe('grade CLI', () => {
     const r = grade('-e', blobsId, '-f', tmpFile('starter.ts', solutionWith(blobsId, "activation: 'softmax', ", '')));
     expect(r.stdout).toMatch(/bad-output: The model's outputs are not probabilities/);
     expect(r.status).toBe(1);
+  });
+
+  it('says first that an unchanged starter is the starter (whitespace aside), and gives an error\'s position once', () => {
+    const starter = loadExercise(blobsId).starter;
+    const r = grade('-e', blobsId, '-f', tmpFile('starter.ts', starter.replace(/\n/g, '\r\n') + '\n\n'));
+    expect(r.stdout.split('\n')[0]).toBe(`  ${STARTER_UNCHANGED}`);
+    expect(r.status).toBe(1);
+    const thrown = grade('-e', blobsId, '-f', tmpFile('t.ts', solutionWith(blobsId, 'const model = tf.sequential();', 'const model = tf.sequential();\n  throw new Error("boom");')));
+    expect(thrown.stdout).toMatch(/✗ thrown: Your code threw Error: boom inside train\(\) \(line \d+, column \d+\)\.$/m);
+    expect(thrown.stdout.match(/line \d+/g)).toHaveLength(1);
+    expect(thrown.stdout).not.toContain(STARTER_UNCHANGED);
   });
 
   it('prints the GradeReport as JSON', () => {
