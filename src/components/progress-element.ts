@@ -79,10 +79,13 @@ class ProgressElement extends HTMLElement {
       const { record } = loadRecord(e.id);
       const file = handIn(code, record);
       if (file) files[e.id] = file.code;
-      manifest.exercises[e.id] = file?.swapped
-        ? { saved: code !== null, status: 'passed', swapped: file.swapped, passedAt: record.pass!.at }
-        : { saved: code !== null, status: record.last?.status ?? null };
-      if (file?.swapped) swapped.push(e.title);
+      // The status of the code in the file: a swapped file holds code that passed.
+      manifest.exercises[e.id] = { saved: code !== null, status: file?.swapped ? 'passed' : (record.last?.status ?? null) };
+      if (file?.passedAt !== undefined) manifest.exercises[e.id]!.passedAt = file.passedAt;
+      if (file?.swapped) {
+        manifest.exercises[e.id]!.swapped = file.swapped;
+        swapped.push(e.title);
+      }
     }
     const saved = Object.keys(files).length;
     if (saved === 0) {
@@ -135,8 +138,7 @@ class ProgressElement extends HTMLElement {
       // is kept (its code passed); a pass in the bundle comes with its code.
       const said = bundle.manifest?.exercises?.[p.id];
       const status = typeof said?.status === 'string' ? said.status : null;
-      const at = [said?.passedAt, bundle.manifest?.exportedAt].find((t) => typeof t === 'string') ?? null;
-      saveRecord(p.id, recordImport(loadRecord(p.id).record, p.code, status, at));
+      saveRecord(p.id, recordImport(loadRecord(p.id).record, p.code, status, typeof said?.passedAt === 'string' ? said.passedAt : null));
       window.dispatchEvent(new CustomEvent(recordEvent, { detail: p.id }));
     }
     const report = this.q<HTMLUListElement>('report');

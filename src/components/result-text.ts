@@ -13,23 +13,26 @@ const statusWord = { passed: 'Passed', failed: 'Failed', error: 'Error' } as con
 
 const backendText = (b: string): string => ((backendOrder as readonly string[]).includes(b) ? backendLabel(b as BackendName) : b);
 
-/** One run in a sentence: "Failed on 1 Dec 2026, 10:50 (WebAssembly): 1 of 2 checks met". */
-export function runText(r: RunSummary, date: DateText): string {
-  return `${statusWord[r.status]}${r.at ? ` on ${date(r.at)}` : ''}${r.backend ? ` (${backendText(r.backend)})` : ''}${r.line ? `: ${r.line}` : ''}`;
+/** One run in a sentence: "Failed on 1 Dec 2026, 10:50 (WebAssembly): 1 of 2 checks met", led by `lead`. */
+export function runText(r: RunSummary, date: DateText, lead: string = statusWord[r.status]): string {
+  return `${lead}${r.at ? ` on ${date(r.at)}` : ''}${r.backend ? ` (${backendText(r.backend)})` : ''}${r.line ? `: ${r.line}` : ''}`.trim();
 }
 
 /** What follows "passed earlier —": why the current code is not the passing one. */
 const earlierWhy = (record: ResultRecord) => (record.last && record.last.status !== 'passed' ? 'your current code fails' : 'your current code has not been run since');
 
-/** The exercise's result line: a short badge and the sentence after it; null before any run is recorded. */
+/**
+ * The exercise's result line: a short badge and the sentence after it, which does not repeat the badge ("Passed" ·
+ * "on 1 Dec 2026, 10:45 (WebAssembly): 2 of 2 checks met"); null before any run is recorded.
+ */
 export function recordText(record: ResultRecord, date: DateText): { state: ResultState; badge: string; detail: string } | null {
   const state = resultState(record);
   const { last, pass } = record;
-  if (state === 'passed') return { state, badge: 'Passed', detail: runText(last!, date) };
+  if (state === 'passed') return { state, badge: 'Passed', detail: runText(last!, date, '') };
   if (state === 'passed-earlier')
     return { state, badge: `Passed earlier — ${earlierWhy(record)}`, detail: `${runText(pass!, date)}.${last ? ` Last run: ${runText(last, date)}.` : ''}` };
   if (state === 'not-run') return null;
-  return { state, badge: statusWord[state], detail: `Last run: ${runText(last!, date)}` };
+  return { state, badge: statusWord[state], detail: runText(last!, date, 'Last run') };
 }
 
 /** The progress table's cell: "Passed on 1 Dec 2026", "Passed earlier (1 Dec 2026) — current code fails", "Failed"… */

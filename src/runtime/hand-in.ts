@@ -18,6 +18,8 @@ export interface HandIn {
   code: string;
   /** Set when `code` is the passing version rather than the current code. */
   swapped: SwapReason | null;
+  /** When `code` is the code that passed: the time it passed (null if unknown). Absent otherwise. */
+  passedAt?: string | null;
 }
 
 /** The first line of the header on a swapped file (a reader can tell such a file by it). */
@@ -41,7 +43,8 @@ export function passedHeader(passedAt: string | null, reason: SwapReason): strin
  */
 export function handIn(saved: string | null, record: ResultRecord): HandIn | null {
   const pass = record.pass;
-  if (!pass || saved === pass.code) return saved === null ? null : { code: saved, swapped: null };
+  if (!pass) return saved === null ? null : { code: saved, swapped: null };
+  if (saved === pass.code) return { code: saved, swapped: null, passedAt: pass.at };
   const reason: SwapReason = record.last && record.last.status !== 'passed' ? 'fails' : 'not-run';
-  return { code: `${passedHeader(pass.at, reason)}${pass.code}`, swapped: reason };
+  return { code: `${passedHeader(pass.at, reason)}${pass.code}`, swapped: reason, passedAt: pass.at };
 }

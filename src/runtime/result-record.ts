@@ -72,8 +72,8 @@ export function recordRun(prev: ResultRecord, report: GradeReport, code: string,
 
 /**
  * The record after importing `code` from a downloaded bundle whose manifest says the code's last run ended with
- * `status` (null: not said, or never run). A pass from the bundle brings its code; any other status keeps this
- * browser's pass, since its code still passed here.
+ * `status` (null: not said, or never run), at `at` when the bundle says. A pass from the bundle brings its code;
+ * any other status keeps this browser's pass, since its code still passed here.
  */
 export function recordImport(prev: ResultRecord, code: string, status: string | null, at: string | null): ResultRecord {
   if (!isStatus(status)) return { version: 1, last: null, pass: prev.pass };

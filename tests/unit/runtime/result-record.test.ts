@@ -125,14 +125,14 @@ describe('handIn: what "Download my work" puts in the zip', () => {
   const rec = runs([report('passed'), 'good'], [report('failed'), 'bad']);
 
   it('hands in the current code when it is the passing one, or when nothing passed', () => {
-    expect(handIn('good', runs([report('passed'), 'good']))).toEqual({ code: 'good', swapped: null });
+    expect(handIn('good', runs([report('passed'), 'good']))).toEqual({ code: 'good', swapped: null, passedAt: t1.toISOString() });
     expect(handIn('bad', runs([report('failed'), 'bad']))).toEqual({ code: 'bad', swapped: null });
     expect(handIn(null, emptyRecord())).toBeNull();
   });
 
   it('hands in the passing version, labelled, where the current code fails', () => {
     const file = handIn('bad', rec)!;
-    expect(file.swapped).toBe('fails');
+    expect(file).toMatchObject({ swapped: 'fails', passedAt: t1.toISOString() });
     expect(file.code.startsWith(`${passedHeaderLead} (2026-12-01).\n// Your current code fails the checks`)).toBe(true);
     expect(file.code).toMatch(/different, secret data\.\ngood$/);
   });
@@ -147,15 +147,15 @@ describe('handIn: what "Download my work" puts in the zip', () => {
 describe('the words', () => {
   const date = (iso: string) => iso.slice(0, 10);
   it.each([
-    [runs([report('passed'), 'a']), 'Passed', 'Passed on 2026-12-01 (WebAssembly): 2 of 2 checks met', 'Passed on 2026-12-01'],
+    [runs([report('passed'), 'a']), 'Passed', 'on 2026-12-01 (WebAssembly): 2 of 2 checks met', 'Passed on 2026-12-01'],
     [
       runs([report('passed'), 'a'], [report('failed'), 'b']),
       'Passed earlier — your current code fails',
       'Passed on 2026-12-01 (WebAssembly): 2 of 2 checks met. Last run: Failed on 2026-12-01 (WebAssembly): 1 of 2 checks met.',
       'Passed earlier on 2026-12-01 — current code fails',
     ],
-    [runs([report('failed'), 'b']), 'Failed', 'Last run: Failed on 2026-12-01 (WebAssembly): 1 of 2 checks met', 'Failed'],
-    [readRecord(null, 'passed', 'a').record, 'Passed', 'Passed', 'Passed'],
+    [runs([report('failed'), 'b']), 'Failed', 'Last run on 2026-12-01 (WebAssembly): 1 of 2 checks met', 'Failed'],
+    [readRecord(null, 'passed', 'a').record, 'Passed', '', 'Passed'],
   ])('%#: badge %j', (rec, badge, detail, cell) => {
     expect(recordText(rec, date)).toMatchObject({ badge, detail });
     expect(progressText(rec, true, date)).toBe(cell);
