@@ -2,8 +2,9 @@
  * <rdl-progress>: the interactive half of Progress.astro. Shows each exercise's saved code and result from
  * localStorage (a pass sticks: "passed earlier — current code fails"); "Download my work" zips the code
  * (graders/bundle.ts, the format `npm run grade` reads), the version that passed where the current code has not
- * (src/runtime/hand-in.ts), and says which; "Import" restores such a zip. Import never overwrites different code silently: it asks first, naming the
- * exercises it would replace, and then lists what it restored, replaced, left unchanged or ignored.
+ * (src/runtime/hand-in.ts), and says which; "Import" restores such a zip. Import never overwrites different code
+ * silently: it asks first, naming the exercises it would replace, and then lists what it restored, replaced, left
+ * unchanged or ignored.
  */
 import { bundleFormat, bundleVersion, makeBundle, matchExercise, readBundle, type BundleManifest } from '../../graders/bundle.ts';
 import { loadCode, loadRecord, recordEvent, saveCode, saveRecord } from '../runtime/code-store.ts';
@@ -80,12 +81,13 @@ class ProgressElement extends HTMLElement {
       const file = handIn(code, record);
       if (file) files[e.id] = file.code;
       // The status of the code in the file: a swapped file holds code that passed.
-      manifest.exercises[e.id] = { saved: code !== null, status: file?.swapped ? 'passed' : (record.last?.status ?? null) };
-      if (file?.passedAt !== undefined) manifest.exercises[e.id]!.passedAt = file.passedAt;
-      if (file?.swapped) {
-        manifest.exercises[e.id]!.swapped = file.swapped;
-        swapped.push(e.title);
-      }
+      manifest.exercises[e.id] = {
+        saved: code !== null,
+        status: file?.swapped ? 'passed' : (record.last?.status ?? null),
+        ...(file?.passedAt !== undefined && { passedAt: file.passedAt }),
+        ...(file?.swapped && { swapped: file.swapped }),
+      };
+      if (file?.swapped) swapped.push(e.title);
     }
     const saved = Object.keys(files).length;
     if (saved === 0) {
