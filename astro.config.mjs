@@ -30,8 +30,9 @@ export default defineConfig({
       // Code colours must not depend on the machine's load: see shiki-no-time-limit.ts. Long lines wrap (keeping
       // their indent) rather than scroll: on a phone nothing needs a sideways scroll, nor a keyboard to do it.
       expressiveCode: { shiki: { transformers: [shikiNoTimeLimit] }, defaultProps: { wrap: true } },
-      // The lesson body, plus the script that gives a display formula wider than the column a tab stop.
-      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
+      // The lesson body, plus the script that gives a display formula wider than the column a tab stop; the sidebar,
+      // plus the script that marks the lessons whose exercises have passed.
+      components: { MarkdownContent: './src/components/MarkdownContent.astro', Sidebar: './src/components/Sidebar.astro' },
     }),
   ],
   // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get

@@ -19,8 +19,13 @@ export interface BundleManifest {
   student?: string;
   /** ISO time of the download. */
   exportedAt: string;
-  /** Per exercise in the course: whether code was saved, and the status of the last run in that browser. */
-  exercises: Record<string, { saved: boolean; status: string | null }>;
+  /**
+   * Per exercise in the course: whether code was saved, and the status in that browser of the code in the zip (its
+   * last run). Where the learner's current code had not passed but an earlier version had, the zip holds that
+   * version (under a comment that says so): `swapped` says why ("fails": the current code fails; "not-run": it was
+   * not run since), with `passedAt`, when it passed.
+   */
+  exercises: Record<string, { saved: boolean; status: string | null; swapped?: string; passedAt?: string | null }>;
 }
 
 /** Largest .ts file and whole bundle the readers accept (a zip bomb stops here, not in the grader's memory). */

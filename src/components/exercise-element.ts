@@ -7,7 +7,8 @@ import { boundText, fmt, positionText } from '../../graders/format.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendChoice, type BackendPreference } from '../runtime/backend.ts';
-import { clearCode, loadCode, saveCode, saveStatus } from '../runtime/code-store.ts';
+import { clearCode, loadCode, loadRecord, recordEvent, saveCode, saveRecord } from '../runtime/code-store.ts';
+import { recordRun } from '../runtime/result-record.ts';
 import { parseDebugFlags } from '../runtime/debug-flags.ts';
 import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
@@ -16,6 +17,7 @@ import { createPlainEditor } from './plain-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
 import { requireRole } from './dom.ts';
+import { localDateTime, recordText } from './result-text.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
 /** 'plain' (the textarea) or 'code' (Monaco): the learner's last choice, for every exercise. */
@@ -46,6 +48,8 @@ class ExerciseElement extends HTMLElement {
   private run: RunHandle | null = null;
   private chart: LossChart | null = null;
   private plain = false;
+  /** The code of the run in progress, recorded with its result. */
+  private ranCode = '';
 
   private q<T extends Element = HTMLElement>(role: string): T {
     return requireRole<T>(this, role);
@@ -63,6 +67,7 @@ class ExerciseElement extends HTMLElement {
     const select = this.q<HTMLSelectElement>('backend');
     for (const b of backendOrder) select.append(el('option', { value: b, textContent: backendLabel(b) }));
     select.value = localStorage.getItem(BACKEND_PREF_KEY) ?? 'auto';
+    if (select.selectedIndex < 0) select.value = 'auto'; // a stored choice this version does not offer
     select.addEventListener('change', () => localStorage.setItem(BACKEND_PREF_KEY, select.value));
 
     this.plain = prefersPlainEditor();
@@ -84,6 +89,7 @@ class ExerciseElement extends HTMLElement {
     this.q('stop').addEventListener('click', () => this.run?.stop());
     this.q('reset').addEventListener('click', () => void this.reset());
     this.toggleRunning(false);
+    this.showRecord();
     this.dataset.ready = 'true';
   }
 
@@ -196,6 +202,7 @@ class ExerciseElement extends HTMLElement {
   private async start(): Promise<void> {
     if (this.run) return;
     const source = this.currentCode();
+    this.ranCode = source;
     saveCode(this.meta.id, source);
     this.editor?.markError(null);
     this.toggleRunning(true);
@@ -260,11 +267,31 @@ class ExerciseElement extends HTMLElement {
   private finish({ report, plot }: ExerciseRunResult): void {
     this.run = null;
     this.toggleRunning(false);
-    saveStatus(this.meta.id, report.status);
+    // A pass sticks; a stopped run records nothing (result-record.ts).
+    const next = recordRun(loadRecord(this.meta.id).record, report, this.ranCode, new Date());
+    if (next && saveRecord(this.meta.id, next)) window.dispatchEvent(new CustomEvent(recordEvent, { detail: this.meta.id }));
+    this.showRecord();
     this.dataset.status = report.status;
     this.dataset.durationMs = String(report.durationMs); // read by the benchmark and tests
     this.renderReport(report);
     if (plot) showPlot(this, plot);
+  }
+
+  /**
+   * The result line under the status: the last run and, when it did not pass, the pass before it. Shown again when
+   * the learner comes back; not a live region (the status announces a run's end).
+   */
+  private showRecord(): void {
+    const { record, unreadable } = loadRecord(this.meta.id);
+    const text = recordText(record, localDateTime);
+    const host = this.q('record');
+    host.hidden = !text && !unreadable;
+    const badge = this.q('record-badge');
+    badge.dataset.state = this.dataset.record = unreadable ? 'unreadable' : (text?.state ?? 'not-run');
+    badge.textContent = unreadable ? 'Earlier result unreadable' : (text?.badge ?? '');
+    this.q('record-detail').textContent = unreadable
+      ? `The result saved for this exercise could not be read (${unreadable}). Your code is not affected; your next run is recorded afresh, and the old text is kept aside in this browser.`
+      : (text?.detail ?? '');
   }
 
   private renderReport(r: GradeReport): void {

@@ -1,15 +1,19 @@
 /**
- * <rdl-progress>: the interactive half of Progress.astro. Shows each exercise's saved code and last status from
- * localStorage; "Download my work" zips the saved code (graders/bundle.ts, the format `npm run grade` reads);
- * "Import" restores such a zip. Import never overwrites different code silently: it asks first, naming the
- * exercises it would replace, and then lists what it restored, replaced, left unchanged or ignored.
+ * <rdl-progress>: the interactive half of Progress.astro. Shows each exercise's saved code and result from
+ * localStorage (a pass sticks: "passed earlier — current code fails"); "Download my work" zips the code
+ * (graders/bundle.ts, the format `npm run grade` reads), the version that passed where the current code has not
+ * (src/runtime/hand-in.ts), and says which; "Import" restores such a zip. Import never overwrites different code
+ * silently: it asks first, naming the exercises it would replace, and then lists what it restored, replaced, left
+ * unchanged or ignored.
  */
 import { bundleFormat, bundleVersion, makeBundle, matchExercise, readBundle, type BundleManifest } from '../../graders/bundle.ts';
-import { clearStatus, loadCode, loadStatus, saveCode, saveStatus } from '../runtime/code-store.ts';
+import { loadCode, loadRecord, recordEvent, saveCode, saveRecord } from '../runtime/code-store.ts';
+import { handIn } from '../runtime/hand-in.ts';
+import { recordImport, resultState } from '../runtime/result-record.ts';
 import { requireRole } from './dom.ts';
+import { localDate, progressText } from './result-text.ts';
 
 const STUDENT_KEY = 'rdl:student';
-const statusText: Record<string, string> = { passed: 'Passed', failed: 'Failed', error: 'Error', stopped: 'Stopped' };
 
 interface ExerciseEntry {
   id: string;
@@ -41,18 +45,22 @@ class ProgressElement extends HTMLElement {
     this.dataset.ready = 'true';
   }
 
-  /** Fills the table from localStorage. */
+  /** Fills the table from localStorage; says which results could not be read. */
   private refresh(): void {
+    const unreadable: string[] = [];
     for (const e of this.exercises) {
       const row = this.querySelector<HTMLTableRowElement>(`tr[data-exercise-id="${CSS.escape(e.id)}"]`);
       if (!row) continue;
       const code = loadCode(e.id);
-      const status = loadStatus(e.id);
+      const read = loadRecord(e.id);
       row.querySelector<HTMLElement>('[data-role=saved]')!.textContent = code === null ? 'not started' : `saved (${code.split('\n').length} lines)`;
       const cell = row.querySelector<HTMLElement>('[data-role=status]')!;
-      cell.textContent = status ? (statusText[status] ?? status) : code === null ? '–' : 'not run yet';
-      cell.dataset.status = status ?? '';
+      cell.textContent = read.unreadable ? 'Unreadable (kept aside at the next run)' : progressText(read.record, code !== null, localDate);
+      cell.dataset.status = read.unreadable ? 'unreadable' : resultState(read.record);
+      if (read.unreadable) unreadable.push(e.title);
     }
+    if (unreadable.length)
+      this.say(`The saved result of ${unreadable.join(', ')} could not be read, so it shows none. Your code is not affected, and the next run records a new result.`, 'warn');
   }
 
   private say(text: string, tone: 'info' | 'pass' | 'warn' | 'error' = 'info'): void {
@@ -66,10 +74,20 @@ class ProgressElement extends HTMLElement {
     const manifest: BundleManifest = { format: bundleFormat, version: bundleVersion, exportedAt: new Date().toISOString(), exercises: {} };
     const student = this.q<HTMLInputElement>('student').value.trim();
     if (student) manifest.student = student;
+    const swapped: string[] = [];
     for (const e of this.exercises) {
       const code = loadCode(e.id);
-      if (code !== null) files[e.id] = code;
-      manifest.exercises[e.id] = { saved: code !== null, status: loadStatus(e.id) };
+      const { record } = loadRecord(e.id);
+      const file = handIn(code, record);
+      if (file) files[e.id] = file.code;
+      // The status of the code in the file: a swapped file holds code that passed.
+      manifest.exercises[e.id] = {
+        saved: code !== null,
+        status: file?.swapped ? 'passed' : (record.last?.status ?? null),
+        ...(file?.passedAt !== undefined && { passedAt: file.passedAt }),
+        ...(file?.swapped && { swapped: file.swapped }),
+      };
+      if (file?.swapped) swapped.push(e.title);
     }
     const saved = Object.keys(files).length;
     if (saved === 0) {
@@ -85,7 +103,10 @@ class ProgressElement extends HTMLElement {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     const left = this.exercises.length - saved;
-    this.say(`Downloaded ${a.download}: your code for ${saved} exercise${saved === 1 ? '' : 's'}${left ? ` (${left} not started, left out)` : ''}. Hand this file in as your instructor asks.`, 'pass');
+    const versions = swapped.length
+      ? ` For ${swapped.join(', ')}, it holds the version that passed on practice data, not your current code, which has not passed (the file says so at the top; your instructor grades on other data).`
+      : '';
+    this.say(`Downloaded ${a.download}: your code for ${saved} exercise${saved === 1 ? '' : 's'}${left ? ` (${left} not started, left out)` : ''}.${versions} Hand this file in as your instructor asks.`, 'pass');
   }
 
   private async importFile(file: File): Promise<void> {
@@ -115,10 +136,12 @@ class ProgressElement extends HTMLElement {
     for (const p of plan) {
       if (p.action === 'unchanged') continue;
       if (!saveCode(p.id, p.code)) failed.push(p.id);
-      // The status shown must belong to the code now saved: the bundle's, when it says, else none.
-      const status = bundle.manifest?.exercises?.[p.id]?.status;
-      if (status) saveStatus(p.id, status);
-      else clearStatus(p.id);
+      // The last run shown must belong to the code now saved: the bundle's, when it says, else none. A pass here
+      // is kept (its code passed); a pass in the bundle comes with its code.
+      const said = bundle.manifest?.exercises?.[p.id];
+      const status = typeof said?.status === 'string' ? said.status : null;
+      saveRecord(p.id, recordImport(loadRecord(p.id).record, p.code, status, typeof said?.passedAt === 'string' ? said.passedAt : null));
+      window.dispatchEvent(new CustomEvent(recordEvent, { detail: p.id }));
     }
     const report = this.q<HTMLUListElement>('report');
     report.replaceChildren();

@@ -1,6 +1,7 @@
 /**
  * The sidebar's lesson links as course-navigation.ts relabels them: numbered within their module and, for a lesson
- * with exercises, marked (`data-exercises`, which course.css draws as a pencil) and named so in words. Pure, apart
+ * with exercises, marked (`data-exercises`, which course.css draws as a pencil), named so in words and given its
+ * exercises' ids (`data-exercise-ids`, for the "exercises passed" mark the page adds). Pure, apart
  * from Starlight's types, so it is tested without Astro.
  */
 import type { StarlightRouteData } from '@astrojs/starlight/route-data';
@@ -22,7 +23,9 @@ export function labelLessons(entries: readonly SidebarEntry[], lessons: Readonly
     if (count === 0) return { ...entry, label };
     const note = exerciseNote(count);
     // The visible label starts the accessible name (WCAG 2.5.3, label in name); the pencil itself is decoration.
-    const attrs = { ...entry.attrs, 'aria-label': `${label}, ${note}`, title: note, 'data-exercises': String(count) };
+    // The ids let the page mark the lesson once they have all passed in this browser (sidebar-results.ts).
+    const ids = lesson.exercises.map((e) => e.id).join(' ');
+    const attrs = { ...entry.attrs, 'aria-label': `${label}, ${note}`, title: note, 'data-exercises': String(count), 'data-exercise-ids': ids };
     return { ...entry, label, attrs };
   });
 }

@@ -1,9 +1,13 @@
 /**
- * Where a learner's code and last result live between visits: localStorage, keyed by exercise id.
+ * Where a learner's code and results (result-record.ts) live between visits: localStorage, keyed by exercise id.
  * Every access is guarded: private browsing or a full quota must never cost the learner the code on screen.
  */
+import { emptyRecord, readRecord, type ReadRecord, type ResultRecord } from './result-record.ts';
+
 const codeKey = (id: string) => `rdl:code:${id}`;
+/** Before result records: the bare status of the last run. Read once, to migrate it. */
 const reportKey = (id: string) => `rdl:report:${id}`;
+const resultKey = (id: string) => `rdl:result:${id}`;
 
 function storage(): Storage | null {
   try {
@@ -32,20 +36,42 @@ export function clearCode(id: string): void {
   storage()?.removeItem(codeKey(id));
 }
 
-/** Remembers the status of the last run, for progress marks. */
-export function saveStatus(id: string, status: string): void {
+/**
+ * The exercise's result record (result-record.ts), migrating the format before it (the bare status of the last run,
+ * under `rdl:report:<id>`) on first read. Never throws: a stored record that cannot be read gives an empty one and says so.
+ */
+export function loadRecord(id: string): ReadRecord {
+  const s = storage();
   try {
-    storage()?.setItem(reportKey(id), status);
+    const stored = s?.getItem(resultKey(id)) ?? null;
+    const legacy = stored === null ? (s?.getItem(reportKey(id)) ?? null) : null;
+    const read = readRecord(stored, legacy, loadCode(id));
+    // Migrate once, so the pass keeps the code saved now even if the learner edits it before the next run.
+    if (legacy !== null) saveRecord(id, read.record);
+    return read;
   } catch {
-    // progress marks are a nicety; never fail a run over them
+    return { record: emptyRecord() }; // storage that throws on read: nothing recorded, as in private browsing
   }
 }
 
-export function loadStatus(id: string): string | null {
-  return storage()?.getItem(reportKey(id)) ?? null;
+/**
+ * Stores the exercise's result record. What was stored before and could not be read is first copied to
+ * `rdl:result:<id>:unreadable`, so that no learner's data is lost to a record the page did not understand.
+ * Returns false if the browser refused.
+ */
+export function saveRecord(id: string, record: ResultRecord): boolean {
+  const s = storage();
+  if (!s) return false;
+  try {
+    const old = s.getItem(resultKey(id));
+    if (old !== null && readRecord(old, null, null).unreadable) s.setItem(`${resultKey(id)}:unreadable`, old);
+    s.setItem(resultKey(id), JSON.stringify(record));
+    s.removeItem(reportKey(id)); // migrated: the new record holds what the old status said
+    return true;
+  } catch {
+    return false; // results are a nicety; never fail a run over them
+  }
 }
 
-/** Forgets the last run's status (after importing code that was not run here). */
-export function clearStatus(id: string): void {
-  storage()?.removeItem(reportKey(id));
-}
+/** The event the page hears when an exercise's record changes (detail: the exercise id), e.g. for the sidebar. */
+export const recordEvent = 'rdl:result';

@@ -39,9 +39,9 @@ describe('labelLessons', () => {
   it('marks a lesson with exercises and says so in its accessible name, after the visible label', () => {
     expect(group.entries.map((e) => (e.type === 'link' ? e.attrs : {}))).toEqual([
       {},
-      { 'aria-label': '1. First, has an exercise', title: 'has an exercise', 'data-exercises': '1' },
+      { 'aria-label': '1. First, has an exercise', title: 'has an exercise', 'data-exercises': '1', 'data-exercise-ids': '01-m/01-x' },
       {},
-      { 'aria-label': '3. Third, has 2 exercises', title: 'has 2 exercises', 'data-exercises': '2' },
+      { 'aria-label': '3. Third, has 2 exercises', title: 'has 2 exercises', 'data-exercises': '2', 'data-exercise-ids': '01-m/02-y 01-m/03-z' },
     ]);
     expect(exerciseNote(1)).toBe('has an exercise');
   });
