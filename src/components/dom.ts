@@ -15,3 +15,19 @@ export function requireRole<T extends Element = HTMLElement>(root: Element, name
   if (!found) throw new Error(`<${root.localName}> is missing [data-role="${name}"]`);
   return found;
 }
+
+/**
+ * A message's text as nodes, its `backticked` spans as <code> elements: graders' and the runtime's messages quote
+ * code that way (`model.fit`, `activation: 'softmax'`). Text stays text (never parsed as HTML), so a message that
+ * quotes learner input cannot inject markup. An unpaired backtick is kept as it is.
+ */
+export function withCode(text: string): (Node | string)[] {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return [text];
+  return parts.map((part, i) => {
+    if (i % 2 === 0) return part;
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  }).filter((p) => p !== '');
+}

@@ -3,10 +3,10 @@
  * starter code is server-rendered); this element adds the editor on demand, Run / Stop / Reset, the backend
  * choice, the live loss curve, the checks and the plots (drawn by kind: plots/plot-renderers.ts).
  */
-import { boundText, fmt, positionText } from '../../graders/format.ts';
+import { boundText, errorText, fmt, secondsText, STARTER_UNCHANGED } from '../../graders/format.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
-import { backendLabel, backendOrder, type BackendChoice, type BackendPreference } from '../runtime/backend.ts';
+import { backendLabel, backendOrder, type BackendChoice, type BackendName, type BackendPreference } from '../runtime/backend.ts';
 import { clearCode, loadCode, loadRecord, recordEvent, saveCode, saveRecord } from '../runtime/code-store.ts';
 import { recordRun } from '../runtime/result-record.ts';
 import { parseDebugFlags } from '../runtime/debug-flags.ts';
@@ -16,7 +16,7 @@ import type { CodeEditor } from './monaco-editor.ts';
 import { createPlainEditor } from './plain-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
-import { requireRole } from './dom.ts';
+import { requireRole, withCode } from './dom.ts';
 import { localDateTime, recordText } from './result-text.ts';
 
 const BACKEND_PREF_KEY = 'rdl:backend';
@@ -195,7 +195,7 @@ class ExerciseElement extends HTMLElement {
 
   private setStatus(text: string, tone: 'info' | 'warn' | 'error' | 'pass' | 'fail' | 'run'): void {
     const s = this.q('status');
-    s.textContent = text;
+    s.replaceChildren(...withCode(text));
     s.dataset.tone = tone;
   }
 
@@ -221,7 +221,7 @@ class ExerciseElement extends HTMLElement {
     const { LossChart } = await import('./loss-chart.ts');
 
     this.run = startRun(
-      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80, onPage: true, debug: parseDebugFlags(location.search) },
+      { meta: this.meta, source, backend: this.q<HTMLSelectElement>('backend').value as BackendPreference, gridSize: 80, onPage: true, starter: this.starter, debug: parseDebugFlags(location.search) },
       {
         onMessage: (m) => {
           if (m.type === 'backend') {
@@ -295,12 +295,15 @@ class ExerciseElement extends HTMLElement {
   }
 
   private renderReport(r: GradeReport): void {
-    const secs = (r.durationMs / 1000).toFixed(1);
-    if (r.status === 'passed') this.setStatus(`Passed: every check is met (${secs} s on ${r.backend}).`, 'pass');
-    else if (r.status === 'failed') this.setStatus(`Not yet: ${r.checks.filter((c) => !c.passed).length} check(s) failed. See below.`, 'fail');
+    // The same name as the badge's ("WebAssembly", not "wasm"); a report from a run that never started names none.
+    const on = (backendOrder as readonly string[]).includes(r.backend) ? backendLabel(r.backend as BackendName) : r.backend;
+    const starter = r.starterUnchanged ? `${STARTER_UNCHANGED} ` : '';
+    const failed = r.checks.filter((c) => !c.passed).length;
+    if (r.status === 'passed') this.setStatus(`Passed: every check is met (${secondsText(r.durationMs)} on ${on}).`, 'pass');
+    else if (r.status === 'failed') this.setStatus(`${starter}Not yet: ${failed === 1 ? '1 check' : `${failed} checks`} failed. See below.`, 'fail');
     else if (r.error) {
-      const where = r.error.line !== undefined ? ` (${positionText(r.error)})` : '';
-      this.setStatus(`${r.error.kind === 'stopped' ? 'Stopped' : 'Error'}${where}: ${r.error.message}`, r.error.kind === 'stopped' ? 'warn' : 'error');
+      // The message says where once (errorText); the editor marks the line too.
+      this.setStatus(`${starter}${r.error.kind === 'stopped' ? 'Stopped' : 'Error'}: ${errorText(r.error)}`, r.error.kind === 'stopped' ? 'warn' : 'error');
       if (r.error.line !== undefined) void this.openEditor(false).then((ed) => ed?.markError({ line: r.error!.line!, ...(r.error!.column !== undefined && { column: r.error!.column }), message: r.error!.message }));
     }
     const list = this.q('checks');
@@ -314,7 +317,7 @@ class ExerciseElement extends HTMLElement {
           ` ${fmt(c.value)} `,
           el('span', { className: 'bound', textContent: `(needs ${boundText(c, ', ')})` }),
           // A pass needs no explanation beyond the line itself; a failure gets the teaching message.
-          ...(c.passed ? [] : [el('p', { textContent: c.message })]),
+          ...(c.passed ? [] : [el('p', {}, ...withCode(c.message))]),
           // The values behind the number (e.g. a truth table), open when they explain a failure.
           ...(c.details?.length ? [el('details', { open: !c.passed }, el('summary', { textContent: 'Details' }), el('pre', { textContent: c.details.join('\n') }))] : []),
         ),
@@ -322,7 +325,7 @@ class ExerciseElement extends HTMLElement {
     }
     // Numbers shown but not graded, each with what it means: no mark, no bound, the message always visible.
     for (const n of r.notes ?? [])
-      list.append(el('li', { className: 'note' }, el('span', { className: 'mark', textContent: '·' }), el('strong', { textContent: n.label }), ` ${fmt(n.value)} `, el('span', { className: 'bound', textContent: '(not graded)' }), el('p', { textContent: n.message })));
+      list.append(el('li', { className: 'note' }, el('span', { className: 'mark', textContent: '·' }), el('strong', { textContent: n.label }), ` ${fmt(n.value)} `, el('span', { className: 'bound', textContent: '(not graded)' }), el('p', {}, ...withCode(n.message))));
   }
 }
 

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listExerciseIds, loadExercise } from '../../graders/exercise-files.ts';
+import { STARTER_UNCHANGED } from '../../graders/format.ts';
 import { learnerRng } from '../../src/runtime/learner-context.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
 import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, openWithSavedCode, runAndWait, saveCode, seriousA11yViolations, setTheme } from './browser.ts';
@@ -224,6 +225,22 @@ describe('live frames the learner computes', () => {
     });
     expect(painted).toBeGreaterThan(0);
     expect(await page.locator(`${sel} [data-role=logs]`).textContent()).not.toMatch(/ctx\.report/);
+  }, 180_000);
+});
+
+describe('runs that explain themselves', () => {
+  it('an unchanged starter says so first; a check message shows its `code` spans as code', async () => {
+    const id = '04-activation-depth/07-gradient-norms';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    // The starter as shipped, with Windows line endings: still the starter (whitespace aside).
+    await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).starter.replace(/\n/g, '\r\n'));
+    const status = await runAndWait(page, id, 120_000);
+    expect(status).toBe(`${STARTER_UNCHANGED} Not yet: 1 check failed. See below.`);
+    // The tooHigh message quotes `net.activation`: a <code> element, not backticks.
+    const message = page.locator(`${sel} [data-role=checks] li.fail p`).first();
+    expect(await message.locator('code').allTextContents()).toContain('net.activation');
+    expect(await message.textContent()).not.toContain('`');
   }, 180_000);
 });
 
