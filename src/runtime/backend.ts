@@ -94,7 +94,8 @@ export function chooseBackend(probes: readonly BackendProbe[], preference: Backe
       }
       return { candidates: [preference, ...rest], skipped, reason: `You chose ${label[preference]}.` };
     }
-    skipped.push({ name: preference, why: `You chose ${label[preference]}, but ${skipReason(p).replace(/^\S+ /, '')}` });
+    // "You chose WebGPU, but it is not available: …": the reason's subject (the backend's name) becomes "it".
+    skipped.push({ name: preference, why: `You chose ${label[preference]}, but it ${skipReason(p).slice(label[preference].length + 1)}` });
   }
   const candidates: BackendName[] = [];
   for (const n of backendOrder) {
@@ -105,7 +106,10 @@ export function chooseBackend(probes: readonly BackendProbe[], preference: Backe
   const first = candidates[0]!;
   const detail = probe(first).detail;
   const gpu = (n: BackendName) => n === 'webgpu' || n === 'webgl';
-  const reason = gpu(first) ? `${label[first]} on a hardware GPU (${detail}).` : `${label[first]}${skipped.length ? ': no hardware GPU backend is usable.' : '.'}`;
+  // Whole sentences: the page shows this under "Why this backend?".
+  const reason = gpu(first)
+    ? `Running on ${label[first]}, on a hardware GPU (${detail}).`
+    : `Running on ${label[first]}${skipped.length ? ', because no hardware GPU backend is usable here.' : '.'}`;
   const tooCoarse = skipped.filter((s) => gpu(s.name) && probe(s.name).available && !probe(s.name).software && lacksFloat32(probe(s.name), needs));
   const note = tooCoarse.length ? { text: `${tooCoarse.map((s) => label[s.name]).join(', ')} skipped: 16-bit floats`, tone: 'info' as const } : undefined;
   return { candidates, skipped, reason, ...(note && { note }) };

@@ -30,14 +30,14 @@ describe('chooseBackend', () => {
 
   it('says why each better backend was skipped', () => {
     const c = chooseBackend([gpu('webgpu', 'software'), gpu('webgl', 'software'), ...cpuSide]);
-    expect(c.reason).toMatch(/WebAssembly: no hardware GPU backend is usable/);
+    expect(c.reason).toBe('Running on WebAssembly, because no hardware GPU backend is usable here.');
     expect(c.skipped.map((s) => s.name)).toEqual(['webgpu', 'webgl']);
     expect(c.skipped[0]!.why).toMatch(/software-emulated GPU .* ~140× slower than WebAssembly/);
     expect(c.skipped[1]!.why).toMatch(/6–11× slower/);
   });
 
   it('names the hardware GPU it picked', () => {
-    expect(chooseBackend([gpu('webgpu', 'hardware'), gpu('webgl', 'hardware'), ...cpuSide]).reason).toBe('WebGPU on a hardware GPU (adapter "nvidia ampere").');
+    expect(chooseBackend([gpu('webgpu', 'hardware'), gpu('webgl', 'hardware'), ...cpuSide]).reason).toBe('Running on WebGPU, on a hardware GPU (adapter "nvidia ampere").');
   });
 
   it('honours an override even on a software GPU, with a warning', () => {
@@ -50,7 +50,7 @@ describe('chooseBackend', () => {
     const c = chooseBackend([gpu('webgpu', 'none'), gpu('webgl', 'software'), ...cpuSide], 'webgpu');
     expect(c.candidates[0]).toBe('wasm');
     expect(c.skipped[0]).toMatchObject({ name: 'webgpu' });
-    expect(c.skipped[0]!.why).toMatch(/^You chose WebGPU, but/);
+    expect(c.skipped[0]!.why).toMatch(/^You chose WebGPU, but it is not available: /);
   });
 
   it('always ends with CPU', () => {
@@ -74,7 +74,7 @@ describe('chooseBackend for an exercise that needs float32', () => {
     const c = chooseBackend([gpu('webgpu', 'none'), halfFloatWebGl, ...cpuSide], 'auto', float32);
     expect(c.skipped.map((s) => s.name)).toEqual(['webgpu', 'webgl']);
     expect(c.skipped[1]!.why).toBe("WebGL skipped: this GPU stores numbers in 16-bit floats (no EXT_color_buffer_float), too coarse for this exercise's 4e-15 gradient norms.");
-    expect(c.reason).toBe('WebAssembly: no hardware GPU backend is usable.');
+    expect(c.reason).toBe('Running on WebAssembly, because no hardware GPU backend is usable here.');
     expect(c.note).toEqual({ text: 'WebGL skipped: 16-bit floats', tone: 'info' });
   });
 
