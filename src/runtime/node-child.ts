@@ -58,6 +58,10 @@ const log = (line: unknown) => {
   if (kept !== undefined) send({ type: 'log', line: kept });
 };
 for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => log(args.map(consoleText).join(' '));
+// A promise the learner's code did not await (model.fit without await, then the data disposed) fails after the call
+// returned: a log line, not a crash of the child that would hide the report's own message (run-learner.ts says
+// what went wrong). The browser worker does the same (worker.ts).
+process.on('unhandledRejection', (e) => log(`A promise your code did not await failed: ${text((e as Error)?.message ?? e)}`));
 
 // Progress is for a live curve; the grade uses only the result. At most 20 points a second, so a learner who
 // reports every batch cannot spend the per-child byte budget the grader enforces. Live plots (ProgressEvent.plots)

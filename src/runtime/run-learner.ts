@@ -11,6 +11,7 @@ import type { LearnerError } from '../../graders/report.ts';
 import type { TrainContext } from './course.ts';
 import { kindOf } from './evaluate/kinds.ts';
 import { LossNotFinite, makeTrainContext } from './learner-context.ts';
+import { watchFits } from './fit-watch.ts';
 import { describe, fail, Failure, safeThrown } from './learner-failure.ts';
 import { disposeReturned, isA, realmIsThenable, safeGet, thenableError } from './learner-values.ts';
 import { loadModule } from './load-module.ts';
@@ -32,6 +33,21 @@ export interface LearnerInput {
   seed: number;
   /** What to call the entry with and what to evaluate on each result. */
   calls: LearnerCall[];
+}
+
+/**
+ * Whether a returned value is a tfjs LayersModel in the middle of `fit` (its `isTraining` flag, set when fit starts and
+ * cleared when it ends): the learner called `model.fit(…)` without `await`. Read without trusting the value.
+ */
+function stillFitting(value: unknown): boolean {
+  try {
+    if (value === null || typeof value !== 'object' || (value as { isTraining?: unknown }).isTraining !== true) return false;
+    // Ends the orphaned fit at its next batch, so it stops spending the run's time (tfjs reads this flag).
+    (value as { stopTraining?: boolean }).stopTraining = true;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface RunEvents {
@@ -119,9 +135,18 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
     const arg = structuredClone(call.arg);
 
     let value: unknown;
+    const fits = watchFits(tf);
     try {
       value = await (entry as (a: unknown, c: TrainContext) => unknown)(arg, ctx);
       flush();
+      if (fits.unawaited() > 0 || stillFitting(value))
+        return {
+          ok: false,
+          error: {
+            kind: 'bad-output',
+            message: `${o.entry}() returned its model while model.fit was still running${where}: fit returns a Promise, and the training runs only while something awaits it, so the model is graded untrained. Write \`await model.fit(…)\` (in an async function).`,
+          },
+        };
     } catch (e) {
       if (isA(e, LossNotFinite))
         return {
@@ -129,6 +154,8 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
           error: { kind: 'nan', message: `The training loss became ${(e as LossNotFinite).loss} at step ${(e as LossNotFinite).step}${where}. This usually means the learning rate is too large (the weights blew up) or a hand-written loss takes log(0). Try a smaller learning rate.` },
         };
       return { ok: false, error: safeThrown(e, `inside ${o.entry}()${where}`) };
+    } finally {
+      fits.restore();
     }
     const thenable = realmIsThenable();
     if (thenable) {

@@ -31,6 +31,12 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => (consoleSink ? consoleSink(args.map(consoleText).join(' ')) : original(...args));
 }
+// A promise the learner's code did not await and that fails later goes to the run's log too (as in node-child.ts).
+self.addEventListener('unhandledrejection', (e) => {
+  if (!consoleSink) return;
+  e.preventDefault();
+  consoleSink(`A promise your code did not await failed: ${consoleText((e.reason as Error)?.message ?? e.reason)}`);
+});
 /** A runner in this thread whose console output is the run's log. */
 const consoleToLog = (runner: LearnerRunner): LearnerRunner => async (input, events) => {
   consoleSink = events.onLog;

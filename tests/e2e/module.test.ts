@@ -242,6 +242,13 @@ describe('runs that explain themselves', () => {
     expect(await message.locator('code').allTextContents()).toContain('net.activation');
     expect(await message.textContent()).not.toContain('`');
   }, 180_000);
+
+  it('a model.fit that was not awaited is named as the reason, and its orphaned failure reaches the log, not the page', async () => {
+    const id = '04-activation-depth/01-softmax-blobs';
+    const { page } = b;
+    await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution.replace('await model.fit(', 'model.fit('));
+    expect(await runAndWait(page, id, 120_000)).toMatch(/^Error: train\(\) returned its model while model\.fit was still running/);
+  }, 180_000);
 });
 
 describe('ctx.rng in the browser worker', () => {

@@ -41,6 +41,12 @@ describe('grade CLI', () => {
     expect(thrown.stdout).not.toContain(STARTER_UNCHANGED);
   });
 
+  it('says that model.fit was not awaited, even when the orphaned training then fails on disposed data', () => {
+    const r = grade('-e', blobsId, '-f', tmpFile('noawait.ts', solutionWith(blobsId, 'await model.fit(', 'model.fit(')));
+    expect(r.stdout).toMatch(/✗ bad-output: train\(\) returned its model while model\.fit was still running/);
+    expect(r.status).toBe(1);
+  });
+
   it('prints the GradeReport as JSON', () => {
     const r = grade('-e', blobsId, '--solution', '--json', '--seed', '3', '--backend', 'cpu');
     const report = JSON.parse(r.stdout);

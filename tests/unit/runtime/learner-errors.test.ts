@@ -34,6 +34,8 @@ describe('learner errors on the blobs exercise', () => {
     // tfjs clips probabilities inside its cross-entropy, so a diverged model's loss saturates (~16.1) while its
     // weights and outputs are NaN: the output check catches it.
     ['a diverging learning rate', (s: string) => s.replace('tf.train.sgd(0.1)', 'tf.train.sgd(1e20)'), { kind: 'nan' }, /output NaN .* weights have probably diverged \(try a smaller learning rate\)/],
+    // The orphaned fit then fails on the disposed data: handled (fit-watch.ts), so nothing crashes this process.
+    ['model.fit without await', (s: string) => s.replace('await model.fit(', 'model.fit('), { kind: 'bad-output' }, /train\(\) returned its model while model\.fit was still running.*`await model\.fit\(…\)`/],
     ['a NaN loss reported', (s: string) => s.replace('logs?.loss ?? NaN', 'Math.log(0) * 0'), { kind: 'nan' }, /training loss became NaN at step 0.*learning rate is too large.*log\(0\)/],
     ['an import the runtime does not provide', (s: string) => `import fs from 'node:fs';\nfs.existsSync('x');\n${s}`, { kind: 'thrown', line: 1 }, /Cannot import "node:fs": exercises can import only "@tensorflow\/tfjs" and "course"/],
   ])('%s', async (_what, mutate, errorShape, message) => {
