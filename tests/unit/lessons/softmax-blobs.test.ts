@@ -12,6 +12,9 @@ import { blobs, blobsParams } from '../../../graders/datasets/blobs.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
 import { blobsLoop, loopText, spiralLoop, trainingLoop } from '../../../src/components/figures/activation-depth/softmax-blobs/training-loop.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
+import { blobsRates, original, rateRows, settledEpoch, whatHappens, type RateRun } from '../../../src/components/figures/activation-depth/softmax-blobs/learning-rates.ts';
+import rates from '../../../src/components/figures/activation-depth/softmax-blobs/learning-rates.json';
+import rerun from '../../../reference/results/exp1_blobs.json';
 import { inThreadRunner, runExercise } from '../../../src/runtime/run-exercise.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
@@ -168,5 +171,68 @@ describe('where the loss curve starts', () => {
     const { meta } = loadExercise(id);
     for (const c of meta.checks) for (const m of [c.tooLow, c.tooHigh]) expect(m ?? '').not.toMatch(/from about log 4/);
     expect(mdx).not.toMatch(/around 2 to 4/);
+  });
+});
+
+describe('the learning-rate table (learning-rates.json) and the notes on the original (reference/results/exp1_blobs.json)', () => {
+  const flat = mdx.replace(/\s+/g, ' ');
+  const runsAt = (lr: number) => rates.rates.find((r) => r.learningRate === lr)!.runs as RateRun[];
+  const falling = (r: RateRun) => r.trainLossEnd! < 0.95 * r.trainLossHalfway!;
+  const settled = (r: RateRun) => Math.abs(r.trainLossEnd! - r.trainLossHalfway!) < 0.05 * r.trainLossHalfway!;
+
+  it('was written by the script: the reference solution, only the rate changed, seeds 1–6, graded with the exercise bounds', () => {
+    expect(rates.provenance.script).toBe('scripts/activation-depth/blobs-learning-rates.ts');
+    expect(rates.provenance.command).toBe('node scripts/with-node.mjs node scripts/activation-depth/blobs-learning-rates.ts --seeds 1-6');
+    expect(rates.rates.map((r) => r.learningRate)).toEqual([0.003, 0.01, 0.1, 1, 3, 10]);
+    for (const r of rates.rates) expect(r.runs.map((x) => x.seed)).toEqual([1, 2, 3, 4, 5, 6]);
+    const { meta } = loadExercise(id);
+    expect(rates.bounds).toEqual(Object.fromEntries(meta.checks.map((c) => [c.metric, { min: c.min, max: c.max }])));
+    expect(loadExercise(id).solution).toContain('tf.train.sgd(0.1)');
+  });
+
+  it('each row says what its runs do', () => {
+    for (const r of runsAt(0.003)) expect(falling(r)).toBe(true);
+    for (const r of runsAt(0.01)) expect(falling(r)).toBe(true);
+    for (const lr of [0.1, 1]) for (const r of runsAt(lr)) expect(r.status).toBe('passed');
+    for (const r of runsAt(0.1)) expect(settled(r)).toBe(true);
+    expect(runsAt(3).some((r) => r.trainLossEnd! > r.trainLossHalfway!)).toBe(true);
+    for (const lr of [3, 10]) for (const r of runsAt(lr)) expect(r.status).toBe('failed');
+    for (const r of runsAt(10)) expect(r.testCrossEntropy!).toBeGreaterThan(Math.log(4));
+    expect(runsAt(0.003).filter((r) => r.status === 'passed').length).toBeLessThanOrEqual(1);
+  });
+
+  it('learning rate 0.01 passes most seeds; the ones that fail, fail on cross-entropy only (the page and the yaml say so)', () => {
+    const slow = runsAt(0.01);
+    expect(slow.filter((r) => r.status === 'passed').length).toBeGreaterThan(slow.length / 2);
+    for (const r of slow.filter((x) => x.status !== 'passed')) {
+      expect(r.testAccuracy!).toBeGreaterThanOrEqual(rates.bounds.testAccuracy.min);
+      expect(r.testCrossEntropy!).toBeGreaterThan(rates.bounds.testCrossEntropy.max);
+    }
+    const yaml = readFileSync(`exercises/${id}/exercise.yaml`, 'utf8').replace(/\s+/g, ' ');
+    expect(yaml).toContain('SGD lr 0.01, merely slow, passes most seeds');
+    expect(yaml).not.toMatch(/lr 0\.01 for 300 epochs: 0\.35/);
+    expect(flat).not.toContain('too slow: still learning after 300 epochs');
+  });
+
+  it('renders the table and every number from learning-rates.ts', () => {
+    expect(mdx).toContain("import { blobsRates, original, rateRows } from '../../../components/figures/activation-depth/softmax-blobs/learning-rates.ts';");
+    expect(mdx).toContain('{rateRows.map((r) => (');
+    for (const key of Object.keys(blobsRates).filter((k) => k !== 'command')) expect(mdx, key).toContain(`{blobsRates.${key}}`);
+    for (const key of Object.keys(original)) expect(mdx, key).toContain(`{original.${key}}`);
+    expect(rateRows.map((r) => r.what)).toEqual(rates.rates.map((r) => whatHappens[r.learningRate]));
+    expect(rateRows[1]).toMatchObject({ learningRate: '0.01', passed: `${runsAt(0.01).filter((r) => r.status === 'passed').length} of 6` });
+  });
+
+  it("the re-run's numbers: 200 test points (0.5 % each), 87.5–92.5 % from epoch 100 on, 78–93 % over 20 seeds", () => {
+    expect(original).toEqual({ epochs: '500', testSize: '200', onePoint: '0.5 %', seeds: '3', settledEpoch: '100', epochRange: '87.5–92.5 %', spreadSeeds: '20', spreadRange: '78–93 %' });
+    expect(rerun.spread_20_seeds.test_acc.min).toBeCloseTo(0.78, 6);
+    // "the training loss falls smoothly": it falls at every recorded epoch, and is below 0.35 from epoch 100 on.
+    for (const run of rerun.runs) {
+      const losses = Object.entries(run.curve).map(([, c]) => c.train_loss);
+      for (let i = 1; i < losses.length; i++) expect(losses[i]!).toBeLessThan(losses[i - 1]!);
+      for (const [epoch, c] of Object.entries(run.curve)) if (Number(epoch) >= settledEpoch) expect(c.train_loss).toBeLessThan(0.35);
+    }
+    expect(flat).not.toContain('reached 0.88–0.89 test accuracy');
+    expect(flat).toContain('a larger `cluster_std` spreads each blob\'s points farther around its centre and does not move the centres at all');
   });
 });

@@ -13,7 +13,10 @@ import type { DeepNet } from '../../../graders/datasets/types.ts';
 import { spiral } from '../../../graders/datasets/spiral.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { expectNoTensorLeak, gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
-import { layerNorms, normsForBoth, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
+import { layerNorms, normsForShown, ratioVsDepth, sci } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-model.ts';
+import { layerNormsLegend, normsSummary } from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-norms-view.ts';
+import { ourRatio, perLayerFactor, rerunRuns, vanishingNumbers as v } from '../../../src/components/figures/activation-depth/vanishing-gradients/lesson-numbers.ts';
+import rerun from '../../../reference/results/exp2d_spiral_depth.json';
 import training from '../../../src/components/figures/activation-depth/vanishing-gradients/gradient-training.json';
 
 const id = '04-activation-depth/07-gradient-norms';
@@ -142,13 +145,27 @@ describe('figure data and the numbers the lesson quotes', () => {
     }
   });
 
-  it('the interactive figure recomputes 16 layers of 32 units for both activations quickly', () => {
-    normsForBoth({ hidden: 16, width: 32, scheme: 'pytorch', seed: 1, n: 100 }); // warm up
+  it('the interactive figure recomputes 16 layers of 32 units for all three activations quickly', () => {
+    normsForShown({ hidden: 16, width: 32, scheme: 'pytorch', seed: 1, n: 100, shown: 'with-tanh' }); // warm up
     const t = performance.now();
-    const norms = normsForBoth({ hidden: 16, width: 32, scheme: 'pytorch', seed: 2, n: 100 });
-    expect(performance.now() - t).toBeLessThan(1500); // ~60 ms on an idle core
-    expect(norms.sigmoid).toHaveLength(17);
-    expect(norms.relu).toHaveLength(17);
+    const norms = normsForShown({ hidden: 16, width: 32, scheme: 'pytorch', seed: 2, n: 100, shown: 'with-tanh' });
+    expect(performance.now() - t).toBeLessThan(2000); // ~90 ms on an idle core
+    for (const a of ['sigmoid', 'relu', 'tanh'] as const) expect(norms[a]).toHaveLength(17);
+  });
+
+  it('the figure offers tanh, on the same weights, and draws it only when asked (the page asks the reader to)', () => {
+    const q = { hidden: 8, width: 32, scheme: 'pytorch', seed: 1, n: 100 } as const;
+    const two = normsForShown({ ...q, shown: 'sigmoid-relu' });
+    const three = normsForShown({ ...q, shown: 'with-tanh' });
+    expect(Object.keys(two)).toEqual(['sigmoid', 'relu']);
+    expect(three.sigmoid).toEqual(two.sigmoid);
+    expect(three.tanh).toEqual(layerNorms({ ...q, activation: 'tanh' }));
+    expect(layerNormsLegend(three).map((l) => l.name)).toEqual(['sigmoid', 'ReLU', 'tanh']);
+    expect(normsSummary(three)[2]).toMatch(/^Tanh: first layer /);
+    const page = readFileSync('src/content/docs/activation-depth/vanishing-gradients.mdx', 'utf8').replace(/\s+/g, ' ');
+    const astro = readFileSync('src/components/figures/activation-depth/vanishing-gradients/GradientNorms.astro', 'utf8');
+    expect(astro).toContain('label="Activations"');
+    expect(page).toContain('Then choose "sigmoid, ReLU and tanh" under *Activations* in the gradient figure');
   });
 
   it('the checked-in training results say what the lesson says', () => {
@@ -192,5 +209,46 @@ describe('figure data and the numbers the lesson quotes', () => {
     expect(page).toContain(`(${range(row('sigmoid', 'pytorch').map((r) => r.accuracy[at300]!), 2)} at epoch 300)`);
     expect(page).toContain(`after 1000 epochs they reach ${range(row('sigmoid', 'pytorch').map((r) => r.trainAccuracy), 2)},`);
     expect(page).toContain(`(${range(row('sigmoid', 'glorot').map((r) => r.trainAccuracy), 2)} after 1000 epochs)`);
+  });
+});
+
+describe('the comparison with the PyTorch re-run (reference/results/exp2d_spiral_depth.json)', () => {
+  const page = readFileSync('src/content/docs/activation-depth/vanishing-gradients.mdx', 'utf8').replace(/\s+/g, ' ');
+
+  it("renders the re-run's depth-8 numbers: sigmoid ratio about 1e-7 (8.1e-8 to 1.3e-7), ReLU about 0.015", () => {
+    expect(rerun.config.width).toBe(100);
+    expect(rerun.config.init).toMatch(/^PyTorch default/);
+    expect(rerunRuns('sigmoid')).toHaveLength(3);
+    expect(v.rerunSeeds).toBe('3');
+    expect(v.rerunSigmoid).toEqual({ ratio: '1e-7', ratioRange: '8.1e-8 to 1.3e-7', firstNorm: '2.4e-8' });
+    expect(v.rerunRelu).toEqual({ ratio: '0.015', ratioRange: '0.014 to 0.016', firstNorm: '1.05e-4' });
+  });
+
+  it('says what the numbers say: the sigmoid agrees, the ReLU ratio grows with width, larger weights vanish less', () => {
+    const ours = ourRatio('sigmoid');
+    const theirs = rerunRuns('sigmoid').map((r) => r.grad_ratio_first_over_last);
+    // "agrees": within a factor of 2 of every re-run seed, at our width and at theirs.
+    for (const r of [ours, ourRatio('sigmoid', { width: 100 })]) for (const t of theirs) expect(Math.abs(Math.log(r / t))).toBeLessThan(Math.log(2));
+    const relu = [16, 32, 64, 100].map((width) => ourRatio('relu', { width }));
+    for (let i = 1; i < relu.length; i++) expect(relu[i]!).toBeGreaterThan(relu[i - 1]!);
+    expect(relu.at(-1)!).toBeLessThan(Math.min(...rerunRuns('relu').map((r) => r.grad_ratio_first_over_last)));
+    // Per-layer factors: the default's, then Glorot's and He's, all below 1.
+    expect(v.factorDefault).toBe('0.13');
+    expect(v.factorLarger).toBe('0.22–0.25');
+    expect(v.lessVanishing).toBe('60–160');
+    expect(perLayerFactor(ourRatio('sigmoid', { scheme: 'he' }))).toBeLessThan(0.3);
+    // The factors are the geometric mean of consecutive layer-norm ratios (seed 1: they telescope).
+    const n = layerNorms({ hidden: 8, width: 32, activation: 'sigmoid', seed: 1 });
+    const steps = n.slice(0, -1).map((x, l) => x / n[l + 1]!);
+    expect(Math.exp(steps.reduce((s, f) => s + Math.log(f), 0) / steps.length)).toBeCloseTo(perLayerFactor(n[0]! / n.at(-1)!), 12);
+  });
+
+  it('the page renders every number from lesson-numbers.ts and drops what the re-run refuted', () => {
+    expect(page).toContain("import { vanishingNumbers as v } from '../../../components/figures/activation-depth/vanishing-gradients/lesson-numbers.ts';");
+    const keys = (o: object, prefix: string): string[] => Object.entries(o).flatMap(([k, x]) => (typeof x === 'object' ? keys(x as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+    for (const key of keys(v, '')) expect(page, key).toContain(`{v.${key}}`);
+    expect(page).not.toContain('*best* case');
+    expect(page).not.toMatch(/10\^\{-5\}\$ to \$10\^\{-4\}/);
+    expect(page).not.toContain('4.9 \\times 10^{-6}');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * <rdl-gradient-norms>: the interactive part of the gradient-norms figure. The server-rendered markup shows the
- * default net; this element reveals the controls and recomputes both activations' per-layer norms (plain float64
+ * default net; this element reveals the controls and recomputes the shown activations' per-layer norms (plain float64
  * backprop, no tfjs) whenever a control changes. Width 128 with 16 hidden layers takes about a tenth of a second.
  */
-import { initLabels, normsForBoth, type InitScheme, type NetSettings } from './gradient-norms-model.ts';
-import { layerNormsSvg, layerNormsTitle, normsSummary } from './gradient-norms-view.ts';
+import { initLabels, normsForShown, shownLabels, type InitScheme, type NetSettings, type ShownActivations } from './gradient-norms-model.ts';
+import { layerNormsLegend, layerNormsSvg, layerNormsTitle, normsSummary } from './gradient-norms-view.ts';
+import { legendHtml } from '../../kit/legend.ts';
 import { byRole, setRole } from '../../kit/controls.ts';
 import { FigureElement, numberParam, oneOf, type ParamParsers } from '../../kit/figure-element.ts';
 
@@ -13,6 +14,7 @@ class GradientNormsElement extends FigureElement<NetSettings> {
     hidden: numberParam,
     width: numberParam,
     scheme: oneOf(Object.keys(initLabels) as InitScheme[]),
+    shown: oneOf(Object.keys(shownLabels) as ShownActivations[]),
   };
 
   protected connected(): void {
@@ -24,8 +26,9 @@ class GradientNormsElement extends FigureElement<NetSettings> {
 
   protected render(): void {
     const s = this.settings;
-    const norms = normsForBoth(s);
+    const norms = normsForShown(s);
     setRole(this, 'chart', layerNormsSvg(norms, layerNormsTitle(s)));
+    setRole(this, 'legend', legendHtml(layerNormsLegend(norms)));
     setRole(this, 'summary', normsSummary(norms).map((l) => `<li>${l}</li>`).join(''));
     setRole(this, 'seed', String(s.seed), 'text');
   }

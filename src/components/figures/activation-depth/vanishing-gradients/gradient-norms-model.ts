@@ -1,5 +1,5 @@
 /**
- * The model behind the "Vanishing gradients" figures: deep MLPs at initialization, the norm of ∂L/∂W at every layer
+ * The model behind the "Vanishing gradients" figures: deep MLPs (sigmoid, ReLU or tanh) at initialization, the norm of ∂L/∂W at every layer
  * (the grader's own float64 backprop, graders/dense.ts), and the first/last ratio as depth grows. Pure TypeScript,
  * no markup: the figures' views (gradient-norms-view.ts) call it at build time and in the browser when the reader
  * moves a slider, and scripts/measure-vanishing.ts draws its tfjs nets' weights with it (no tfjs here).
@@ -8,7 +8,15 @@ import { initLayer, initStack, weightGradientNorms, type DenseLayer } from '../.
 import { spiralBatch } from '../../../../../graders/datasets/spiral-sample.ts';
 import { makeRng, type Rng } from '../../../../../graders/rng.ts';
 
-export type HiddenActivation = 'sigmoid' | 'relu';
+export type HiddenActivation = 'sigmoid' | 'relu' | 'tanh';
+
+/** Which activations the norms figure draws: the two the lesson compares, or those two and tanh. */
+export type ShownActivations = 'sigmoid-relu' | 'with-tanh';
+
+export const shownLabels: Record<ShownActivations, string> = {
+  'sigmoid-relu': 'sigmoid and ReLU',
+  'with-tanh': 'sigmoid, ReLU and tanh',
+};
 
 /**
  * How the weights are drawn.
@@ -106,10 +114,13 @@ export interface NetSettings {
   seed: number;
   /** Batch size. */
   n: number;
+  /** Draw tanh too (default: sigmoid and ReLU only). */
+  shown?: ShownActivations;
 }
 
-/** Both activations' per-layer norms for one set of weights (the same draw: same seed, same scheme). */
-export function normsForBoth(s: NetSettings): Record<HiddenActivation, number[]> {
+/** Per-layer norms of each shown activation for one set of weights (the same draw: same seed, same scheme). */
+export function normsForShown(s: NetSettings): Partial<Record<HiddenActivation, number[]>> {
   const q = { hidden: s.hidden, width: s.width, scheme: s.scheme, seed: s.seed, n: s.n };
-  return { sigmoid: layerNorms({ ...q, activation: 'sigmoid' }), relu: layerNorms({ ...q, activation: 'relu' }) };
+  const acts: HiddenActivation[] = s.shown === 'with-tanh' ? ['sigmoid', 'relu', 'tanh'] : ['sigmoid', 'relu'];
+  return Object.fromEntries(acts.map((activation) => [activation, layerNorms({ ...q, activation })]));
 }

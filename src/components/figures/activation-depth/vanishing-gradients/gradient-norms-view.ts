@@ -6,6 +6,17 @@
 import { chartSvg, palette } from '../../kit/svg-chart.ts';
 import { firstLastRatio, sci, type HiddenActivation, type NetSettings } from './gradient-norms-model.ts';
 
+/** Norms per shown activation (sigmoid and ReLU always, tanh when the reader asks for it). */
+export type ShownNorms = Partial<Record<HiddenActivation, number[]>>;
+
+/** Each activation's name and colour, in the order the figure draws them. */
+const styles: { activation: HiddenActivation; name: string; color: string }[] = [
+  { activation: 'sigmoid', name: 'sigmoid', color: palette[1]! },
+  { activation: 'relu', name: 'ReLU', color: palette[0]! },
+  { activation: 'tanh', name: 'tanh', color: palette[2]! },
+];
+const shownStyles = (norms: ShownNorms) => styles.filter((s) => norms[s.activation]);
+
 /** Decade-aligned log domain around the values. */
 export function decades(values: number[]): [number, number] {
   const ok = values.filter((v) => v > 0 && Number.isFinite(v));
@@ -13,13 +24,14 @@ export function decades(values: number[]): [number, number] {
 }
 
 /** Figure (a)'s title for a net of this depth and width. */
-export function layerNormsTitle(s: Pick<NetSettings, 'hidden' | 'width'>): string {
-  return `Gradient norm of each layer’s weights at initialization, ${s.hidden} hidden layers of ${s.width} units, sigmoid and ReLU`;
+export function layerNormsTitle(s: Pick<NetSettings, 'hidden' | 'width' | 'shown'>): string {
+  return `Gradient norm of each layer’s weights at initialization, ${s.hidden} hidden layers of ${s.width} units, ${s.shown === 'with-tanh' ? 'sigmoid, ReLU and tanh' : 'sigmoid and ReLU'}`;
 }
 
-/** Figure (a): ‖∂L/∂W_l‖ against the layer index, sigmoid and ReLU, log scale. */
-export function layerNormsSvg(norms: Record<HiddenActivation, number[]>, title: string): string {
-  const x = norms.sigmoid.map((_, l) => l + 1);
+/** Figure (a): ‖∂L/∂W_l‖ against the layer index, one line per shown activation, log scale. */
+export function layerNormsSvg(norms: ShownNorms, title: string): string {
+  const x = norms.sigmoid!.map((_, l) => l + 1);
+  const shown = shownStyles(norms);
   return chartSvg({
     title,
     width: 520,
@@ -28,25 +40,21 @@ export function layerNormsSvg(norms: Record<HiddenActivation, number[]>, title: 
     yLabel: '‖∂L/∂W‖ (log scale)',
     yLog: true,
     xDomain: [1, Math.max(2, x.length)],
-    yDomain: decades([...norms.sigmoid, ...norms.relu]),
+    yDomain: decades(shown.flatMap((s) => norms[s.activation]!)),
     legend: false,
-    series: [
-      { name: 'sigmoid', x, y: norms.sigmoid, mark: 'both', color: palette[1] },
-      { name: 'ReLU', x, y: norms.relu, mark: 'both', color: palette[0] },
-    ],
+    series: shown.map((s) => ({ name: s.name, x, y: norms[s.activation]!, mark: 'both' as const, color: s.color })),
   });
 }
 
-/** The two series' names and colours, for an HTML legend under the chart. */
-export const layerNormsLegend = [
-  { name: 'sigmoid', color: palette[1]! },
-  { name: 'ReLU', color: palette[0]! },
-];
+/** The shown series' names and colours, for an HTML legend under the chart. */
+export function layerNormsLegend(norms: ShownNorms): { name: string; color: string }[] {
+  return shownStyles(norms).map(({ name, color }) => ({ name, color }));
+}
 
-/** One line per activation: first layer, output layer and their ratio. */
-export function normsSummary(norms: Record<HiddenActivation, number[]>): string[] {
-  return (['sigmoid', 'relu'] as const).map((a) => {
-    const v = norms[a];
-    return `${a === 'relu' ? 'ReLU' : 'Sigmoid'}: first layer ${sci(v[0]!)}, output layer ${sci(v[v.length - 1]!)}, ratio ${sci(firstLastRatio(v))}`;
+/** One line per shown activation: first layer, output layer and their ratio. */
+export function normsSummary(norms: ShownNorms): string[] {
+  return shownStyles(norms).map(({ activation, name }) => {
+    const v = norms[activation]!;
+    return `${name[0]!.toUpperCase()}${name.slice(1)}: first layer ${sci(v[0]!)}, output layer ${sci(v[v.length - 1]!)}, ratio ${sci(firstLastRatio(v))}`;
   });
 }
