@@ -45,6 +45,15 @@ export const precisionSchema = z
   .strict();
 export type Precision = z.infer<typeof precisionSchema>;
 
+/** A line on the live loss chart at a loss the exercise names (chance level, the noise floor). */
+export const lossReferenceSchema = z
+  .object({
+    value: z.number().finite().describe('The loss, in the units the learner reports (the loss the exercise trains on).'),
+    label: z.string().min(1).max(40).describe('What the line is, as the chart labels it: "chance level (log 4)", "noise floor".'),
+  })
+  .strict();
+export type LossReference = z.infer<typeof lossReferenceSchema>;
+
 export const exerciseSchema = z
   .object({
     formatVersion: z.literal(1).describe('Version of this file format; bump when fields change meaning.'),
@@ -75,6 +84,11 @@ export const exerciseSchema = z
     checks: z.array(checkSchema).min(1).describe('What passing means; every check must pass.'),
     hints: z.array(z.string().min(1)).default([]).describe('Hints revealed one at a time, gentlest first.'),
     precision: precisionSchema.optional().describe('What grading needs of the arithmetic; leave it out when any backend will do (the default).'),
+    lossChart: z
+      .object({ references: z.array(lossReferenceSchema).min(1).max(4) })
+      .strict()
+      .optional()
+      .describe('Reference lines on the live loss chart, for a loss whose scale means something (chance level, noise floor).'),
   })
   .strict()
   .superRefine((e, ctx) => {

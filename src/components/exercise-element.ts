@@ -231,7 +231,7 @@ class ExerciseElement extends HTMLElement {
           } else if (m.type === 'progress') {
             if (!this.chart) {
               lossHost.hidden = false;
-              this.chart = new LossChart(lossHost);
+              this.chart = new LossChart(lossHost, this.meta.lossChart?.references);
             }
             this.chart.push(m.step, m.loss, m.valLoss);
             // Live plots: decision regions from the model the learner passed, or frames its code computed.

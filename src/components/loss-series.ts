@@ -36,3 +36,15 @@ export class LossSeries {
     return this.hasValidation ? [this.steps, this.losses, this.valLosses] : [this.steps, this.losses];
   }
 }
+
+/**
+ * The loss axis's range: the data's, widened to take in every reference line (so a noise floor under the curve
+ * shows), padded by 5 % (linear) or a factor 1.3 (log; references at 0 or below are left out there).
+ */
+export function lossRange(min: number, max: number, references: readonly { value: number }[], log: boolean): [number, number] {
+  const values = references.map((r) => r.value).filter((v) => !log || v > 0);
+  const lo = Math.min(min, ...values), hi = Math.max(max, ...values);
+  if (log) return [lo / 1.3, hi * 1.3];
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+  return [lo - pad, hi + pad];
+}

@@ -168,6 +168,16 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator(`${exercise} .rdl-checks li.pass`).count()).toBe(2);
     expect(await page.locator(`${exercise} [data-role=regions-figure]`).isVisible()).toBe(true);
     expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
+    // The loss chart: the exercise's reference line, the legend at the newest point (not uPlot's "–"), and the log
+    // scale box that rebuilds the chart on a log axis.
+    const loss = page.locator(`${exercise} [data-role=loss]`);
+    expect(await loss.getAttribute('data-references')).toBe('chance level (log 4)');
+    expect(await page.locator(`${exercise} .uplot .u-legend .u-series`).allTextContents()).toEqual([expect.stringMatching(/^epoch\s*299$/), expect.stringMatching(/^loss\s*0\.\d{4}$/)]);
+    await loss.locator('[data-role=log-scale]').check();
+    expect(await loss.getAttribute('data-scale')).toBe('log');
+    expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
+    await loss.locator('[data-role=log-scale]').uncheck();
+    expect(await loss.getAttribute('data-scale')).toBe('linear');
     mkdirSync('docs', { recursive: true });
     // Hide Starlight's sticky header and "On this page" bar, which would otherwise be drawn over the element.
     await page.locator(exercise).screenshot({ path: 'docs/screenshot-exercise-passed.png', style: 'header.header, mobile-starlight-toc { visibility: hidden !important; }' });
