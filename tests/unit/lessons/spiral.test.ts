@@ -11,7 +11,7 @@ import { accuracy, crossEntropy } from '../../../graders/metrics.ts';
 import { bayesSpiralProbs, spiralPosterior } from '../../../scripts/activation-depth/spiral-bayes.ts';
 import { decodeRegions, spiralExercise, testPoints } from '../../../src/components/figures/activation-depth/spiral/spiral-model.ts';
 import stored from '../../../src/components/figures/activation-depth/spiral/spiral-regions.json';
-import { accuracyText, fastRelu, fastReluRuns } from '../../../src/components/figures/activation-depth/spiral/fast-relu.ts';
+import { accuracyText, fastRelu, fastReluRuns, fastSigmoid, fastSigmoidRuns, fastTanh, fastTanhRuns } from '../../../src/components/figures/activation-depth/spiral/fast-relu.ts';
 import { useNodeBackend } from '../../../src/runtime/node-backend.ts';
 import { gradeInProcess, solutionWith } from '../../helpers/exercise.ts';
 
@@ -84,6 +84,17 @@ describe('the ReLU network at learning rate 0.01, as this lesson and "Why non-li
     }
   });
 
+  it('and with sigmoid and tanh units: the same change, the same seeds, every run passing', () => {
+    for (const [act, m] of [['sigmoid', fastSigmoidRuns], ['tanh', fastTanhRuns]] as const) {
+      expect(m.provenance.command).toMatch(new RegExp(`^node scripts/with-node\\.mjs node scripts/measure-spiral\\.ts grade --act ${act} --lr 0\\.01 --seeds 1-5 `));
+      expect(m.change).toEqual({ activation: act, epochs: 1000, learningRate: 0.01, strong: false });
+      expect(m.runs.map((r) => r.seed)).toEqual([1, 2, 3, 4, 5]);
+      for (const r of m.runs) expect(r.status).toBe('passed');
+    }
+    expect(fastSigmoid).toEqual(accuracyText(fastSigmoidRuns.runs));
+    expect(fastTanh).toEqual(accuracyText(fastTanhRuns.runs));
+  });
+
   it('formats the runs as the pages show them', () => {
     const runs = [0.9973, 0.999, 0.9983].map((testAccuracy, i) => ({ seed: i + 1, status: 'passed', testAccuracy, testCrossEntropy: 0.02 }));
     expect(accuracyText(runs)).toEqual({ mean: '0.998', range: '0.9973–0.9990', percent: '99.7%–99.9%', seeds: '1–3' });
@@ -95,9 +106,10 @@ describe('the ReLU network at learning rate 0.01, as this lesson and "Why non-li
   it('both pages render the same measurement through expressions, with no number typed by hand', () => {
     const spiralPage = readFileSync('src/content/docs/activation-depth/spiral.mdx', 'utf8').replace(/\s+/g, ' ');
     const nonlinearity = readFileSync('src/content/docs/activation-depth/why-nonlinearity.mdx', 'utf8').replace(/\s+/g, ' ');
-    const imp = "import { fastRelu } from '../../../components/figures/activation-depth/spiral/fast-relu.ts';";
-    for (const page of [spiralPage, nonlinearity]) expect(page).toContain(imp);
-    expect(spiralPage).toContain('and {fastRelu.mean} with ReLU ({fastRelu.range} on seeds {fastRelu.seeds})');
+    expect(spiralPage).toContain("import { fastRelu, fastSigmoid, fastTanh } from '../../../components/figures/activation-depth/spiral/fast-relu.ts';");
+    expect(nonlinearity).toContain("import { fastRelu } from '../../../components/figures/activation-depth/spiral/fast-relu.ts';");
+    expect(spiralPage).toContain('reach {fastSigmoid.mean} with sigmoid units ({fastSigmoid.range} on seeds {fastSigmoid.seeds}), {fastTanh.mean} with tanh ({fastTanh.range}) and {fastRelu.mean} with ReLU ({fastRelu.range}).');
+    expect(spiralPage).not.toMatch(/0\.9947–0\.9957|0\.9980–0\.9987/);
     expect(nonlinearity).toContain('at learning rate 0.01) classifies {fastRelu.percent} of the held-out points correctly, on seeds {fastRelu.seeds}.');
     for (const page of [spiralPage, nonlinearity]) expect(page).not.toMatch(/99\.8%–99\.9%|0\.9973–0\.9990/);
   });

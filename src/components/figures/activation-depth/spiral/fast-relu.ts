@@ -1,10 +1,13 @@
 /**
- * The spiral's ReLU network at ten times the reference's learning rate (2 → 100 → 3, Adam 0.01, 1000 full-batch
- * epochs), as the spiral and "Why non-linearity" lessons quote it, formatted from relu-lr-0.01.json (written by
- * `scripts/measure-spiral.ts grade --lr 0.01 --seeds 1-5 --json …`). Both pages render these strings, so they
+ * The spiral's network at ten times the reference's learning rate (2 → 100 → 3, Adam 0.01, 1000 full-batch
+ * epochs), as the spiral and "Why non-linearity" lessons quote it, formatted from relu-lr-0.01.json,
+ * sigmoid-lr-0.01.json and tanh-lr-0.01.json (each written by `scripts/measure-spiral.ts grade --act <act> --lr 0.01
+ * --seeds 1-5 --json …`). Both pages render these strings, so they
  * cannot disagree and nobody types a measured number.
  */
 import measured from './relu-lr-0.01.json';
+import sigmoidMeasured from './sigmoid-lr-0.01.json';
+import tanhMeasured from './tanh-lr-0.01.json';
 
 /** One graded seed, as the script writes it. */
 export interface GradedRun {
@@ -45,3 +48,8 @@ export function accuracyText(runs: GradedRun[]): AccuracyText {
 export const fastReluRuns = measured;
 /** What the lessons print. */
 export const fastRelu = accuracyText(measured.runs);
+/** The same change with sigmoid and with tanh units (the spiral lesson compares all three). */
+export const fastSigmoidRuns = sigmoidMeasured;
+export const fastTanhRuns = tanhMeasured;
+export const fastSigmoid = accuracyText(sigmoidMeasured.runs);
+export const fastTanh = accuracyText(tanhMeasured.runs);
