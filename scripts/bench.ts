@@ -10,6 +10,7 @@
  *              single-threaded and with torch's default threads; skipped with a note where torch is missing
  *   batch      instructor throughput: 20 students' submissions graded in sandboxed children
  *   browser    the built site in Debian's Chromium on WASM, WebGL, WebGPU (run `npm run build` first)
+ *   bytes      per exercise page, the JavaScript (gzip) loaded before the editor, when it opens, and on the first run
  * Options: --<part>-only (repeatable: `--kernels-only --torch-only` runs those two; default: every part),
  * --runs N (default 5 for node, 3 for steps, torch and browser), --exercise ID (repeatable; default: all),
  * --students N (default 20).
@@ -18,12 +19,13 @@ import { parseArgs } from 'node:util';
 import { listExerciseIds } from '../graders/exercise-files.ts';
 import { benchBatch } from './bench/batch.ts';
 import { benchBrowser } from './bench/browser.ts';
+import { benchBytes } from './bench/bytes.ts';
 import { benchExercises } from './bench/exercises.ts';
 import { benchKernels } from './bench/kernels.ts';
 import { benchSteps } from './bench/steps.ts';
 import { benchTorch } from './bench/pytorch.ts';
 
-const parts = ['kernels', 'node', 'steps', 'torch', 'batch', 'browser'] as const;
+const parts = ['kernels', 'node', 'steps', 'torch', 'batch', 'browser', 'bytes'] as const;
 type Part = (typeof parts)[number];
 
 const { values: args } = parseArgs({
@@ -46,5 +48,6 @@ if (run('steps')) await benchSteps({ ids, runs: runs(3) });
 if (run('torch')) await benchTorch({ ids, runs: runs(3) });
 if (run('batch')) await benchBatch({ students: Number(args.students) });
 if (run('browser')) await benchBrowser({ ids, runs: runs(3) });
+if (run('bytes')) await benchBytes({ ids });
 
 console.log('\nEvery solution on six seeds, asserted (pass, no tensor leak, 2 % inside its bounds): npm run check:corpus');
