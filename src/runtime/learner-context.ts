@@ -111,12 +111,23 @@ function validationLoss(p: Progress, warn: (key: string, message: string) => voi
   return v;
 }
 
+/**
+ * The training points of a call whose argument is a 2-D classification split (x: n × 2 floats, y: n labels), for
+ * the live regions plot; undefined for any other argument. The grader's own copy, not the learner's.
+ */
+function trainingPoints(arg: unknown): { x: Float32Array; y: Int32Array } | undefined {
+  const a = arg as { x?: unknown; y?: unknown; features?: unknown } | undefined;
+  if (!a || !(a.x instanceof Float32Array) || !(a.y instanceof Int32Array) || a.features !== 2 || a.x.length !== 2 * a.y.length) return undefined;
+  return { x: a.x, y: a.y };
+}
+
 /** A fresh TrainContext for one call of the learner's entry. */
 export function makeTrainContext(o: ContextOptions): CallContext {
   const { tf, call } = o;
   // Live grid frames only when someone listens: each is a prediction on a whole grid, and the in-process runner of
   // scripts and tests passes no onProgress (the grading child never gets a grid: the CLI asks for none).
   const live = o.onProgress ? call.evals.filter((e) => kindOf(e).live) : [];
+  const training = trainingPoints(call.arg);
   const warn = onceLogger(o.onLog);
   let lastLive = 0;
   let pendingLive = false;
@@ -161,7 +172,7 @@ export function makeTrainContext(o: ContextOptions): CallContext {
         pendingLive = true;
         const frames: Promise<LivePlot>[] = [];
         try {
-          for (const e of live) frames.push(kindOf(e).live!(tf, p.model, e));
+          for (const e of live) frames.push(kindOf(e).live!(tf, p.model, e).then((f) => (f.kind === 'regions' && training ? { ...f, ...training } : f)));
           void Promise.all(frames)
             .then((plots) => send(point, [...learnerPlots, ...plots]))
             .catch(() => undefined)

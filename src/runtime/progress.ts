@@ -8,8 +8,12 @@
 import type { RegionsPlot } from '../../graders/problem.ts';
 import type { LearnerPlot } from './live-frames/index.ts';
 
-/** The model's decision regions over a call's grid, drawn before the test points are known. */
-export type LiveRegions = Pick<RegionsPlot, 'kind' | 'box' | 'size' | 'gridClasses'>;
+/**
+ * The model's decision regions over a call's grid, drawn before the test points are known, with the training points
+ * the learner's code is fitting (when the call's argument has 2-D points and labels), so the live plot shows what the
+ * regions are being fitted to.
+ */
+export type LiveRegions = Pick<RegionsPlot, 'kind' | 'box' | 'size' | 'gridClasses'> & Partial<Pick<RegionsPlot, 'x' | 'y'>>;
 
 /** A live frame of one of the page's plots, tagged with its plot kind. Plain data (structured-cloneable). */
 export type LivePlot = LiveRegions | LearnerPlot;

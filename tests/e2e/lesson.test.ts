@@ -167,6 +167,8 @@ describe('softmax-blobs lesson', () => {
     expect(await page.locator(`${exercise} [data-role=backend-info]`).textContent()).toMatch(/software-emulated GPU|not available/);
     expect(await page.locator(`${exercise} .rdl-checks li.pass`).count()).toBe(2);
     expect(await page.locator(`${exercise} [data-role=regions-figure]`).isVisible()).toBe(true);
+    // After the run: the test points, ringed where misclassified.
+    expect(await page.locator(`${exercise} [data-role=regions-figure] canvas`).getAttribute('data-points')).toBe('test');
     expect(await page.locator(`${exercise} .uplot`).count()).toBe(1);
     // The loss chart: the exercise's reference line, the legend at the newest point (not uPlot's "–"), and the log
     // scale box that rebuilds the chart on a log axis.

@@ -154,6 +154,9 @@ describe('live decision regions', () => {
     await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
     await clickRun(page, id);
     await regionsShownWhileRunning(page, sel);
+    // While it trains the plot shows the training points the regions are fitted to, as its caption says.
+    expect(await page.locator(`${sel} [data-role=regions-figure] canvas`).getAttribute('data-points')).toBe('training');
+    expect(await page.locator(`${sel} [data-role=regions-figure] figcaption`).textContent()).toMatch(/^While it trains: the training points/);
     await page.locator(`${sel} [data-role=stop]`).click();
     await page.locator(`${sel}[data-status=error]`).waitFor();
   }, 180_000);

@@ -27,7 +27,7 @@ export const plotFigures: readonly PlotFigure[] = [
     width: 320,
     height: 320,
     label: 'Decision regions of the trained model with the test points',
-    caption: "Test points (colour = true class, ringed = misclassified) over the model's decision regions.",
+    caption: "While it trains: the training points over the model's current decision regions. After the run: the test points (colour = true class, ringed = misclassified).",
   },
   {
     kind: 'curve',

@@ -10,7 +10,10 @@ import { hiDpiContext } from '../hidpi-canvas.ts';
 /** Colour-blind-safe palette (Okabe–Ito): the figures' palette without its last colour (yellow). */
 export const classColors = palette.slice(0, 6);
 
-/** Draws the regions, and the test points when the plot has them (live frames during training have none). */
+/**
+ * Draws the regions and the points: during training the training points (no `predicted`: no rings), after the run
+ * the test points, ringed where misclassified.
+ */
 export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: Pick<RegionsPlot, 'box' | 'size' | 'gridClasses'> & Partial<Pick<RegionsPlot, 'x' | 'y' | 'predicted'>>): void {
   const css = 320;
   const ctx = hiDpiContext(canvas, css, css);
@@ -27,14 +30,16 @@ export function drawDecisionPlot(canvas: HTMLCanvasElement, plot: Pick<RegionsPl
   ctx.globalAlpha = 1;
   const px = (x: number) => ((x - box.x0) / (box.x1 - box.x0)) * css;
   const py = (y: number) => css - ((y - box.y0) / (box.y1 - box.y0)) * css;
-  if (!plot.x || !plot.y || !plot.predicted) return;
+  // Which points the canvas shows, for tests and for anyone inspecting the page: the caption names both phases.
+  canvas.dataset.points = !plot.x || !plot.y ? 'none' : plot.predicted ? 'test' : 'training';
+  if (!plot.x || !plot.y) return;
   for (let i = 0; i < plot.y.length; i++) {
     const x = px(plot.x[2 * i]!), y = py(plot.x[2 * i + 1]!);
     ctx.beginPath();
     ctx.arc(x, y, 2.6, 0, 2 * Math.PI);
     ctx.fillStyle = classColors[plot.y[i]! % classColors.length]!;
     ctx.fill();
-    if (plot.predicted[i] !== plot.y[i]) {
+    if (plot.predicted && plot.predicted[i] !== plot.y[i]) {
       ctx.lineWidth = 1.2;
       ctx.strokeStyle = '#111';
       ctx.stroke();
