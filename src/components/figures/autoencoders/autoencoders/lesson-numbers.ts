@@ -115,7 +115,7 @@ export const lessonNumbers = {
   code32Mse: mse('code32'),
   linearVariantMse: mse('linear'),
   best16Mse: mse('best16'),
-  // The convolutional autoencoder on the 28×28 images (conv-autoencoder.json), measured, not graded.
+  // The convolutional autoencoder on the 28×28 images as the lesson first measured it (conv-autoencoder.json: pooled, 1500 images).
   convParams: conv.config.params.toLocaleString('en-US'),
   convTrainN: String(conv.config.trainN),
   convEpochs: String(conv.epochs.length),
