@@ -87,6 +87,14 @@ export interface DenseAutoencoderInput extends Images {
   bottleneck: number;
 }
 
+// Autoencoders: 06-conv-autoencoder
+/**
+ * The training images for a convolutional autoencoder: the same fields as the dense one's, on 28×28 clothing
+ * images, each row flattened (reshape it to [28, 28, 1] for the convolutions, and flatten the output back).
+ *   { x: Float32Array(1000 · 784), n: 1000, features: 784, rows: 28, cols: 28, bottleneck: 16 }
+ */
+export type ConvAutoencoderInput = DenseAutoencoderInput;
+
 // Autoencoders: 07-pipeline
 
 /**

@@ -2,7 +2,8 @@
  * A small convolutional autoencoder on the shipped 28×28 images (Fashion-MNIST's first 2000 test images,
  * data/fashion-mnist/SOURCE.md), trained on tfjs WASM in Node: how long an epoch takes and what it reconstructs,
  * beside PCA with as many components as the code has units (float64) and the PyTorch re-run's dense autoencoder
- * (reference/results/exp7b_fashion_mnist.json). The lesson quotes it to decide between a graded exercise and a demo.
+ * (reference/results/exp7b_fashion_mnist.json). The lesson quotes it as the starting point of 06-conv-autoencoder,
+ * whose strided, smaller recipe fits a grading (conv-autoencoder-variants.ts measures that one).
  *   node scripts/with-node.mjs node scripts/autoencoders/conv-autoencoder.ts [--epochs 10] [--json src/components/figures/autoencoders/autoencoders/conv-autoencoder.json]
  * Network: conv 3×3×8 ReLU → max-pool 2 (14×14×8) → conv 3×3×16 ReLU → max-pool 2 (7×7×16) → dense 16 (the code)
  * → dense 784 ReLU → reshape 7×7×16 → transposed conv 3×3×8, stride 2, ReLU (14×14×8) → transposed conv 3×3×1,

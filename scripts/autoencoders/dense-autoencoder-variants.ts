@@ -45,45 +45,54 @@ export const variantSource = (name: string): string => variantOfSolution(denseAu
 export interface VariantRun {
   heldoutMse: number;
   pcaMse: number;
+  /** The graded ratio, unrounded (where the line's two errors are rounded to 3 significant digits). */
+  mseOverPca: number;
   status: string;
   seconds: number;
   cpuSeconds: number;
   error?: string;
 }
 
-/** Grades a source on one seed. */
-export async function gradeVariant(source: string, seed: number): Promise<VariantRun> {
+/** Grades a source on one seed (05's solution unless another exercise is named). */
+export async function gradeVariant(source: string, seed: number, exerciseId = denseAutoencoderId): Promise<VariantRun> {
   const cpu0 = process.cpuUsage();
-  const { report, seconds, metrics } = await gradeOnWasm(denseAutoencoderId, source, seed);
+  const { report, seconds, metrics } = await gradeOnWasm(exerciseId, source, seed);
   const cpu = cpuSeconds(cpu0);
-  // PCA's number is in the graded line (it is a metric no check bounds).
-  const pca = /components, the best linear code of the same width, scores ([\d.e-]+)/.exec(report.checks.flatMap((c) => c.details ?? []).join(' '));
-  return { heldoutMse: metrics.heldoutMse ?? Infinity, pcaMse: pca ? Number(pca[1]) : NaN, status: report.status, seconds, cpuSeconds: cpu, ...(report.error ? { error: report.error.message } : {}) };
+  // Both errors are in the graded line (metrics no check bounds); the ratio is the graded metric.
+  const line = report.checks.flatMap((c) => c.details ?? []).join(' ');
+  const pca = /components, the best linear code of the same width, scores ([\d.e-]+)/.exec(line);
+  const mse = /Reconstruction MSE ([\d.e-]+) per pixel/.exec(line);
+  return { heldoutMse: metrics.heldoutMse ?? (mse ? Number(mse[1]) : Infinity), pcaMse: pca ? Number(pca[1]) : NaN, mseOverPca: metrics.mseOverPca ?? Infinity, status: report.status, seconds, cpuSeconds: cpu, ...(report.error ? { error: report.error.message } : {}) };
 }
 
-if (import.meta.main) {
+/**
+ * The command line of an autoencoder variants script: grades each variant (all, or `--only`) on `--seeds`, prints
+ * its ranges, and merges its rows into `--json` after each variant (so one variant can be re-measured on its own).
+ */
+export async function measureVariants(exerciseId: string, script: string, variants: Record<string, Edit[]>): Promise<void> {
   const { values } = parseArgs({ options: { seeds: { type: 'string', default: '1-5' }, only: { type: 'string' }, json: { type: 'string' } } });
   const seeds = seedRange(values.seeds);
-  const names = values.only ? values.only.split('|') : Object.keys(denseAutoencoderVariants);
+  const names = values.only ? values.only.split('|') : Object.keys(variants);
   const out: Record<string, ({ seed: number } & VariantRun)[]> = {};
   const range = (v: number[], d = 4) => `${Math.min(...v).toFixed(d)} … ${Math.max(...v).toFixed(d)}`;
-  console.log(`${denseAutoencoderId} on seeds ${seeds.join(', ')} (WASM in Node); min … max over seeds`);
+  console.log(`${exerciseId} on seeds ${seeds.join(', ')} (WASM in Node); min … max over seeds`);
   for (const name of names) {
-    const src = variantSource(name);
+    const src = variantOfSolution(exerciseId, name, variants[name]!);
     const rows: (typeof out)[string] = [];
-    for (const seed of seeds) rows.push({ seed, ...(await gradeVariant(src, seed)) });
+    for (const seed of seeds) rows.push({ seed, ...(await gradeVariant(src, seed, exerciseId)) });
     out[name] = rows;
     if (values.json) {
-      // Merged into the file's other variants, so one variant can be re-measured on its own.
       const kept = existsSync(values.json) ? (JSON.parse(readFileSync(values.json, 'utf8')) as { variants?: typeof out }).variants ?? {} : {};
-      const command = `node scripts/with-node.mjs node scripts/autoencoders/dense-autoencoder-variants.ts --seeds ${values.seeds} --json ${values.json}`;
-      writeFileSync(values.json, JSON.stringify({ provenance: provenance('scripts/autoencoders/dense-autoencoder-variants.ts', command), variants: { ...kept, ...out } }, null, 1) + '\n');
+      const command = `node scripts/with-node.mjs node ${script} --seeds ${values.seeds} --json ${values.json}`;
+      writeFileSync(values.json, JSON.stringify({ provenance: provenance(script, command), variants: { ...kept, ...out } }, null, 1) + '\n');
     }
     const errors = [...new Set(rows.flatMap((r) => (r.error ? [r.error.slice(0, 140)] : [])))];
     console.log(
-      `  ${name}\n    held-out MSE ${range(rows.map((r) => r.heldoutMse))}  PCA ${range(rows.map((r) => r.pcaMse))}` +
+      `  ${name}\n    held-out MSE ${range(rows.map((r) => r.heldoutMse))}  PCA ${range(rows.map((r) => r.pcaMse))}  ratio ${range(rows.map((r) => r.mseOverPca), 3)}` +
         `  passed ${rows.filter((r) => r.status === 'passed').length}/${rows.length}  ${range(rows.map((r) => r.seconds), 1)} s (CPU ${range(rows.map((r) => r.cpuSeconds), 1)} s)` +
         errors.map((e) => `\n    error: ${e}`).join(''),
     );
   }
 }
+
+if (import.meta.main) await measureVariants(denseAutoencoderId, 'scripts/autoencoders/dense-autoencoder-variants.ts', denseAutoencoderVariants);

@@ -38,6 +38,7 @@ export const torchJobs: readonly { exercise: string; script: string }[] = [
   { exercise: '03-autoencoders/03-tsne', script: 'tsne.py' },
   { exercise: '03-autoencoders/04-kmeans', script: 'kmeans.py' },
   { exercise: '03-autoencoders/05-dense-autoencoder', script: 'dense_autoencoder.py' },
+  { exercise: '03-autoencoders/06-conv-autoencoder', script: 'conv_autoencoder.py' },
   { exercise: '03-autoencoders/07-pipeline', script: 'digit_pipeline.py' },
 ];
 

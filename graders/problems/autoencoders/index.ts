@@ -1,5 +1,5 @@
 /** The generators of the Autoencoders & dimensionality reduction module (issue 14), on the shipped digits (graders/datasets/digits.ts). */
-import { denseAutoencoderProblem } from './dense-autoencoder.ts';
+import { convAutoencoderProblem, denseAutoencoderProblem } from './autoencoder.ts';
 import { digitClusteringProblem } from './digit-clustering.ts';
 import { kernelPcaProblem } from './kernel-pca.ts';
 import { miniBatchKMeansProblem } from './mini-batch-kmeans.ts';
@@ -13,5 +13,6 @@ export const autoencodersGenerators = {
   tsne: tsneProblem,
   miniBatchKMeans: miniBatchKMeansProblem,
   denseAutoencoder: denseAutoencoderProblem,
+  convAutoencoder: convAutoencoderProblem,
   digitClustering: digitClusteringProblem,
 } as const;

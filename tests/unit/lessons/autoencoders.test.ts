@@ -10,13 +10,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pcaBasis, pcaReconstructionMse, principalAngles } from '../../../graders/autoencoders/pca-reconstruction.ts';
 import { drawDigits, loadImageSet } from '../../../graders/datasets/digits.ts';
 import { loadExercise } from '../../../graders/exercise-files.ts';
-import { denseAutoencoderParams } from '../../../graders/problems/autoencoders/dense-autoencoder.ts';
+import { convAutoencoderParams, denseAutoencoderParams } from '../../../graders/problems/autoencoders/autoencoder.ts';
 import rerun from '../../../reference/results/exp7_digits.json';
 import figures from '../../../src/components/figures/autoencoders/autoencoders/autoencoder-figures.json';
 import convFile from '../../../src/components/figures/autoencoders/autoencoders/conv-autoencoder.json';
+import convVariantsFile from '../../../src/components/figures/autoencoders/autoencoders/conv-variants.json';
 import variantsFile from '../../../src/components/figures/autoencoders/autoencoders/dense-variants.json';
 import { imageStripsSvg, inkHex } from '../../../src/components/figures/autoencoders/autoencoders/image-strips-view.ts';
-import { lessonNumbers as n, variantNames, variants } from '../../../src/components/figures/autoencoders/autoencoders/lesson-numbers.ts';
+import { convVariantNames, convVariants, lessonNumbers as n, median, variantNames, variants } from '../../../src/components/figures/autoencoders/autoencoders/lesson-numbers.ts';
 import { gradeInProcess } from '../../helpers/exercise.ts';
 
 const id = '03-autoencoders/05-dense-autoencoder';
@@ -99,7 +100,7 @@ describe('the numbers the lesson quotes', () => {
 
   it('the page quotes every one of them from lesson-numbers.ts', () => {
     expect(page).toContain("import { lessonNumbers as n } from '../../../components/figures/autoencoders/autoencoders/lesson-numbers.ts';");
-    const quoted = ['convParams', 'convTrainN', 'convEpochs', 'convCpuPerEpoch', 'convHeldoutMse', 'convPcaMse', 'fashionRerun16Mse', 'fashionRerunEpochs', 'rerunEpochs', 'rerun16Mse', 'rerun2Mse', 'linearSteps', 'linearKs', 'linearMaxAngle', 'linear16Mse', 'linearPca16Mse', 'linear2Mse', 'linearPca2Mse', 'meanOnlyMse', 'adam5FinalLoss', 'adam5FirstLoss', 'adam3FinalLoss', 'adam2FinalLoss', 'rateEpochs', 'variantSeeds', 'referenceMse', 'pcaMse', 'fewEpochsMse', 'adam3Mse', 'adam5Mse', 'tanhMse', 'mismatchMse', 'code2Mse', 'code32Mse', 'linearVariantMse'];
+    const quoted = ['convRatio', 'convGradingCpu', 'convPooledRatio', 'convPooledCpu', 'convDenseOnlyRatio', 'convFewEpochsRatio', 'convFewEpochs', 'convSeeds', 'convParams', 'convTrainN', 'convEpochs', 'convCpuPerEpoch', 'convHeldoutMse', 'convPcaMse', 'fashionRerun16Mse', 'fashionRerunEpochs', 'rerunEpochs', 'rerun16Mse', 'rerun2Mse', 'linearSteps', 'linearKs', 'linearMaxAngle', 'linear16Mse', 'linearPca16Mse', 'linear2Mse', 'linearPca2Mse', 'meanOnlyMse', 'adam5FinalLoss', 'adam5FirstLoss', 'adam3FinalLoss', 'adam2FinalLoss', 'rateEpochs', 'variantSeeds', 'referenceMse', 'pcaMse', 'fewEpochsMse', 'adam3Mse', 'adam5Mse', 'tanhMse', 'mismatchMse', 'code2Mse', 'code32Mse', 'linearVariantMse'];
     for (const key of quoted) expect(page, key).toContain(`{n.${key}}`);
   });
 });
@@ -112,6 +113,44 @@ describe('the convolutional autoencoder the lesson measures (conv-autoencoder.js
     // The page's argument: its epochs take longer in all than a 10 s grading.
     expect(convFile.epochs.reduce((a, e) => a + e.cpuSeconds, 0)).toBeGreaterThan(10);
     expect([n.convEpochs, n.fashionRerunEpochs, n.fashionRerun16Mse]).toEqual(['20', '100', '0.0126']);
+  });
+});
+
+const convId = '03-autoencoders/06-conv-autoencoder';
+const conv = loadExercise(convId);
+const convCheck = conv.meta.checks.find((c) => c.metric === 'mseOverPca')!;
+/** The convolutional exercise's graded ratio per seed, for a variant of conv-variants.json. */
+const convRatios = (name: keyof typeof convVariantNames) => convVariants[convVariantNames[name]]!.map((r) => r.mseOverPca);
+/** Variants that must fail on every seed, and those that pass but the tooHigh or tooLow message names. */
+const CONV_FAILING = ['fewEpochs', 'untrained', 'adam3', 'code2', 'denseOnly'] as const;
+const CONV_NAMED_HIGH = ['reference', 'linearOutput', 'tanh', 'pooled', 'moreEpochs'] as const;
+const CONV_NAMED_LOW = ['code32', 'best16'] as const;
+
+describe('the convolutional exercise: its bounds against the measured variants (seeds 1–5)', () => {
+  it('the data: 1000 training images of 28×28, 500 held out, a 16-unit code; the numbers come from its script', () => {
+    expect(conv.meta.data.generator).toBe('convAutoencoder');
+    expect(convAutoencoderParams.parse(conv.meta.data.params)).toEqual({ trainN: 1000, testN: 500, bottleneck: 16, shown: 12 });
+    expect(convVariantsFile.provenance.script).toBe('scripts/autoencoders/conv-autoencoder-variants.ts');
+    expect(Object.keys(convVariants)).toEqual(expect.arrayContaining(Object.values(convVariantNames)));
+    expect(convVariants[convVariantNames.reference]!.map((r) => r.seed)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('fits a grading: the reference\'s CPU seconds per grading (PCA\'s reference included) stay under 10, the pooled encoder\'s take longer', () => {
+    const cpu = (name: keyof typeof convVariantNames) => median(convVariants[convVariantNames[name]]!.map((r) => r.cpuSeconds));
+    expect(cpu('reference')).toBeLessThan(10);
+    expect(cpu('pooled')).toBeGreaterThan(cpu('reference'));
+  });
+
+  it('the reference passes on every seed with room; the wrong variants fail on every seed', () => {
+    expect(Math.max(...convRatios('reference'))).toBeLessThan(convCheck.max! - 0.05);
+    expect(Math.min(...convRatios('reference'))).toBeGreaterThan(convCheck.min! + 0.1);
+    for (const name of CONV_FAILING) expect(Math.min(...convRatios(name)), name).toBeGreaterThan(convCheck.max!);
+    expect(Math.max(...convRatios('identity'))).toBeLessThan(convCheck.min!);
+  });
+
+  it('the messages name the variants with their measured numbers', () => {
+    for (const name of [...CONV_FAILING, ...CONV_NAMED_HIGH] as const) expect(convCheck.tooHigh, name).toContain(span2(convRatios(name)));
+    for (const name of CONV_NAMED_LOW) expect(convCheck.tooLow, name).toContain(span2(convRatios(name)));
   });
 });
 

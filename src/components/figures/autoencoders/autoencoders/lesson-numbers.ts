@@ -4,12 +4,14 @@
  * linear autoencoders and of three learning rates (autoencoder-figures.json, scripts/autoencoders/autoencoder-figures.ts),
  * the exercise's reference and wrong variants graded for real (dense-variants.json,
  * scripts/autoencoders/dense-autoencoder-variants.ts), and the convolutional autoencoder on the 28×28 images
- * (conv-autoencoder.json, scripts/autoencoders/conv-autoencoder.ts; reference/results/exp7b_fashion_mnist.json).
+ * (conv-autoencoder.json, scripts/autoencoders/conv-autoencoder.ts; reference/results/exp7b_fashion_mnist.json) and
+ * its exercise's reference and variants graded for real (conv-variants.json, scripts/autoencoders/conv-autoencoder-variants.ts).
  */
 import rerun from '../../../../../reference/results/exp7_digits.json';
 import fashionRerun from '../../../../../reference/results/exp7b_fashion_mnist.json';
 import figures from './autoencoder-figures.json';
 import conv from './conv-autoencoder.json';
+import convVariantsFile from './conv-variants.json';
 import variantsFile from './dense-variants.json';
 
 /** One graded run of a variant. */
@@ -23,6 +25,8 @@ export interface VariantRow {
 }
 
 export const variants = variantsFile.variants as unknown as Record<string, VariantRow[]>;
+/** The convolutional exercise's graded runs (conv-variants.json), each with its graded ratio. */
+export const convVariants = convVariantsFile.variants as unknown as Record<string, (VariantRow & { mseOverPca: number })[]>;
 
 /** Names of the variants the page quotes (keys of dense-variants.json). */
 export const variantNames = {
@@ -39,12 +43,31 @@ export const variantNames = {
   best16: 'best 16-unit network we tried: 128 hidden, 200 epochs',
 } as const;
 
+/** Names of the convolutional exercise's variants the page and the exercise quote (keys of conv-variants.json). */
+export const convVariantNames = {
+  reference: 'reference',
+  fewEpochs: 'too few epochs: 3',
+  untrained: 'no training: 0 epochs',
+  adam3: 'Adam 1e-3, same epochs',
+  linearOutput: 'linear output (no sigmoid)',
+  tanh: 'tanh output on [0, 1] pixels',
+  code2: '2-unit code',
+  code32: '32-unit code (wider than asked)',
+  identity: 'no bottleneck: the model returns its input',
+  moreEpochs: 'more epochs: 20',
+  denseOnly: 'dense only, no convolutions: 784-32-16-32-784, same training',
+  pooled: "max-pooling encoder (the lesson's measured network: stride-1 convolutions, then 2×2 max-pools)",
+  best16: 'best 16-unit network we tried: 16/32 filters, 40 epochs',
+} as const;
+
 /** "a–b" over values, at d decimals (one value when they round alike). */
 export function span(values: number[], d: number): string {
   const [lo, hi] = [Math.min(...values).toFixed(d), Math.max(...values).toFixed(d)];
   return lo === hi ? lo : `${lo}–${hi}`;
 }
 const mse = (name: keyof typeof variantNames) => span(variants[variantNames[name]]!.map((r) => r.heldoutMse), 4);
+const convRatio = (name: keyof typeof convVariantNames) => span(convVariants[convVariantNames[name]]!.map((r) => r.mseOverPca), 2);
+const convCpu = (name: keyof typeof convVariantNames) => median(convVariants[convVariantNames[name]]!.map((r) => r.cpuSeconds)).toFixed(1);
 const linearAt = (k: number) => figures.linear.find((l) => l.k === k)!;
 const rate = (lr: number) => figures.rates.find((r) => r.learningRate === lr)!;
 const summary = rerun.summary as Record<string, { mean: number; min: number; max: number }>;
@@ -92,13 +115,22 @@ export const lessonNumbers = {
   code32Mse: mse('code32'),
   linearVariantMse: mse('linear'),
   best16Mse: mse('best16'),
-  // The convolutional autoencoder on the 28×28 images (conv-autoencoder.json), measured, not graded.
+  // The convolutional autoencoder on the 28×28 images as the lesson first measured it (conv-autoencoder.json: pooled, 1500 images).
   convParams: conv.config.params.toLocaleString('en-US'),
   convTrainN: String(conv.config.trainN),
   convEpochs: String(conv.epochs.length),
   convCpuPerEpoch: median(conv.epochs.map((e) => e.cpuSeconds)).toFixed(1),
   convHeldoutMse: conv.heldoutMse.toFixed(4),
   convPcaMse: conv.pcaMse.toFixed(4),
+  // Its graded exercise (conv-variants.json, seeds 1–5): MSE ÷ PCA-16's, and CPU seconds per grading (median).
+  convSeeds: String(convVariants[convVariantNames.reference]!.length),
+  convFewEpochs: /\d+/.exec(convVariantNames.fewEpochs)![0],
+  convRatio: convRatio('reference'),
+  convGradingCpu: convCpu('reference'),
+  convPooledRatio: convRatio('pooled'),
+  convPooledCpu: convCpu('pooled'),
+  convDenseOnlyRatio: convRatio('denseOnly'),
+  convFewEpochsRatio: convRatio('fewEpochs'),
   fashionRerun16Mse: fashionSummary.all10_ae16_recon_mse!.mean.toFixed(4),
   fashionRerunEpochs: String(fashionRerun.config.ae_epochs),
 };
