@@ -86,6 +86,9 @@ export function describeModuleCorpus(module: string): void {
       it('marks every edit site in the starter with // TODO:', () => {
         expect(readFileSync(path.join(dir, 'starter.ts'), 'utf8')).toMatch(/\/\/ TODO:/);
       });
+      it('starter says where console.log prints (issue 15: runs that explain themselves)', () => {
+        expect(loadExercise(id).starter).toMatch(/\/\/ console\.log\(…\)( and ctx\.log\(…\))? prints? into the run's log under the editor/);
+      });
       it('starter differs from solution', () => {
         const { starter, solution } = loadExercise(id);
         expect(starter.trim()).not.toBe(solution.trim());

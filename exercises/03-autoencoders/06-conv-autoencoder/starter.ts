@@ -31,6 +31,7 @@ const SHOW_EVERY = 5;
 const SHOWN = 12;
 
 export async function train(data: ConvAutoencoderInput, ctx: TrainContext) {
+  // console.log(…) and ctx.log(…) print into the run's log under the editor: use them to look at shapes and values.
   const init = (i: number) => tf.initializers.glorotUniform({ seed: ctx.seed + i });
   const [f1, f2] = FILTERS;
   // After two stride-2 convolutions, each side is a quarter of the image's: 28 → 14 → 7.
