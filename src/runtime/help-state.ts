@@ -67,3 +67,6 @@ export function solutionLock(s: HelpState, hintCount: number, minFailedRuns: num
   ].join(', ');
   return { unlocked: false, text: `Opens after you pass, or after ${need}: ${progress}.` };
 }
+
+/** Where the built site keeps exercise `id`'s solution (src/pages/solutions/[...id].json.ts): `{ id, code }`. */
+export const solutionUrl = (id: string): string => `/solutions/${id}.json`;
