@@ -24,13 +24,10 @@ export interface AstroServer {
   stop(): void;
 }
 
-/**
- * `--ignore-lock` (preview) lets it run beside a developer's own `npm run preview` without replacing it. `extraEnv`
- * sets course settings for this server only (e.g. RDL_SOLUTIONS=off).
- */
-export async function startAstro(command: 'dev' | 'preview', extraEnv: Record<string, string> = {}): Promise<AstroServer> {
+/** `--ignore-lock` (preview) lets it run beside a developer's own `npm run preview` without replacing it. */
+export async function startAstro(command: 'dev' | 'preview'): Promise<AstroServer> {
   const port = await freePort();
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k))), ...extraEnv };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
   const args = [command, ...(command === 'preview' ? ['--ignore-lock'] : []), '--host', '127.0.0.1', '--port', String(port)];
   const child = spawn(path.resolve('node_modules/.bin/astro'), args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';

@@ -3,14 +3,15 @@
  * over a reload); "Show solution" says what unlocks it and counts failed runs (a stopped one does not); the solution
  * is in no page's HTML or JS and is fetched only when unlocked, shown as a Monaco diff; "Use this code" keeps the
  * learner's code for "Restore my code"; after a pass, "Next: <lesson>" and the lesson's "Try it yourself". Then a
- * course built for graded use (RDL_SOLUTIONS=off, on the dev server) serves no solution and says so.
+ * course built for graded use (RDL_SOLUTIONS=off) holds no solution in any file, and the page says so.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { startAstro } from '../../scripts/lib/astro-server.ts';
 import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
@@ -102,23 +103,26 @@ describe('hints, then the solution', () => {
     expect(await restore.isVisible()).toBe(true); // the starter, kept from the second "Use this code"
   });
 
-  it('a course built for graded use (RDL_SOLUTIONS=off) serves no solution and says so', async () => {
-    expect(existsSync('dist/solutions')).toBe(true); // the default build publishes them (above)
-    const server = await startAstro('dev', { RDL_SOLUTIONS: 'off' });
-    try {
-      const { page } = b;
-      for (let i = 0; i < 90; i++) {
-        const r = await fetch(`${server.url}${lesson}`).catch(() => null);
-        if (r?.ok && (await r.text()).includes('katex')) break;
-        await new Promise((res) => setTimeout(res, 1000));
-      }
-      expect((await fetch(`${server.url}/solutions/${id}.json`)).status).toBe(404);
-      await page.goto(`${server.url}${lesson}`);
-      await page.locator(`${sel}[data-ready=true]`).waitFor({ timeout: 60_000 });
-      expect(await page.locator(`${sel} [data-role=solution]`).isDisabled()).toBe(true);
-      expect(await page.locator(`${sel} [data-role=solution-lock]`).textContent()).toBe('Solutions are off for this course.');
-    } finally {
-      server.stop();
-    }
+  it('a course built for graded use (RDL_SOLUTIONS=off) has no solution anywhere and says so', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'rdl-graded-'));
+    const build = spawnSync(path.resolve('node_modules/.bin/astro'), ['build', '--outDir', out], { env: { ...process.env, RDL_SOLUTIONS: 'off' }, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).map((f) => path.join(out, f)).filter((f) => statSync(f).isFile());
+    expect(files.filter((f) => f.includes(`${path.sep}solutions${path.sep}`) || readFileSync(f, 'latin1').includes(solutionLine))).toEqual([]);
+
+    // That build, served to Chromium from the folder (no server: every request answered from the files).
+    const { page } = b;
+    const origin = 'http://graded.invalid';
+    await page.route(`${origin}/**`, (route) => {
+      const rel = decodeURIComponent(new URL(route.request().url()).pathname);
+      const file = path.join(out, rel.endsWith('/') ? `${rel}index.html` : rel);
+      return existsSync(file) ? route.fulfill({ path: file }) : route.fulfill({ status: 404, body: 'not found' });
+    });
+    await page.goto(`${origin}${lesson}`);
+    await page.locator(`${sel}[data-ready=true]`).waitFor();
+    expect(await page.locator(`${sel} [data-role=solution]`).isDisabled()).toBe(true);
+    expect(await page.locator(`${sel} [data-role=solution-lock]`).textContent()).toBe('Solutions are off for this course.');
+    await page.unrouteAll();
+    rmSync(out, { recursive: true, force: true });
   });
 });
