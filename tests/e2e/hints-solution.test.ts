@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { launch, type Browser } from '../../scripts/lib/chromium.ts';
-import { clickRun, exerciseSelector, expectNoPageErrorsAfterEach, runAndWait } from './browser.ts';
+import { browserForFile, clickRun, exerciseSelector, runAndWait, seriousA11yViolations } from './browser.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
 const lesson = '/activation-depth/softmax-blobs/';
@@ -21,18 +20,11 @@ const { meta, starter, solution } = loadExercise(id);
 /** A line of the solution that is in no other file the site ships. */
 const solutionLine = '8 ReLU units are plenty; in fact none are needed.';
 
-let b: Browser;
-beforeAll(async () => {
-  b = await launch();
-});
-afterAll(async () => {
-  await b?.close();
-});
-expectNoPageErrorsAfterEach(() => [b]);
+const browser = browserForFile();
 
 describe('hints, then the solution', () => {
   it('opens hints in order, unlocks the solution after every hint and 3 failed runs, diffs it, keeps the learner code, then points on after a pass', async () => {
-    const { page } = b;
+    const { page } = browser();
     expect(solution).toContain(solutionLine);
     // Not in the lesson's HTML nor in any of the site's scripts; emitted as its own file.
     expect(await (await fetch(`${inject('baseUrl')}${lesson}`)).text()).not.toContain(solutionLine);
@@ -81,6 +73,7 @@ describe('hints, then the solution', () => {
     await button.click();
     await page.locator(`${sel} [data-role=solution-dialog] .monaco-diff-editor`).waitFor();
     expect(fetched).toEqual([`${inject('baseUrl')}/solutions/${id}.json`]);
+    expect(await seriousA11yViolations(page), 'axe with the solution dialog open').toEqual([]);
     await page.locator(`${sel} [data-role=use-solution]`).click();
     const code = () => page.locator(sel).evaluate((e) => (e as HTMLElement & { code: string }).code);
     await page.locator(`${sel}[data-editor=ready]`).waitFor();
@@ -111,7 +104,7 @@ describe('hints, then the solution', () => {
     expect(files.filter((f) => f.includes(`${path.sep}solutions${path.sep}`) || readFileSync(f, 'latin1').includes(solutionLine))).toEqual([]);
 
     // That build, served to Chromium from the folder (no server: every request answered from the files).
-    const { page } = b;
+    const { page } = browser();
     const origin = 'http://graded.invalid';
     await page.route(`${origin}/**`, (route) => {
       const rel = decodeURIComponent(new URL(route.request().url()).pathname);

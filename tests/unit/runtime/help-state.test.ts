@@ -3,9 +3,10 @@
  * pass does not); the solution unlocks after a pass, or after every hint and `minFailedRuns` failed runs, and the
  * lock says what unlocks it. Stored beside the result record; corrupt or blocked storage reads as none.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GradeReport } from '../../../graders/report.ts';
 import { loadCodeBeforeSolution, loadHelp, saveCodeBeforeSolution, saveHelp } from '../../../src/runtime/code-store.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { countRun, emptyHelp, hintsShown, openHint, readHelp, solutionLock } from '../../../src/runtime/help-state.ts';
 
 const id = '04-activation-depth/01-softmax-blobs';
@@ -52,21 +53,12 @@ describe('help state', () => {
 });
 
 describe('code-store: help state and the code before the solution', () => {
-  let store: Map<string, string>;
-  beforeEach(() => {
-    store = new Map();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => store.get(k) ?? null,
-      setItem: (k: string, v: string) => void store.set(k, String(v)),
-      removeItem: (k: string) => void store.delete(k),
-    });
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const store = memoryStorage();
 
   it('round-trips beside the result record', () => {
     const s = { version: 1 as const, hintsOpened: 2, failedRuns: 4 };
     expect(saveHelp(id, s)).toBe(true);
-    expect(store.has(`rdl:help:${id}`)).toBe(true);
+    expect(store().has(`rdl:help:${id}`)).toBe(true);
     expect(loadHelp(id)).toEqual(s);
     expect(saveCodeBeforeSolution(id, 'mine')).toBe(true);
     expect(loadCodeBeforeSolution(id)).toBe('mine');
