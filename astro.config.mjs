@@ -35,6 +35,8 @@ export default defineConfig({
       components: { MarkdownContent: './src/components/MarkdownContent.astro', Sidebar: './src/components/Sidebar.astro' },
     }),
   ],
+  // Solutions: published by default as /solutions/<exercise id>.json, fetched only once a learner unlocks one.
+  // RDL_SOLUTIONS=off builds a course for graded use with no solution in the site (src/integrations/solutions.ts).
   // Off by default: RDL_CROSS_ORIGIN_ISOLATION=1 makes `astro dev` / `astro preview` send COOP/COEP, so pages get
   // SharedArrayBuffer and tfjs its threaded WASM build. On 2 cores it was slower (docs/backends.md, threaded WASM).
   ...(process.env.RDL_CROSS_ORIGIN_ISOLATION === '1' && {

@@ -83,6 +83,12 @@ export const exerciseSchema = z
       }),
     checks: z.array(checkSchema).min(1).describe('What passing means; every check must pass.'),
     hints: z.array(z.string().min(1)).default([]).describe('Hints revealed one at a time, gentlest first.'),
+    minFailedRuns: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(3)
+      .describe('How many failed runs, with every hint opened, unlock "Show solution" for a learner who has not passed (a stopped run does not count); a pass always unlocks it. Default 3.'),
     precision: precisionSchema.optional().describe('What grading needs of the arithmetic; leave it out when any backend will do (the default).'),
     lossChart: z
       .object({ references: z.array(lossReferenceSchema).min(1).max(4) })

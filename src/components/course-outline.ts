@@ -104,3 +104,10 @@ export const numberedTitle = (lesson: LessonOutline): string => `${lesson.number
 export function lessonsByHref(outline: readonly ModuleOutline[]): Map<string, LessonOutline> {
   return new Map(outline.flatMap((m) => m.lessons.map((l) => [l.href, l] as const)));
 }
+
+/** The lesson after lesson `id` in the course's order (across modules), or undefined after the last one. */
+export function nextLesson(outline: readonly ModuleOutline[], id: string): LessonOutline | undefined {
+  const lessons = outline.flatMap((m) => m.lessons);
+  const i = lessons.findIndex((l) => l.id === id);
+  return i < 0 ? undefined : lessons[i + 1];
+}

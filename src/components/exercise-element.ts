@@ -7,12 +7,13 @@ import { boundText, errorText, fmt, secondsText, STARTER_UNCHANGED } from '../..
 import type { GradeReport } from '../../graders/report.ts';
 import type { ExerciseMeta } from '../../graders/schema.ts';
 import { backendLabel, backendOrder, type BackendChoice, type BackendName, type BackendPreference } from '../runtime/backend.ts';
-import { clearCode, loadCode, loadRecord, recordEvent, saveCode, saveRecord } from '../runtime/code-store.ts';
+import { clearCode, loadCode, loadCodeBeforeSolution, loadHelp, loadRecord, recordEvent, saveCode, saveCodeBeforeSolution, saveHelp, saveRecord } from '../runtime/code-store.ts';
+import { countRun, hintsShown, openHint, solutionLock, type HelpState } from '../runtime/help-state.ts';
 import { recordRun } from '../runtime/result-record.ts';
 import { parseDebugFlags } from '../runtime/debug-flags.ts';
 import { startRun, type RunHandle } from '../runtime/worker-runner.ts';
 import type { ExerciseRunResult } from '../runtime/run-exercise.ts';
-import type { CodeEditor } from './monaco-editor.ts';
+import type { CodeEditor, DiffView } from './monaco-editor.ts';
 import { createPlainEditor } from './plain-editor.ts';
 import { hidePlots, showPlot } from './plots/plot-renderers.ts';
 import type { LossChart } from './loss-chart.ts';
@@ -50,6 +51,12 @@ class ExerciseElement extends HTMLElement {
   private plain = false;
   /** The code of the run in progress, recorded with its result. */
   private ranCode = '';
+  /** Hints opened and failed runs (help-state.ts). */
+  private help!: HelpState;
+  private hints: HTMLDetailsElement[] = [];
+  /** The solution once fetched (it is fetched only when unlocked), and its diff while the dialog shows it. */
+  private solution: string | null = null;
+  private diff: DiffView | null = null;
 
   private q<T extends Element = HTMLElement>(role: string): T {
     return requireRole<T>(this, role);
@@ -90,6 +97,7 @@ class ExerciseElement extends HTMLElement {
     this.q('reset').addEventListener('click', () => void this.reset());
     this.toggleRunning(false);
     this.showRecord();
+    this.setUpHelp();
     this.dataset.ready = 'true';
   }
 
@@ -271,10 +279,115 @@ class ExerciseElement extends HTMLElement {
     const next = recordRun(loadRecord(this.meta.id).record, report, this.ranCode, new Date());
     if (next && saveRecord(this.meta.id, next)) window.dispatchEvent(new CustomEvent(recordEvent, { detail: this.meta.id }));
     this.showRecord();
+    this.help = countRun(this.help, report);
+    saveHelp(this.meta.id, this.help);
+    this.showHelp();
     this.dataset.status = report.status;
     this.dataset.durationMs = String(report.durationMs); // read by the benchmark and tests
     this.renderReport(report);
     if (plot) showPlot(this, plot);
+  }
+
+  /**
+   * Hints in order, then the solution: each hint's button appears once the one before it is opened (remembered per
+   * exercise), "Show solution" unlocks after a pass or after every hint and `minFailedRuns` failed runs, and after a
+   * pass the page points to the next lesson and to this lesson's "Try it yourself".
+   */
+  private setUpHelp(): void {
+    this.help = loadHelp(this.meta.id);
+    this.hints = [...this.querySelectorAll<HTMLDetailsElement>('[data-role=hint]')];
+    this.hints.forEach((d, i) => {
+      d.open = i < this.help.hintsOpened;
+      d.addEventListener('toggle', () => {
+        if (!d.open || i < this.help.hintsOpened) return;
+        this.help = openHint(this.help, i);
+        saveHelp(this.meta.id, this.help);
+        this.showHelp();
+      });
+    });
+    const tryIt = [...document.querySelectorAll<HTMLHeadingElement>('h2[id]')].find((h) => /^Try it yourself/i.test(h.textContent?.trim() ?? ''));
+    if (tryIt) Object.assign(this.q<HTMLAnchorElement>('try-it'), { href: `#${tryIt.id}`, textContent: tryIt.textContent?.trim(), hidden: false });
+    this.q('solution').addEventListener('click', () => void this.showSolution());
+    this.q('use-solution').addEventListener('click', () => void this.useSolution());
+    this.q('restore').addEventListener('click', () => void this.restoreCode());
+    const dialog = this.q<HTMLDialogElement>('solution-dialog');
+    this.q('close-solution').addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      this.diff?.dispose();
+      this.diff = null;
+    });
+    this.q('restore').hidden = loadCodeBeforeSolution(this.meta.id) === null;
+    this.showHelp();
+  }
+
+  private showHelp(): void {
+    const shown = hintsShown(this.help, this.hints.length);
+    this.hints.forEach((d, i) => (d.hidden = i >= shown));
+    const passed = loadRecord(this.meta.id).record.pass !== null;
+    const button = this.q<HTMLButtonElement>('solution');
+    if (this.dataset.solutionUrl) {
+      const lock = solutionLock(this.help, this.hints.length, this.meta.minFailedRuns ?? 3, passed);
+      button.disabled = !lock.unlocked;
+      this.q('solution-lock').textContent = lock.text;
+    }
+    this.q('next').hidden = !passed;
+  }
+
+  /** Fetches the solution (the first time) and shows it as a diff against the learner's code. */
+  private async showSolution(): Promise<void> {
+    const button = this.q<HTMLButtonElement>('solution');
+    try {
+      button.disabled = true;
+      if (this.solution === null) {
+        const r = await fetch(this.dataset.solutionUrl!);
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        this.solution = ((await r.json()) as { code: string }).code;
+      }
+      const { showDiff } = await import('./monaco-editor.ts');
+      const dialog = this.q<HTMLDialogElement>('solution-dialog');
+      dialog.showModal();
+      this.diff?.dispose();
+      this.diff = showDiff(this.q('diff'), this.currentCode(), this.solution);
+      this.dataset.solution = 'shown';
+    } catch (e) {
+      this.setStatus(`The solution could not be loaded (${(e as Error).message}). Try again in a moment.`, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** Puts `text` in the editor as one undoable edit (or, when no editor opens, saves it and shows it). */
+  private async replaceCode(text: string): Promise<void> {
+    const editor = await this.openEditor(false);
+    if (editor) editor.replaceAll(text);
+    else {
+      saveCode(this.meta.id, text);
+      this.q('code').textContent = text;
+    }
+  }
+
+  /** "Use this code": the solution goes in the editor, and the learner's code is kept for "Restore my code". */
+  private async useSolution(): Promise<void> {
+    if (this.solution === null) return;
+    const mine = this.currentCode();
+    this.q<HTMLDialogElement>('solution-dialog').close();
+    if (mine === this.solution) return;
+    if (!saveCodeBeforeSolution(this.meta.id, mine)) {
+      this.setStatus('This browser does not let the page keep a copy of your code, so the solution was not put in the editor.', 'warn');
+      return;
+    }
+    await this.replaceCode(this.solution);
+    this.q('restore').hidden = false;
+    this.setStatus('The solution is in the editor. Your code is kept: Restore my code (or Ctrl/Cmd+Z in the editor) brings it back.', 'info');
+  }
+
+  private async restoreCode(): Promise<void> {
+    const mine = loadCodeBeforeSolution(this.meta.id);
+    if (mine === null) return;
+    await this.replaceCode(mine);
+    saveCodeBeforeSolution(this.meta.id, null);
+    this.q('restore').hidden = true;
+    this.setStatus('Your code is back in the editor.', 'info');
   }
 
   /**

@@ -2,7 +2,8 @@
  * The code editor: Monaco bundled from npm (tree-shakeable 0.56+ entry points, no CDN), TypeScript worker on,
  * with the types of `@tensorflow/tfjs` and of the runtime's `course` module so `tf.` autocompletes and type
  * errors are underlined. Imported lazily by the exercise element the first time a learner opens the editor:
- * this module and everything below it (~3 MB of JS) never load for someone who only reads.
+ * this module and everything below it (~3 MB of JS) never load for someone who only reads. The solution's diff
+ * (showDiff) lives here too, so that it shares the editor's workers and types and loads only when asked for.
  */
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
@@ -96,6 +97,40 @@ export function createEditor(
       themeObserver.disconnect();
       changes.dispose();
       editor.dispose();
+    },
+  };
+}
+
+/** A read-only diff shown in a host element; dispose() removes it and its models. */
+export interface DiffView {
+  dispose(): void;
+}
+
+/**
+ * Shows `modified` (the solution) against `original` (the learner's code) in Monaco's diff editor, read-only, side by
+ * side where there is room and inline on a narrow screen.
+ */
+export function showDiff(host: HTMLElement, original: string, modified: string): DiffView {
+  setUpTypeScript();
+  const dark = document.documentElement.dataset.theme === 'dark';
+  const models = { original: monaco.editor.createModel(original, 'typescript'), modified: monaco.editor.createModel(modified, 'typescript') };
+  const diff = monaco.editor.createDiffEditor(host, {
+    theme: dark ? 'vs-dark' : 'vs',
+    readOnly: true,
+    originalEditable: false,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    scrollBeyondLastLine: false,
+    renderSideBySide: host.clientWidth >= 700,
+    ariaLabel: 'The solution compared with your code',
+  });
+  diff.setModel(models);
+  return {
+    dispose() {
+      diff.dispose();
+      models.original.dispose();
+      models.modified.dispose();
     },
   };
 }

@@ -3,11 +3,16 @@
  * Every access is guarded: private browsing or a full quota must never cost the learner the code on screen.
  */
 import { emptyRecord, readRecord, type ReadRecord, type ResultRecord } from './result-record.ts';
+import { readHelp, type HelpState } from './help-state.ts';
 
 const codeKey = (id: string) => `rdl:code:${id}`;
 /** Before result records: the bare status of the last run. Read once, to migrate it. */
 const reportKey = (id: string) => `rdl:report:${id}`;
 const resultKey = (id: string) => `rdl:result:${id}`;
+/** Hints opened and failed runs (help-state.ts), beside the result record. */
+const helpKey = (id: string) => `rdl:help:${id}`;
+/** The learner's code as it was before "Use this code" put the solution in the editor: "Restore my code" reads it. */
+const beforeSolutionKey = (id: string) => `rdl:code:${id}:before-solution`;
 
 function storage(): Storage | null {
   try {
@@ -75,3 +80,47 @@ export function saveRecord(id: string, record: ResultRecord): boolean {
 
 /** The event the page hears when an exercise's record changes (detail: the exercise id), e.g. for the sidebar. */
 export const recordEvent = 'rdl:result';
+
+/** The exercise's hints opened and failed runs; none when nothing (or nothing readable) is stored. Never throws. */
+export function loadHelp(id: string): HelpState {
+  try {
+    return readHelp(storage()?.getItem(helpKey(id)) ?? null);
+  } catch {
+    return readHelp(null);
+  }
+}
+
+/** Stores the exercise's help state; false if the browser refused (it then holds for this page only). */
+export function saveHelp(id: string, help: HelpState): boolean {
+  return trySet(helpKey(id), JSON.stringify(help));
+}
+
+/** The code the learner had before they took the solution, or null when they have not (or restored it since). */
+export function loadCodeBeforeSolution(id: string): string | null {
+  try {
+    return storage()?.getItem(beforeSolutionKey(id)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `code` (null: forgets it) as the code to restore after taking the solution; false if the browser refused. */
+export function saveCodeBeforeSolution(id: string, code: string | null): boolean {
+  if (code !== null) return trySet(beforeSolutionKey(id), code);
+  try {
+    storage()?.removeItem(beforeSolutionKey(id));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function trySet(key: string, value: string): boolean {
+  try {
+    const s = storage();
+    s?.setItem(key, value);
+    return s !== null;
+  } catch {
+    return false;
+  }
+}

@@ -3,8 +3,8 @@
  * Launching Chromium itself is scripts/lib/chromium.ts.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, expect } from 'vitest';
-import type { Browser } from '../../scripts/lib/chromium.ts';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launch, type Browser } from '../../scripts/lib/chromium.ts';
 
 /** The selector of exercise `id`'s element on its lesson page. */
 export const exerciseSelector = (id: string) => `rdl-exercise[data-exercise-id="${id}"]`;
@@ -53,6 +53,22 @@ export function expectNoPageErrorsAfterEach(browsers: () => (Browser | undefined
     const logged = browsers().flatMap((b) => b?.errors.splice(0) ?? []);
     expect(logged, 'page errors logged during this test').toEqual([]);
   });
+}
+
+/**
+ * One Chromium for the calling test file: launched before its tests, closed after them, and checked after each test
+ * for page errors (expectNoPageErrorsAfterEach). Returns a getter for it.
+ */
+export function browserForFile(): () => Browser {
+  let b: Browser | undefined;
+  beforeAll(async () => {
+    b = await launch();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+  expectNoPageErrorsAfterEach(() => [b]);
+  return () => b!;
 }
 
 /**

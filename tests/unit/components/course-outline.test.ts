@@ -4,7 +4,7 @@
  * no lesson page is an error rather than an exercise no list shows.
  */
 import { describe, expect, it } from 'vitest';
-import { courseOutline, firstLesson, lessonsByHref, numberedTitle, type DocEntry, type ExerciseEntry } from '../../../src/components/course-outline.ts';
+import { courseOutline, firstLesson, lessonsByHref, nextLesson, numberedTitle, type DocEntry, type ExerciseEntry } from '../../../src/components/course-outline.ts';
 
 const page = (id: string, order?: number, extra: Partial<DocEntry['data']> = {}): DocEntry => ({ id, data: { title: `Title of ${id}`, sidebar: { order }, ...extra } });
 const overview = (id: string, number: number): DocEntry => page(id, 0, { module: { number }, description: `About ${id}` });
@@ -60,5 +60,13 @@ describe('courseOutline', () => {
   it('refuses an exercise whose lesson is not a lesson page of a module', () => {
     expect(() => courseOutline(docs, [exercise('02-later/09-lost', 'later/renamed')])).toThrow(/exercises\/02-later\/09-lost\/exercise\.yaml: lesson "later\/renamed"/);
     expect(() => courseOutline(docs, [exercise('02-later/09-lost', 'progress')])).toThrow(/not a lesson page/);
+  });
+
+  it('names the next lesson in course order, across modules, and none after the last', () => {
+    const two = courseOutline([...docs, page('first/only', 1)], exercises);
+    expect(nextLesson(two, 'first/only')?.id).toBe('later/z-first');
+    expect(nextLesson(two, 'later/z-first')?.id).toBe('later/b-second');
+    expect(nextLesson(two, 'later/a-unordered')).toBeUndefined();
+    expect(nextLesson(two, 'progress')).toBeUndefined();
   });
 });

@@ -3,9 +3,10 @@
  * run records nothing; the old format (a bare status) migrates; unreadable storage gives an empty record, never a
  * throw, and is kept aside when overwritten. Then what "Download my work" hands in, and the words the page shows.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GradeReport, LearnerError } from '../../../graders/report.ts';
 import { loadCode, loadRecord, saveCode, saveRecord } from '../../../src/runtime/code-store.ts';
+import { memoryStorage } from './memory-storage.ts';
 import { handIn, passedHeaderLead } from '../../../src/runtime/hand-in.ts';
 import { allPassed, emptyRecord, readRecord, recordImport, recordRun, resultState, type ResultRecord } from '../../../src/runtime/result-record.ts';
 import { progressText, recordText } from '../../../src/components/result-text.ts';
@@ -177,33 +178,24 @@ describe('the words', () => {
 });
 
 describe('code-store: records in localStorage', () => {
-  let store: Map<string, string>;
-  beforeEach(() => {
-    store = new Map();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => store.get(k) ?? null,
-      setItem: (k: string, v: string) => void store.set(k, String(v)),
-      removeItem: (k: string) => void store.delete(k),
-    });
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const store = memoryStorage();
 
   it('migrates the old status once, freezing the code that passed', () => {
     saveCode(id, 'passing code');
-    store.set(`rdl:report:${id}`, 'passed');
+    store().set(`rdl:report:${id}`, 'passed');
     expect(loadRecord(id).record.pass?.code).toBe('passing code');
     saveCode(id, 'edited after');
     expect(loadRecord(id).record.pass?.code).toBe('passing code');
-    expect(store.has(`rdl:report:${id}`)).toBe(false);
+    expect(store().has(`rdl:report:${id}`)).toBe(false);
     expect(loadCode(id)).toBe('edited after');
   });
 
   it('keeps unreadable text aside when it records over it', () => {
-    store.set(`rdl:result:${id}`, '{garbled');
+    store().set(`rdl:result:${id}`, '{garbled');
     expect(loadRecord(id)).toEqual({ record: emptyRecord(), unreadable: 'not valid JSON' });
     const rec = runs([report('failed'), 'x']);
     expect(saveRecord(id, rec)).toBe(true);
-    expect(store.get(`rdl:result:${id}:unreadable`)).toBe('{garbled');
+    expect(store().get(`rdl:result:${id}:unreadable`)).toBe('{garbled');
     expect(loadRecord(id)).toEqual({ record: rec });
   });
 
