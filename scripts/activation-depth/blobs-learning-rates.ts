@@ -35,8 +35,8 @@ function variant(lr: number): string {
   const edit = editSource(solution);
   edit.swap('tf.train.sgd(0.1)', `tf.train.sgd(${lr})`);
   edit.swap(
-    'callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN }) },',
-    `callbacks: { onEpochEnd: (epoch, logs) => { ctx.report({ step: epoch, loss: logs?.loss ?? NaN }); if (epoch + 1 === ${epochs / 2} || epoch + 1 === ${epochs}) ctx.log('train loss @' + (epoch + 1) + ' ' + (logs?.loss ?? NaN)); } },`,
+    'callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 300 }) },',
+    `callbacks: { onEpochEnd: (epoch, logs) => { ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 300 }); if (epoch + 1 === ${epochs / 2} || epoch + 1 === ${epochs}) ctx.log('train loss @' + (epoch + 1) + ' ' + (logs?.loss ?? NaN)); } },`,
   );
   if (!edit.source.includes(`epochs: ${epochs},`)) throw new Error(`solution.ts no longer trains for ${epochs} epochs`);
   return edit.source;

@@ -241,12 +241,12 @@ class ExerciseElement extends HTMLElement {
               lossHost.hidden = false;
               this.chart = new LossChart(lossHost, this.meta.lossChart?.references);
             }
-            this.chart.push(m.step, m.loss, m.valLoss);
+            this.chart.push(m.step, m.loss, m.valLoss, m.last);
             // Live plots: decision regions from the model the learner passed, or frames its code computed.
             for (const plot of m.plots ?? []) showPlot(this, plot);
             // Not the status: a live region that changed every epoch would leave a screen reader reading numbers
             // all the run long. The status says "Training on …" and then the result.
-            this.q('progress').textContent = `Epoch ${m.step + 1}, loss ${m.loss.toFixed(4)}`;
+            this.q('progress').textContent = `Epoch ${m.step + 1}${m.last !== undefined ? ` / ${m.last + 1}` : ''}, loss ${m.loss.toFixed(4)}`;
           } else if (m.type === 'log') this.q('logs').textContent += `${m.line}\n`;
         },
         onEnd: (result) => this.finish(result),

@@ -28,6 +28,8 @@ export class LossChart {
   private pending = false;
   private ink: ChartInk;
   private log = false;
+  /** " · epoch 380 / 1000" once the learner has said how many epochs it plans; '' before. */
+  private progressTitle = '';
   private readonly toggle: HTMLInputElement;
   private readonly box: HTMLElement;
   private readonly stopWatchingTheme: () => void;
@@ -70,7 +72,7 @@ export class LossChart {
       {
         width,
         height: 220,
-        title: this.series.hasValidation ? 'Training and validation loss' : 'Training loss',
+        title: this.title(),
         scales: {
           x: { time: false },
           y: { distr: this.log ? 3 : 1, range: (_u, min, max) => lossRange(min, max, refs, this.log) },
@@ -112,6 +114,15 @@ export class LossChart {
     ctx.restore();
   }
 
+  private title(): string {
+    return `${this.series.hasValidation ? 'Training and validation loss' : 'Training loss'}${this.progressTitle}`;
+  }
+
+  private setTitle(): void {
+    const title = this.plot.root.querySelector('.u-title');
+    if (title) title.textContent = this.title();
+  }
+
   /** With the pointer off the chart, the legend shows the newest point instead of placeholders. */
   private showNewest(u: uPlot): void {
     const n = this.series.steps.length;
@@ -126,10 +137,14 @@ export class LossChart {
     this.showNewest(this.plot);
   }
 
-  /** Adds a point; redraws at most once per animation frame however fast points arrive. */
-  push(step: number, loss: number, valLoss?: number): void {
+  /**
+   * Adds a point; redraws at most once per animation frame however fast points arrive. `last` is the step the
+   * training ends after, when the learner said (Progress.epochs): the title then reads "epoch 380 / 1000".
+   */
+  push(step: number, loss: number, valLoss?: number, last?: number): void {
     const hadValidation = this.series.hasValidation;
     if (!this.series.push(step, loss, valLoss)) return;
+    if (last !== undefined) this.progressTitle = ` · epoch ${step + 1} / ${last + 1}`;
     // A log scale has no place for 0 or a negative loss (an NLL can be negative): the box goes off and stays off.
     const positive = this.series.losses.every((v) => v > 0) && this.series.valLosses.every((v) => v === null || v > 0);
     if (!positive) {
@@ -141,8 +156,7 @@ export class LossChart {
     if (!hadValidation && this.series.hasValidation) {
       // Data for the new series at once: a redraw (a cursor move) before the next frame would find none.
       this.plot.addSeries(validationSeries);
-      const title = this.plot.root.querySelector('.u-title');
-      if (title) title.textContent = 'Training and validation loss';
+      this.setTitle();
       this.plot.setData(this.series.data() as uPlot.AlignedData);
       this.showNewest(this.plot);
       return;
@@ -151,6 +165,7 @@ export class LossChart {
     this.pending = true;
     requestAnimationFrame(() => {
       this.pending = false;
+      this.setTitle();
       this.plot.setData(this.series.data() as uPlot.AlignedData);
       this.showNewest(this.plot);
     });

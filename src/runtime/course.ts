@@ -19,6 +19,11 @@ export interface Progress {
    */
   valLoss?: number;
   /**
+   * How many epochs (steps) the training will take in all (optional): the page then shows "epoch 380 / 1000" beside
+   * the loss curve. A whole number of at least 1; anything else is left out, with a line in the log.
+   */
+  epochs?: number;
+  /**
    * The model being trained (optional). On exercises with a 2-D input, the page then redraws the model's decision
    * regions live, a few times a second.
    */

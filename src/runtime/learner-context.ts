@@ -92,6 +92,15 @@ function onceLogger(log: ((line: string) => void) | undefined): (key: string, me
   };
 }
 
+/** The planned number of epochs of a report (a whole number ≥ 1), or undefined; anything else is logged once. */
+function plannedEpochs(p: Progress, warn: (key: string, message: string) => void): number | undefined {
+  const v: unknown = p.epochs;
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 1e9) return v;
+  warn('epochs', `epochs is ${describe(v)}; it must be a whole number of at least 1 (the epochs the training will take in all). The page leaves it out.`);
+  return undefined;
+}
+
 /**
  * The finite validation loss of a report, or undefined. A bad one is logged, not thrown: the run's grade never
  * depends on it, and an infinite held-out loss is a fact about the model (a confident mistake under a hand-written
@@ -153,7 +162,8 @@ export function makeTrainContext(o: ContextOptions): CallContext {
       if (!Number.isFinite(p.loss)) throw new LossNotFinite(p.step, p.loss);
       o.onLoss(p.loss);
       const valLoss = validationLoss(p, warn);
-      const point: ProgressEvent = { step: p.step, loss: p.loss, ...(valLoss !== undefined && { valLoss }) };
+      const epochs = plannedEpochs(p, warn);
+      const point: ProgressEvent = { step: p.step, loss: p.loss, ...(valLoss !== undefined && { valLoss }), ...(epochs !== undefined && { last: epochs - 1 }) };
       lastPoint = point;
       const now = Date.now();
       // The learner's own frames: a few a second at most, read only when sent; the newest held back waits for flush.

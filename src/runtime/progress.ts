@@ -24,6 +24,8 @@ export interface ProgressEvent {
   loss: number;
   /** The validation loss the learner reported at this step, when it reported a finite one. */
   valLoss?: number;
+  /** The step the training will end after (Progress.epochs − 1, shifted like `step` over several calls), when known. */
+  last?: number;
   /** Present only when the learner passed something a live plot can draw: its model (on a grid call), or frames. */
   plots?: LivePlot[];
 }

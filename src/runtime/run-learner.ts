@@ -128,7 +128,7 @@ async function runLearnerUnguarded(o: LearnerRunOptions): Promise<LearnerRunResu
     const offset = stepOffset;
     const onProgress = o.onProgress && ((p: ProgressEvent) => {
       stepOffset = Math.max(stepOffset, offset + p.step + 1);
-      o.onProgress!(offset ? { ...p, step: p.step + offset } : p);
+      o.onProgress!(offset ? { ...p, step: p.step + offset, ...(p.last !== undefined && { last: p.last + offset }) } : p);
     });
     const { ctx, flush } = makeTrainContext({ tf, seed: o.seed, backend: o.backend, call, onLoss: (loss) => (finalLoss = loss), ...(onProgress && { onProgress }), ...(o.onLog && { onLog: o.onLog }), ...(o.readPlots && { readPlots: o.readPlots }) });
     // Copies of typed arrays, so a learner who normalises data in place cannot change what a later call sees.

@@ -55,7 +55,7 @@ export async function train(data: RegressionSplit, ctx: TrainContext): Promise<t
     const report = epoch % 10 === 0 || epoch === EPOCHS - 1;
     const cost = optimizer.minimize(() => tf.losses.meanSquaredError(ys, model.apply(xs) as tf.Tensor) as tf.Scalar, report);
     if (cost) {
-      ctx.report({ step: epoch, loss: cost.dataSync()[0]! });
+      ctx.report({ step: epoch, loss: cost.dataSync()[0]!, epochs: EPOCHS });
       cost.dispose();
     }
   }

@@ -64,13 +64,13 @@ export async function train(data: DenseAutoencoderInput, ctx: TrainContext) {
     const loss = (await total.data())[0]!;
     total.dispose();
     if (epoch % SHOW_EVERY !== SHOW_EVERY - 1) {
-      ctx.report({ step: epoch, loss });
+      ctx.report({ step: epoch, loss, epochs: EPOCHS });
       continue;
     }
     const recon = tf.tidy(() => model.predict(shown) as tf.Tensor);
     const images = await recon.data();
     recon.dispose();
-    ctx.report({ step: epoch, loss, plots: [{ kind: 'images', rows: data.rows, cols: data.cols, strips: [{ label: 'digits', images: original }, { label: 'reconstructions', images }] }] });
+    ctx.report({ step: epoch, loss, epochs: EPOCHS, plots: [{ kind: 'images', rows: data.rows, cols: data.cols, strips: [{ label: 'digits', images: original }, { label: 'reconstructions', images }] }] });
   }
   tf.dispose([...batches, shown]);
   optimizer.dispose();

@@ -27,7 +27,7 @@ export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersMo
     batchSize: data.n, // one gradient step per epoch on all points: smooth curve, deterministic
     shuffle: false,
     verbose: 0,
-    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN }) },
+    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 300 }) },
   });
 
   xs.dispose();

@@ -25,8 +25,8 @@ export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersMo
   //       model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy' });
 
   // TODO: train with model.fit(xs, ys, { epochs, batchSize, callbacks }). Report the loss after every epoch so
-  //       the page can draw the loss curve:
-  //       callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN }) }
+  //       the page can draw the loss curve (epochs: how many in all, so it shows "epoch 120 / 300"):
+  //       callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 300 }) }
 
   xs.dispose();
   ys.dispose();

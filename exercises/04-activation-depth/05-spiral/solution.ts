@@ -32,7 +32,7 @@ export async function train(data: Split, ctx: TrainContext): Promise<tf.LayersMo
     shuffle: false,
     verbose: 0,
     // Passing the model as well as the loss makes the page redraw the decision regions while it trains.
-    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, model }) },
+    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 1000, model }) },
   });
 
   xs.dispose();

@@ -27,7 +27,7 @@ export async function train(data: RegressionSplit, ctx: TrainContext): Promise<t
     batchSize: data.n, // full batch: one smooth step per epoch
     shuffle: false,
     verbose: 0,
-    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN }) },
+    callbacks: { onEpochEnd: (epoch, logs) => ctx.report({ step: epoch, loss: logs?.loss ?? NaN, epochs: 500 }) },
   });
 
   xs.dispose();

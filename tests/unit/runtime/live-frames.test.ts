@@ -135,6 +135,15 @@ describe('ctx.report through the runtime', () => {
     expect(logs).toEqual(['ctx.report: valLoss is Infinity (first at step 2); the validation curve leaves such points out, and training goes on. A hand-written loss that takes log(0) on a held-out point does this.']);
   });
 
+  it('epochs becomes the last step the page shows ("epoch 3 / 10"); a bad one is one log line and left out', async () => {
+    const good = await run(`  for (let step = 0; step < 3; step++) ctx.report({ step, loss: 1, epochs: 10 });`);
+    expect(good.events.map((e) => e.last)).toEqual([9, 9, 9]);
+    const bad = await run(`  for (let step = 0; step < 3; step++) ctx.report({ step, loss: 1, epochs: 2.5 });`);
+    expect(bad.result.ok).toBe(true);
+    expect(bad.events.map((e) => e.last)).toEqual([undefined, undefined, undefined]);
+    expect(bad.logs).toEqual(['ctx.report: epochs is a number (2.5); it must be a whole number of at least 1 (the epochs the training will take in all). The page leaves it out.']);
+  });
+
   it('a valLoss that is not a number (a tensor) says how to read it', async () => {
     const { result, logs } = await run(`  const v = tf.scalar(1);\n  ctx.report({ step: 0, loss: 1, valLoss: v });\n  v.dispose();`);
     expect(result.ok).toBe(true);
