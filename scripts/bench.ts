@@ -11,6 +11,7 @@
  *   batch      instructor throughput: 20 students' submissions graded in sandboxed children
  *   browser    the built site in Debian's Chromium on WASM, WebGL, WebGPU (run `npm run build` first)
  *   bytes      per exercise page, the JavaScript (gzip) loaded before the editor, when it opens, and on the first run
+ *   startup    a run's start-up in Chromium, first and later runs, with and without handing over compiled WebAssembly
  * Options: --<part>-only (repeatable: `--kernels-only --torch-only` runs those two; default: every part),
  * --runs N (default 5 for node, 3 for steps, torch and browser), --exercise ID (repeatable; default: all),
  * --students N (default 20).
@@ -20,12 +21,13 @@ import { listExerciseIds } from '../graders/exercise-files.ts';
 import { benchBatch } from './bench/batch.ts';
 import { benchBrowser } from './bench/browser.ts';
 import { benchBytes } from './bench/bytes.ts';
+import { benchStartup } from './bench/startup.ts';
 import { benchExercises } from './bench/exercises.ts';
 import { benchKernels } from './bench/kernels.ts';
 import { benchSteps } from './bench/steps.ts';
 import { benchTorch } from './bench/pytorch.ts';
 
-const parts = ['kernels', 'node', 'steps', 'torch', 'batch', 'browser', 'bytes'] as const;
+const parts = ['kernels', 'node', 'steps', 'torch', 'batch', 'browser', 'bytes', 'startup'] as const;
 type Part = (typeof parts)[number];
 
 const { values: args } = parseArgs({
@@ -49,5 +51,7 @@ if (run('torch')) await benchTorch({ ids, runs: runs(3) });
 if (run('batch')) await benchBatch({ students: Number(args.students) });
 if (run('browser')) await benchBrowser({ ids, runs: runs(3) });
 if (run('bytes')) await benchBytes({ ids });
+// Start-up does not depend on the exercise: one quick one unless --exercise says otherwise.
+if (run('startup')) await benchStartup({ ids: args.exercise ? ids : ['04-activation-depth/07-gradient-norms'], runs: runs(3) });
 
 console.log('\nEvery solution on six seeds, asserted (pass, no tensor leak, 2 % inside its bounds): npm run check:corpus');

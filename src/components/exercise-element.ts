@@ -235,6 +235,7 @@ class ExerciseElement extends HTMLElement {
           if (m.type === 'backend') {
             this.showBackend(m.backend, m.threads, m.choice, [...m.choice.skipped, ...m.failed.map((f) => ({ name: f.name, why: `${backendLabel(f.name)} failed to start: ${f.why}` }))]);
             this.q('backend-badge').dataset.wasmPatches = m.wasmPatches.join(' '); // which tfjs fixes ran (tests read it)
+            this.q('backend-badge').dataset.wasmModule = m.wasmModule; // compiled afresh or handed over (tests, bench)
             this.setStatus(`Training on ${backendLabel(m.backend)}…`, 'run');
           } else if (m.type === 'progress') {
             if (!this.chart) {

@@ -18,6 +18,9 @@ export interface RunHandlers {
   onEnd(result: ExerciseRunResult): void;
 }
 
+/** tfjs's WebAssembly as the first run's worker compiled it, by URL: every later worker of this page instantiates it. */
+const compiledModules = new Map<string, WebAssembly.Module>();
+
 export interface RunHandle {
   /** Stops the run at once; `onEnd` gets a "stopped" report. */
   stop(): void;
@@ -47,6 +50,8 @@ export function startRun(
   worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
     const m = e.data;
     if (m.type === 'backend') backend = m.backend;
+    // Kept for the next run's worker (wasm-module-cache.ts); not the page's business.
+    if (m.type === 'wasm-module') return void compiledModules.set(m.url, m.module);
     if (m.type === 'done') end(m.result);
     else if (m.type === 'crash') fail({ kind: 'internal', message: `The runner failed: ${m.message}` });
     else handlers.onMessage(m);
@@ -56,7 +61,7 @@ export function startRun(
     fail({ kind: 'internal', message: `The runner failed to start or crashed: ${e.message || 'unknown error'}` });
   };
 
-  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0, onPage: opts.onPage ?? false, ...(opts.starter !== undefined && { starter: opts.starter }), ...(opts.debug && { debug: opts.debug }) };
+  const req: RunRequest = { type: 'run', meta: opts.meta, source: opts.source, seed, backend: opts.backend, gridSize: opts.gridSize ?? 0, onPage: opts.onPage ?? false, compiled: Object.fromEntries(compiledModules), ...(opts.starter !== undefined && { starter: opts.starter }), ...(opts.debug && { debug: opts.debug }) };
   worker.postMessage(req);
   return { stop: () => fail({ kind: 'stopped', message: 'You stopped the run.' }) };
 }

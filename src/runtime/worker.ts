@@ -13,6 +13,7 @@ import { consoleText } from './output-limits.ts';
 import { inThreadRunner, runExercise } from './run-exercise.ts';
 import type { LearnerRunner } from './run-learner.ts';
 import { installWasmPatches, installedWasmPatches } from './wasm-patches/index.ts';
+import { serveCompiledModules } from './wasm-module-cache.ts';
 // The WASM binaries are bundled by Vite and served from our own origin: nothing comes from a CDN.
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -113,8 +114,10 @@ async function run(req: RunRequest): Promise<void> {
   // Test-only (debug-flags.ts): make tfjs-webgl store 16-bit floats, as a GPU without float32 render targets does.
   if (req.debug?.forceF16) tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
   const needs: BackendNeeds = { float32: req.meta.precision?.needs === 'float32', ...(req.meta.precision && { why: req.meta.precision.why }) };
+  // Before any backend starts: the page's compiled WebAssembly from an earlier run, and this run's back to the page.
+  const wasmModule = serveCompiledModules(req.debug?.noWasmCache ? {} : (req.compiled ?? {}), (url, module) => post({ type: 'wasm-module', url, module }));
   const { backend, threads, choice, failed } = await startChosen(req, needs);
-  post({ type: 'backend', backend, threads, choice, failed, wasmPatches: backend === 'wasm' ? [...installedWasmPatches()] : [] });
+  post({ type: 'backend', backend, threads, choice, failed, wasmPatches: backend === 'wasm' ? [...installedWasmPatches()] : [], wasmModule: wasmModule() });
   const result = await runExercise({
     meta: req.meta,
     source: req.source,

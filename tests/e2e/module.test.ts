@@ -254,6 +254,24 @@ describe('runs that explain themselves', () => {
   }, 180_000);
 });
 
+describe('a second run', () => {
+  it('starts a fresh worker that instantiates the first run\'s compiled WebAssembly instead of compiling it again', async () => {
+    const id = '04-activation-depth/07-gradient-norms';
+    const sel = exerciseSelector(id);
+    const { page } = b;
+    await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
+    const badge = page.locator(`${sel} [data-role=backend-badge]`);
+    const served: (string | null)[] = [];
+    for (let run = 0; run < 2; run++) {
+      expect(await runAndWait(page, id, 120_000)).toMatch(/^Passed/);
+      served.push(await badge.getAttribute('data-wasm-module'));
+    }
+    // Headless Chromium here has no hardware GPU: the exercise runs on WebAssembly (where one is, there is nothing to hand over).
+    if ((await badge.getAttribute('data-backend')) === 'wasm') expect(served).toEqual(['compiled', 'cached']);
+    else expect(served).toEqual(['none', 'none']);
+  }, 180_000);
+});
+
 describe('ctx.rng in the browser worker', () => {
   it('draws the same stream as in Node for the run\'s seed', async () => {
     const id = '04-activation-depth/01-softmax-blobs';
