@@ -4,7 +4,7 @@
  * setup built (dist/); scripts/lib/page-js.ts follows each page's static imports. `npm run bench -- --bytes-only`
  * prints the same numbers with what loads after the editor opens and after the first run.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { initialJs, staticImports } from '../../scripts/lib/page-js.ts';
@@ -15,6 +15,16 @@ const docs = 'src/content/docs';
 const pages = readdirSync(docs, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .flatMap((d) => readdirSync(path.join(docs, d.name)).filter((f) => f.endsWith('.mdx') && f !== 'index.mdx').map((f) => `${d.name}/${f.replace(/\.mdx$/, '')}`));
+
+describe('caching of the built site', () => {
+  it('marks the hashed assets immutable for static hosts (dist/_headers, from public/_headers)', () => {
+    const headers = readFileSync('dist/_headers', 'utf8');
+    expect(headers).toMatch(/^\/_astro\/\*\n\s+Cache-Control: public, max-age=31536000, immutable$/m);
+    // Every script a page loads is under /_astro/ with a content hash in its name, so the rule covers them all.
+    const { files } = initialJs('dist', 'dist/activation-depth/softmax-blobs/index.html');
+    for (const f of files) expect(f).toMatch(/^_astro\/.+\.[\w-]{5,}\.js$/);
+  });
+});
 
 describe('initial JavaScript of a lesson page', () => {
   it('finds static imports in minified chunks, not dynamic ones', () => {
