@@ -4,24 +4,16 @@
  * only as a software emulation is still measured for WebGL (SwiftShader), but WebGPU's fallback adapter is
  * skipped: it is ~140× slower and would take minutes per run. Needs `npm run build` first.
  */
-import { existsSync } from 'node:fs';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { startAstro } from '../lib/astro-server.ts';
-import { launch } from '../lib/chromium.ts';
+import { onBuiltSite } from './built-site.ts';
 import { duration, median, printTable } from './format.ts';
 
 export async function benchBrowser(o: { ids: string[]; runs: number }): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    console.log('\n## Chromium: skipped, no built site (run `npm run build` first).');
-    return;
-  }
   const rows = [['exercise', 'backend', 'median', 'runs', 'note']];
-  const server = await startAstro('preview');
-  const b = await launch({ extraArgs: ['--enable-unsafe-webgpu'] });
-  try {
+  const built = await onBuiltSite('Chromium', async (site, b) => {
     for (const id of o.ids) {
       const { meta, solution } = loadExercise(id);
-      const url = `${server.url}/${meta.lesson}/`;
+      const url = `${site}/${meta.lesson}/`;
       const sel = `rdl-exercise[data-exercise-id="${id}"]`;
       await b.page.goto(url);
       const adapter = await b.page.evaluate(async () => {
@@ -57,9 +49,6 @@ export async function benchBrowser(o: { ids: string[]; runs: number }): Promise<
         rows.push([id, backend, duration(median(times)), times.map(duration).join(', '), `${ran !== backend ? `(ran on ${ran}) ` : ''}${/SwiftShader/i.test(renderer ?? '') ? 'software GPU (SwiftShader)' : ''}`]);
       }
     }
-  } finally {
-    await b.close();
-    server.stop();
-  }
-  printTable(`Chromium: each reference solution run through the page, median of ${o.runs}`, rows);
+  }, ['--enable-unsafe-webgpu']);
+  if (built) printTable(`Chromium: each reference solution run through the page, median of ${o.runs}`, rows);
 }

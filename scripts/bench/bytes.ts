@@ -9,8 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { startAstro } from '../lib/astro-server.ts';
-import { launch } from '../lib/chromium.ts';
+import { onBuiltSite } from './built-site.ts';
 import { printTable } from './format.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -26,14 +25,8 @@ function gzipOf(urls: Iterable<string>): number {
 }
 
 export async function benchBytes(o: { ids: string[] }): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    console.log('\n## Page weight: skipped, no built site (run `npm run build` first).');
-    return;
-  }
   const rows = [['lesson (first exercise)', 'before the editor', '+ editor open', '+ first run', 'WebAssembly (first run)']];
-  const server = await startAstro('preview');
-  const b = await launch();
-  try {
+  const built = await onBuiltSite('Page weight', async (url, b) => {
     const lessons = new Map<string, string>();
     for (const id of o.ids) {
       const lesson = loadExercise(id).meta.lesson;
@@ -52,7 +45,7 @@ export async function benchBytes(o: { ids: string[] }): Promise<void> {
       await b.page.goto('about:blank');
       const cdp = await context.newCDPSession(b.page);
       await cdp.send('Network.clearBrowserCache');
-      await b.page.goto(`${server.url}/${lesson}/`);
+      await b.page.goto(`${url}/${lesson}/`);
       await b.page.evaluate(() => localStorage.clear());
       await b.page.reload();
       await b.page.locator(`${sel}[data-ready=true]`).waitFor();
@@ -66,9 +59,6 @@ export async function benchBytes(o: { ids: string[] }): Promise<void> {
       context.off('request', onRequest);
       await cdp.detach();
     }
-  } finally {
-    await b.close();
-    server.stop();
-  }
-  printTable('Page weight: JavaScript (gzip) a learner downloads on each exercise page', rows, '"Before the editor" includes what a figure loads after the page (the MDN training figure\'s snapshots); the 60 KB budget (tests/e2e/page-weight.test.ts) is the page\'s own scripts and their static imports.');
+  });
+  if (built) printTable('Page weight: JavaScript (gzip) a learner downloads on each exercise page', rows, '"Before the editor" includes what a figure loads after the page (the MDN training figure\'s snapshots); the 60 KB budget (tests/e2e/page-weight.test.ts) is the page\'s own scripts and their static imports.');
 }

@@ -4,27 +4,19 @@
  * handed to each later worker (src/runtime/wasm-module-cache.ts) and without (`?rdl-debug=no-wasm-cache`: every
  * worker compiles tfjs's WebAssembly again). Each run is a fresh worker either way. Needs `npm run build`.
  */
-import { existsSync } from 'node:fs';
 import { loadExercise } from '../../graders/exercise-files.ts';
-import { startAstro } from '../lib/astro-server.ts';
-import { launch } from '../lib/chromium.ts';
+import { onBuiltSite } from './built-site.ts';
 import { duration, median, printTable } from './format.ts';
 
 export async function benchStartup(o: { ids: string[]; runs: number }): Promise<void> {
-  if (!existsSync('dist/index.html')) {
-    console.log('\n## Run start-up: skipped, no built site (run `npm run build` first).');
-    return;
-  }
   const rows = [['exercise', 'hand-over', 'first run', 'later runs (median)', 'later runs', 'WebAssembly in later runs']];
-  const server = await startAstro('preview');
-  const b = await launch();
-  try {
+  const built = await onBuiltSite('Run start-up', async (url, b) => {
     for (const id of o.ids) {
       const { meta, solution } = loadExercise(id);
       const sel = `rdl-exercise[data-exercise-id="${id}"]`;
       const badge = b.page.locator(`${sel} [data-role=backend-badge]`);
       for (const cached of [false, true]) {
-        await b.page.goto(`${server.url}/${meta.lesson}/${cached ? '' : '?rdl-debug=no-wasm-cache'}`);
+        await b.page.goto(`${url}/${meta.lesson}/${cached ? '' : '?rdl-debug=no-wasm-cache'}`);
         await b.page.evaluate(([i, code]) => localStorage.setItem(`rdl:code:${i}`, code!), [id, solution]);
         await b.page.reload();
         await b.page.locator(`${sel}[data-ready=true]`).waitFor();
@@ -44,9 +36,6 @@ export async function benchStartup(o: { ids: string[]; runs: number }): Promise<
         rows.push([id, cached ? 'on' : 'off (no-wasm-cache)', duration(times[0]!), duration(median(later)), later.map(duration).join(', '), [...new Set(served.slice(1))].join(', ')]);
       }
     }
-  } finally {
-    await b.close();
-    server.stop();
-  }
-  printTable('Run start-up in Chromium: Run clicked → the worker has its backend (a fresh worker each run)', rows);
+  });
+  if (built) printTable('Run start-up in Chromium: Run clicked → the worker has its backend (a fresh worker each run)', rows);
 }
