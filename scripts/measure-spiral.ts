@@ -4,7 +4,7 @@
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts bayes
  *       The Bayes-optimal classifier (it knows the generating process) on 200 hidden test spirals.
  *   node scripts/with-node.mjs node scripts/measure-spiral.ts grade [--act relu|sigmoid|tanh] [--epochs N]
- *       [--lr R] [--strong] [--backend wasm|cpu] [--seeds 1-10] [--json FILE]
+ *       [--lr R] [--strong] [--tfjs-init] [--backend wasm|cpu] [--seeds 1-10] [--json FILE]
  *       The reference solution, changed only where the flags say, graded in this process exactly as the grader
  *       does; one line per seed (accuracy, cross-entropy, wall time), then the range. `--json` also writes the
  *       per-seed metrics with their provenance: the lessons render the ReLU network at learning rate 0.01 from
@@ -15,6 +15,8 @@
  *       to src/components/figures/activation-depth/spiral/spiral-regions.json for the lesson's static figure.
  *
  * `--probe` logs the size of the hidden pre-activations before and after training.
+ * `--tfjs-init` drops the solution's PyTorch-style initialisers, leaving tfjs's defaults (Glorot-uniform weights,
+ * zero biases, unseeded): the network a learner who follows hint 2 writes.
  * `--strong` swaps the 2 → 100 → 3 network for a 2 → 256 → 256 → 3 ReLU network (a "how good can a trained model
  * get" probe for the upper bounds).
  */
@@ -32,6 +34,7 @@ const id = '04-activation-depth/05-spiral';
 const { values: args, positionals } = parseMeasureArgs({
   strong: { type: 'boolean' },
   probe: { type: 'boolean' },
+  'tfjs-init': { type: 'boolean' },
   json: { type: 'string' },
 });
 const { meta, solution } = loadExercise(id);
@@ -39,9 +42,13 @@ const p = meta.data.params as SpiralParams;
 
 
 /** The reference solution with the activation, epochs, learning rate or network swapped. */
-function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolean; probe?: boolean }): string {
+function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolean; probe?: boolean; tfjsInit?: boolean }): string {
   const edit = editSource(solution);
   const { swap } = edit;
+  if (v.tfjsInit) {
+    swap(', ...init(data.features, ctx.seed) }', ' }');
+    swap(', ...init(100, ctx.seed + 2) }', ' }');
+  }
   if (v.act !== 'relu') swap("activation: 'relu'", `activation: '${v.act}'`);
   if (v.epochs) swap('epochs: 1000', `epochs: ${v.epochs}`);
   if (v.lr) swap('tf.train.adam(1e-3)', `tf.train.adam(${v.lr})`);
@@ -60,7 +67,7 @@ function variant(v: { act: string; epochs?: string; lr?: string; strong?: boolea
       `{ const [w1, b1] = model.layers[0]!.getWeights(); const z = tf.tidy(() => xs.matMul(w1!).add(b1!).abs()); const zs = z.dataSync(); z.dispose();` +
       ` let over1 = 0, over25 = 0, max = 0, sum = 0; for (const a of zs) { if (a > 1) over1++; if (a > 2.5) over25++; if (a > max) max = a; sum += a; }` +
       ` const w = w1!.dataSync(); let wmax = 0; for (const a of w) wmax = Math.max(wmax, Math.abs(a));` +
-      ` ctx.log('${when}: |z| mean ' + (sum / zs.length).toFixed(2) + ', max ' + max.toFixed(2) + '; share of |z| > 1: ' + (over1 / zs.length).toFixed(3) + ', > 2.5: ' + (over25 / zs.length).toFixed(4) + '; max |W1| ' + wmax.toFixed(2)); }\n  `;
+      ` ctx.log('probe ' + JSON.stringify({ when: '${when}', meanAbsZ: sum / zs.length, maxAbsZ: max, shareOver1: over1 / zs.length, shareOver2_5: over25 / zs.length, maxAbsW1: wmax })); }\n  `;
     swap('  await model.fit(', `  ${probe('before training')}await model.fit(`);
     swap('  xs.dispose();\n  ys.dispose();\n  return model;', `  ${probe('after training')}xs.dispose();\n  ys.dispose();\n  return model;`);
   }
@@ -78,11 +85,12 @@ if (positionals[0] === 'bayes') {
   console.log(`Bayes-optimal test accuracy over 200 seeds:      ${stats(accs)}`);
   console.log(`Bayes-optimal test cross-entropy over 200 seeds: ${stats(ces)}`);
 } else if (positionals[0] === 'grade') {
-  const source = variant({ act: args.act!, ...(args.epochs && { epochs: args.epochs }), ...(args.lr && { lr: args.lr }), strong: !!args.strong, probe: !!args.probe });
+  const tfjsInit = !!args['tfjs-init'];
+  const source = variant({ act: args.act!, ...(args.epochs && { epochs: args.epochs }), ...(args.lr && { lr: args.lr }), strong: !!args.strong, probe: !!args.probe, tfjsInit });
   const seeds = seedRange(args.seeds!);
   const backend = args.backend as NodeBackend;
   const tf = await useNodeBackend(backend);
-  console.log(`act=${args.act} epochs=${args.epochs ?? 1000} lr=${args.lr ?? '1e-3'} strong=${!!args.strong} backend=${backend}`);
+  console.log(`act=${args.act} epochs=${args.epochs ?? 1000} lr=${args.lr ?? '1e-3'} strong=${!!args.strong} init=${tfjsInit ? 'tfjs' : 'pytorch'} backend=${backend}`);
   const reports = await gradeSeeds({
     meta,
     source,
@@ -90,7 +98,7 @@ if (positionals[0] === 'bayes') {
     tf,
     seeds,
     describe: (report) => {
-      for (const line of report.logs) if (line.includes('|z|')) console.log(`  ${line}`);
+      for (const line of report.logs) if (line.startsWith('probe ')) console.log(`  ${line}`);
       const m = metricValues(report);
       return `accuracy ${m.testAccuracy!.toFixed(4)}  cross-entropy ${m.testCrossEntropy!.toFixed(4)}`;
     },
@@ -100,14 +108,20 @@ if (positionals[0] === 'bayes') {
   console.log(`cross-entropy: ${stats(ms.map((m) => m.testCrossEntropy!))}`);
   console.log(`seconds:       ${stats(reports.map((r) => r.durationMs / 1000))}`);
   if (args.json) {
-    const flags = [`--act ${args.act}`, ...(args.epochs ? [`--epochs ${args.epochs}`] : []), ...(args.lr ? [`--lr ${args.lr}`] : []), `--seeds ${args.seeds}`, `--backend ${backend}`];
+    const flags = [...(args.probe ? ['--probe'] : []), `--act ${args.act}`, ...(args.epochs ? [`--epochs ${args.epochs}`] : []), ...(args.lr ? [`--lr ${args.lr}`] : []), ...(tfjsInit ? ['--tfjs-init'] : []), `--seeds ${args.seeds}`, `--backend ${backend}`];
     const command = `node scripts/with-node.mjs node scripts/measure-spiral.ts grade ${flags.join(' ')} --json ${args.json}`;
     const out = {
       provenance: provenance('scripts/measure-spiral.ts', command),
       exercise: id,
-      change: { activation: args.act, epochs: Number(args.epochs ?? 1000), learningRate: Number(args.lr ?? 1e-3), strong: !!args.strong },
+      change: { activation: args.act, epochs: Number(args.epochs ?? 1000), learningRate: Number(args.lr ?? 1e-3), strong: !!args.strong, init: tfjsInit ? 'tfjs' : 'pytorch' },
       backend,
-      runs: reports.map((r, i) => ({ seed: seeds[i]!, status: r.status, ...metricValues(r) })),
+      runs: reports.map((r, i) => ({
+        seed: seeds[i]!,
+        status: r.status,
+        ...metricValues(r),
+        // --probe: the hidden pre-activations' sizes before and after training, as the run logged them.
+        ...(args.probe && { probe: r.logs.filter((l) => l.startsWith('probe ')).map((l) => JSON.parse(l.slice(6)) as Record<string, number | string>) }),
+      })),
     };
     writeFileSync(args.json, JSON.stringify(out, null, 1) + '\n');
     console.log(`wrote ${args.json}`);

@@ -57,13 +57,13 @@ const wrongAnswers: Record<string, Record<string, string>> = {
     'formula 7 sin(0.75x) + 0.5x (the page’s curve)': `${head}  return (x: tf.Tensor) => tf.tidy(() => tf.add(tf.mul(7, tf.sin(tf.mul(0.75, x))), tf.mul(0.5, x)));\n}\n`,
   },
   '04-activation-depth/05-spiral': {
-    // Arm k at radius r sits at angle 4k + 4r (point r·(sin t, cos t)); score each arm by the wrapped angle error.
+    // Arm k at radius r sits at angle 2π(k + 2r)/3 (point r·(sin t, cos t)); score each arm by the wrapped angle error.
     'nearest page arm (the spiral’s equation)': `${head}  return (x: tf.Tensor) => tf.tidy(() => {
     const [a, b] = tf.split(x, 2, 1) as [tf.Tensor, tf.Tensor];
     const r = tf.sqrt(tf.add(tf.square(a), tf.square(b)));
     const phi = tf.atan2(a, b);
     const scores = [0, 1, 2].map((k) => {
-      const d = tf.sub(phi, tf.add(4 * k, tf.mul(4, r)));
+      const d = tf.sub(phi, tf.mul((2 * Math.PI) / 3, tf.add(k, tf.mul(2, r))));
       const w = tf.sub(d, tf.mul(2 * Math.PI, tf.round(tf.div(d, 2 * Math.PI))));
       return tf.div(tf.neg(tf.square(w)), 2 * 0.2 * 0.2);
     });

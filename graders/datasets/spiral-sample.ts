@@ -14,8 +14,17 @@ export interface SpiralShape {
 }
 
 /**
- * Arm k: radius r from 0 to 1 and angle t = 4k … 4(k+1) plus N(0, noise²), point r·(sin t, cos t). Rows are
- * shuffled so mini-batches are mixed.
+ * The expected angle of arm k (of `classes`) at radius r, in radians: arms start 2π/classes apart at the origin and
+ * each winds through 4π/classes (240° for 3 arms) while its radius grows from 0 to 1. The one law behind the
+ * generator, the page's rule for secret variants (spiral.ts) and the Bayes-optimal classifier
+ * (scripts/activation-depth/spiral-bayes.ts).
+ */
+export const spiralArmAngle = (k: number, r: number, classes: number): number => (2 * Math.PI * (k + 2 * r)) / classes;
+
+/**
+ * The NYU deep-learning course's spiral, the data of the original PyTorch lesson: point j of arm k has radius
+ * r = j/(perClass − 1) and angle spiralArmAngle(k, r) plus N(0, noise²), at r·(sin t, cos t). Rows are shuffled so
+ * mini-batches are mixed.
  */
 export function sampleSpiral(p: SpiralShape, perClass: number, seed: GradingSeed, stream: string): Split {
   const rng = makeRng(seed, stream);
@@ -28,7 +37,7 @@ export function sampleSpiral(p: SpiralShape, perClass: number, seed: GradingSeed
     const k = Math.floor(src / perClass);
     const j = src % perClass;
     const r = perClass === 1 ? 0 : j / (perClass - 1);
-    const t = 4 * k + (4 * j) / Math.max(1, perClass - 1) + p.noise * rng.normal();
+    const t = spiralArmAngle(k, r, p.classes) + p.noise * rng.normal();
     x[2 * i] = r * Math.sin(t);
     x[2 * i + 1] = r * Math.cos(t);
     y[i] = k;

@@ -78,4 +78,4 @@ function classification<P>(params: z.ZodType<P>, generate: (p: P, seed: GradingS
 }
 
 export const blobsProblem = classification(blobsParams, blobs, 'Gaussian blobs (like scikit-learn\'s make_blobs with fixed centres), one per class.');
-export const spiralProblem = classification(spiralParams, spiral, 'CS231n\'s spiral: interleaved arms from the origin, one per class; not linearly separable.');
+export const spiralProblem = classification(spiralParams, spiral, 'The NYU deep-learning course\'s spiral: interleaved arms from the origin, one per class; not linearly separable.');

@@ -3,6 +3,7 @@
  * scripts/measure-spiral.ts (the Bayes bound behind the exercise's upper bounds) and the unit tests, not by the
  * lesson's figure, so it lives outside src/components/figures/.
  */
+import { spiralArmAngle } from '../../graders/datasets/spiral-sample.ts';
 import type { Split } from '../../graders/datasets/types.ts';
 
 /** Normal density up to a constant factor. */
@@ -10,8 +11,8 @@ const gauss = (d: number, s: number) => Math.exp(-(d * d) / (2 * s * s));
 
 /**
  * Posterior class probabilities of the generating process for the point (x, y): the Bayes-optimal classifier.
- * A point of arm k at radius r has angle 4k + 4r + N(0, σ²), so given (r, φ) the likelihood of arm k is
- * Σₘ N(φ + 2πm; 4k + 4r, σ²) (the angle is only known modulo 2π). Every arm has the same radii, so r alone says
+ * A point of arm k at radius r has angle μₖ(r) + N(0, σ²), μₖ(r) = 2π(k + 2r)/C (spiralArmAngle), so given (r, φ)
+ * the likelihood of arm k is Σₘ N(φ + 2πm; μₖ(r), σ²) (the angle is only known modulo 2π). Every arm has the same radii, so r alone says
  * nothing about the class.
  */
 export function spiralPosterior(x: number, y: number, classes: number, noise: number): number[] {
@@ -20,7 +21,7 @@ export function spiralPosterior(x: number, y: number, classes: number, noise: nu
   if (r === 0) return Array.from({ length: classes }, () => 1 / classes);
   const phi = Math.atan2(x, y); // the generator puts points at r·(sin t, cos t)
   const like = Array.from({ length: classes }, (_, k) => {
-    const mu = 4 * k + 4 * r;
+    const mu = spiralArmAngle(k, r, classes);
     let s = 0;
     for (let m = -3; m <= 6; m++) s += gauss(phi + 2 * Math.PI * m - mu, noise);
     return s;

@@ -1,7 +1,7 @@
 """PyTorch twin of exercises/04-activation-depth/05-spiral/solution.ts: 3 arms × 1000 training points,
 2 → 100 ReLU → 3 (softmax inside the cross-entropy), Adam lr 1e-3, 1000 full-batch epochs, then accuracy and
-cross-entropy on a fresh spiral of 3000 points. Data as in the exercise (graders/datasets/spiral.ts: CS231n's
-spiral, angle noise 0.2)."""
+cross-entropy on a fresh spiral of 3000 points. Data as in the exercise (graders/datasets/spiral-sample.ts: the NYU
+deep-learning course's spiral, angle noise 0.2)."""
 import math
 import time
 
