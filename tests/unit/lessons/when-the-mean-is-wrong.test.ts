@@ -42,7 +42,9 @@ describe('the original’s numbers the lesson quotes (reference/results/exp6_mdn
   it('forward held-out MSE 1.15 (1.13–1.17) after RMSprop for 3000 epochs', () => {
     expect(original.config.mlp_epochs).toBe(3000);
     expect(original.config.mlp_opt).toContain('RMSprop');
-    expect(page).toContain(`RMSprop for 3000 epochs on unscaled $x$), scores ${s.mlp_forward_heldout_mse.mean.toFixed(2)} on held-out points (${s.mlp_forward_heldout_mse.min.toFixed(2)}–${s.mlp_forward_heldout_mse.max.toFixed(2)} over three seeds)`);
+    // The prose quotes the mean; its How-we-measured box the range over the re-run's three seeds.
+    expect(page).toContain(`RMSprop for 3000 epochs on unscaled $x$), scores ${s.mlp_forward_heldout_mse.mean.toFixed(2)} on held-out points.`);
+    expect(page).toContain(`The PyTorch re-run's forward ${s.mlp_forward_heldout_mse.mean.toFixed(2)} is the mean over three seeds (${s.mlp_forward_heldout_mse.min.toFixed(2)}–${s.mlp_forward_heldout_mse.max.toFixed(2)};`);
   });
   it('inverse held-out MSE 22.6 (22.5–22.8)', () => {
     expect(page).toContain(`(${s.mlp_inverse_heldout_mse.mean.toFixed(1)} in the PyTorch re-run, ${s.mlp_inverse_heldout_mse.min.toFixed(1)}–${s.mlp_inverse_heldout_mse.max.toFixed(1)})`);
@@ -78,6 +80,7 @@ describe('our numbers the lesson quotes (mean-curves.json)', () => {
     const c = curves.figure.curves;
     const at = (x: number) => c.grid.indexOf(x);
     expect(curves.figure.seed).toBe(42);
+    expect(page).toContain(`[^figure-seed]: The figure's network was trained on data seed ${curves.figure.seed}.`);
     expect(page).toContain(`at $x = 15$ the network predicts ${c.forward[at(15)]!.toFixed(1)} where the true curve is at ${c.truth[at(15)]!.toFixed(2)}`);
     expect(page).toContain(`at $x = -15$ it predicts ${c.forward[at(-15)]!.toFixed(1).replace('-', '−')} where the curve is at ${c.truth[at(-15)]!.toFixed(2).replace('-', '−')}`);
     expect(curves.plotRange).toEqual([-15, 15]);
@@ -92,7 +95,8 @@ describe('scaling and the wrong variants (forward-mlp-variants.json)', () => {
     expect(Object.keys(variants.variants)).toEqual(Object.keys(forwardMlpVariants));
   });
   it('the page’s three scalings', () => {
-    expect(page).toContain(`the network fits (held-out MSE ${range(mses('default init, raw x (no input scaling)'), 2)} on six seeds, 1000 epochs)`);
+    expect(page).toContain(`the network fits (held-out MSE ${range(mses('default init, raw x (no input scaling)'), 2)} after 1000 epochs)`);
+    expect(page).toContain('`scripts/mdn/forward-mlp-variants.ts` trained each setting on six seeds'); // variants.seeds, above
     const glorot = mses('default (Glorot) init on standardised x');
     expect(page).toContain(`after the same 1000 epochs the MSE is still ${range(glorot, 2)}.`);
     expect(Math.min(...glorot)).toBeGreaterThan(Math.max(...mses(reference))); // slower than the wide start on every seed
