@@ -6,25 +6,17 @@
  * are well-formed for MDX (imported, balanced, markdown inside set off by blank lines) and that the component is a
  * native <details>, closed by default, that needs no JavaScript.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = 'src/content/docs';
 
-/** Lessons being rewritten; remove when done (each then falls under the rule below like every other lesson). */
-const BEING_REWRITTEN = [
-  'activation-depth/spiral.mdx',
-  'activation-depth/why-nonlinearity.mdx',
-  'activation-depth/vanishing-gradients.mdx',
-  'activation-depth/width-vs-depth.mdx',
-];
 
 const lessons = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
   .filter((f) => f.endsWith('.mdx'))
   .map((f) => f.split('\\').join('/'))
   .sort();
-const checked = lessons.filter((f) => !BEING_REWRITTEN.includes(f));
 const read = (f: string) => readFileSync(join(root, f), 'utf8');
 
 /** Blanks out a match but keeps its newlines, so line numbers of what remains stay right. */
@@ -76,17 +68,15 @@ describe('outsideProvenance()', () => {
 });
 
 describe('lessons keep script paths out of the prose', () => {
-  it('the exclusion list names lessons that exist, and every other lesson is checked', () => {
-    for (const f of BEING_REWRITTEN) expect(existsSync(join(root, f)), f).toBe(true);
-    expect(checked.length).toBe(lessons.length - BEING_REWRITTEN.length);
-    expect(checked).toEqual(expect.arrayContaining(['activation-depth/softmax-blobs.mdx', 'autoencoders/pca.mdx', 'mixture-density-networks/training.mdx', 'mixtures/em.mdx']));
+  it('checks every lesson', () => {
+    expect(lessons).toEqual(expect.arrayContaining(['activation-depth/spiral.mdx', 'autoencoders/pca.mdx', 'mixture-density-networks/training.mdx', 'mixtures/em.mdx']));
   });
 
-  it.each(checked)('%s names scripts/ only in a How-we-measured box, a footnote or an MDX comment', (f) => {
+  it.each(lessons)('%s names scripts/ only in a How-we-measured box, a footnote or an MDX comment', (f) => {
     expect(scriptPaths(read(f))).toEqual([]);
   });
 
-  it.each(checked)('%s: its How-we-measured boxes are imported, balanced and set off by blank lines', (f) => {
+  it.each(lessons)('%s: its How-we-measured boxes are imported, balanced and set off by blank lines', (f) => {
     const mdx = read(f);
     const opens = mdx.match(/<HowWeMeasured>/g)?.length ?? 0;
     const closes = mdx.match(/<\/HowWeMeasured>/g)?.length ?? 0;
