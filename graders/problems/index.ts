@@ -8,12 +8,14 @@ import { activationDepthGenerators } from './activation-depth/index.ts';
 import { mdnGenerators } from './mdn/index.ts';
 import { autoencodersGenerators } from './autoencoders/index.ts';
 import { mixturesGenerators } from './mixtures/index.ts';
+import { startHereGenerators } from './start-here/index.ts';
 
 export const generators = {
   blobs: blobsProblem,
   spiral: spiralProblem,
   cubic: cubicProblem,
   // A course module's own generators, from its folder (graders/problems/<module>/index.ts): one line per module.
+  ...startHereGenerators,
   ...activationDepthGenerators,
   ...mixturesGenerators,
   ...mdnGenerators,
