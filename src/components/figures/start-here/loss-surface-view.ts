@@ -1,0 +1,74 @@
+/**
+ * The loss-surface figure as an SVG string (pure, no DOM): contours of the line's mean squared error over (w, b),
+ * the minimum, and the three gradient-descent paths, each a line through its steps with a dot per step. The too-large
+ * path leaves the box; the clip keeps the picture on the part that matters.
+ */
+import { esc, palette, r2 } from '../kit/svg-basics.ts';
+import { contourSegments, lineLoss, type lossSurface } from './loss-surface-model.ts';
+
+/** The region of (w, b) drawn. */
+export const box = { w0: -1.5, w1: 3.5, b0: -3, b1: 2 };
+
+/** The contour levels: the minimum loss plus these. */
+export const contourOffsets = [0.05, 0.15, 0.4, 1, 2, 4, 8, 16];
+
+/** The paths' colours (the figure's legend uses the same) and which is dashed. */
+export const pathStyles = [
+  { color: palette[0]!, dashed: false },
+  { color: palette[2]!, dashed: false },
+  { color: palette[5]!, dashed: true },
+];
+
+export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string): string {
+  const width = 360;
+  const height = 340;
+  const m = { left: 44, right: 12, top: 10, bottom: 40 };
+  const pw = width - m.left - m.right;
+  const ph = height - m.top - m.bottom;
+  const X = (w: number) => m.left + ((w - box.w0) / (box.w1 - box.w0)) * pw;
+  const Y = (b: number) => m.top + (1 - (b - box.b0) / (box.b1 - box.b0)) * ph;
+
+  // Loss on a grid; row r is b = b0 + r·step (bottom to top), column c is w.
+  const n = 80;
+  const values = new Float64Array(n * n);
+  for (let r = 0; r < n; r++)
+    for (let c = 0; c < n; c++) values[r * n + c] = lineLoss(box.w0 + (c / (n - 1)) * (box.w1 - box.w0), box.b0 + (r / (n - 1)) * (box.b1 - box.b0), s.data);
+  const gx = (c: number) => X(box.w0 + (c / (n - 1)) * (box.w1 - box.w0));
+  const gy = (r: number) => Y(box.b0 + (r / (n - 1)) * (box.b1 - box.b0));
+  const contours = contourOffsets
+    .map((off) => {
+      const d = contourSegments(values, n, n, s.minimum.loss + off)
+        .map(([c0, r0, c1, r1]) => `M${r2(gx(c0))} ${r2(gy(r0))}L${r2(gx(c1))} ${r2(gy(r1))}`)
+        .join('');
+      return `<path d="${d}" fill="none" stroke="currentColor" stroke-opacity="0.35" stroke-width="1"/>`;
+    })
+    .join('');
+
+  const paths = s.paths
+    .map((p, i) => {
+      const { color, dashed } = pathStyles[i]!;
+      const pts = p.w.map((w, k) => [X(w), Y(p.b[k]!)] as const);
+      const line = `<polyline points="${pts.map(([x, y]) => `${r2(x)},${r2(y)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"${dashed ? ' stroke-dasharray="5 3"' : ''}/>`;
+      const dots = pts.map(([x, y]) => `<circle cx="${r2(x)}" cy="${r2(y)}" r="2.6" fill="${color}"/>`).join('');
+      return `<g>${line}${dots}</g>`;
+    })
+    .join('');
+
+  const ticksW = [-1, 0, 1, 2, 3];
+  const ticksB = [-3, -2, -1, 0, 1, 2];
+  const axes = [
+    `<rect x="${m.left}" y="${m.top}" width="${pw}" height="${ph}" fill="none" stroke="currentColor" stroke-opacity="0.5"/>`,
+    ...ticksW.map((t) => `<text x="${r2(X(t))}" y="${height - m.bottom + 14}" text-anchor="middle" font-size="11" fill="currentColor">${t}</text>`),
+    ...ticksB.map((t) => `<text x="${m.left - 6}" y="${r2(Y(t) + 4)}" text-anchor="end" font-size="11" fill="currentColor">${t}</text>`),
+    `<text x="${m.left + pw / 2}" y="${height - 6}" text-anchor="middle" font-size="12" fill="currentColor">slope w</text>`,
+    `<text transform="translate(12 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle" font-size="12" fill="currentColor">intercept b</text>`,
+  ].join('');
+  const mx = X(s.minimum.w);
+  const my = Y(s.minimum.b);
+  const minMark = `<path d="M${r2(mx - 6)} ${r2(my)}H${r2(mx + 6)}M${r2(mx)} ${r2(my - 6)}V${r2(my + 6)}" stroke="currentColor" stroke-width="2"/>`;
+  return (
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto">` +
+    `<title>${esc(title)}</title><defs><clipPath id="rdl-loss-surface-clip"><rect x="${m.left}" y="${m.top}" width="${pw}" height="${ph}"/></clipPath></defs>` +
+    `<g clip-path="url(#rdl-loss-surface-clip)">${contours}${minMark}${paths}</g>${axes}</svg>`
+  );
+}
