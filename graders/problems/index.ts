@@ -15,11 +15,11 @@ export const generators = {
   spiral: spiralProblem,
   cubic: cubicProblem,
   // A course module's own generators, from its folder (graders/problems/<module>/index.ts): one line per module.
-  ...startHereGenerators,
   ...activationDepthGenerators,
   ...mixturesGenerators,
   ...mdnGenerators,
   ...autoencodersGenerators,
+  ...startHereGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;
