@@ -38,8 +38,9 @@ export async function trainByHand(input: TrainingLoopInput, ctx: TrainContext) {
     tf.tidy(() => {
       for (const w of weights) w.assign(tf.sub(w, tf.mul(learningRate, grads[w.name]!)));
     });
-    // value is the loss BEFORE this step's update. Reading it waits for the backend, so only every 10th step.
-    if (step % 10 === 0 || step === steps - 1) ctx.report({ step: step + 1, loss: (await value.data())[0]! });
+    // value is the loss BEFORE this step's update, so after `step` updates. Reading it waits for the backend, so
+    // only every 10th step; `epochs` lets the page show how far along the run is.
+    if (step % 10 === 0 || step === steps - 1) ctx.report({ step, loss: (await value.data())[0]!, epochs: steps });
     tf.dispose([value, ...Object.values(grads)]);
   }
 

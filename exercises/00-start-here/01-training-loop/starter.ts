@@ -35,7 +35,8 @@ export async function trainByHand(input: TrainingLoopInput, ctx: TrainContext) {
   //   1. const { value, grads } = tf.variableGrads(loss, weights): the loss and ∂L/∂w for every weight,
   //      grads[w.name] having w's shape;
   //   2. update every weight: w.assign(w − learningRate·grads[w.name]) (inside tf.tidy, so the temporaries go);
-  //   3. now and then, ctx.report({ step, loss }) with the loss read by (await value.data())[0], to see the curve;
+  //   3. now and then, ctx.report({ step, loss }) with the loss read by (await value.data())[0], to see the curve
+  //      (value is the loss before this step's update);
   //   4. dispose value and the gradients.
   void loss;
   void ctx;
