@@ -1,7 +1,7 @@
 /**
  * The loss-surface figure as an SVG string (pure, no DOM): contours of the line's mean squared error over (w, b),
  * the minimum, and the three gradient-descent paths, each a line through its steps with a dot per step. The too-large
- * path leaves the box; the clip keeps the picture on the part that matters.
+ * path is drawn until its first step off the map.
  */
 import { esc, palette, r2 } from '../kit/svg-basics.ts';
 import { contourSegments, lineLoss, type lossSurface } from './loss-surface-model.ts';
@@ -47,7 +47,11 @@ export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string)
   const paths = s.paths
     .map((p, i) => {
       const { color, dashed } = pathStyles[i]!;
-      const pts = p.w.map((w, k) => [X(w), Y(p.b[k]!)] as const);
+      // A diverging run is drawn up to its first step off the map: the steps after it only clutter the clip's edge.
+      const inside = (k: number) => p.w[k]! >= box.w0 && p.w[k]! <= box.w1 && p.b[k]! >= box.b0 && p.b[k]! <= box.b1;
+      const firstOutside = p.w.findIndex((_, k) => !inside(k));
+      const shown = firstOutside < 0 ? p.w.length : firstOutside + 1;
+      const pts = p.w.slice(0, shown).map((w, k) => [X(w), Y(p.b[k]!)] as const);
       const line = `<polyline points="${pts.map(([x, y]) => `${r2(x)},${r2(y)}`).join(' ')}" fill="none" stroke="${color}" stroke-width="2"${dashed ? ' stroke-dasharray="5 3"' : ''}/>`;
       const dots = pts.map(([x, y]) => `<circle cx="${r2(x)}" cy="${r2(y)}" r="2.6" fill="${color}"/>`).join('');
       return `<g>${line}${dots}</g>`;
@@ -65,10 +69,12 @@ export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string)
   ].join('');
   const mx = X(s.minimum.w);
   const my = Y(s.minimum.b);
-  const minMark = `<path d="M${r2(mx - 6)} ${r2(my)}H${r2(mx + 6)}M${r2(mx)} ${r2(my - 6)}V${r2(my + 6)}" stroke="currentColor" stroke-width="2"/>`;
+  // Drawn last, over the paths that end on it, with a halo in the page's background colour.
+  const cross = `M${r2(mx - 7)} ${r2(my)}H${r2(mx + 7)}M${r2(mx)} ${r2(my - 7)}V${r2(my + 7)}`;
+  const minMark = `<path d="${cross}" style="stroke: var(--sl-color-bg, #fff)" stroke-width="5"/><path d="${cross}" stroke="currentColor" stroke-width="2.2"/>`;
   return (
     `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}" style="max-width:100%;height:auto">` +
     `<title>${esc(title)}</title><defs><clipPath id="rdl-loss-surface-clip"><rect x="${m.left}" y="${m.top}" width="${pw}" height="${ph}"/></clipPath></defs>` +
-    `<g clip-path="url(#rdl-loss-surface-clip)">${contours}${minMark}${paths}</g>${axes}</svg>`
+    `<g clip-path="url(#rdl-loss-surface-clip)">${contours}${paths}${minMark}</g>${axes}</svg>`
   );
 }
