@@ -4,7 +4,7 @@
  * path is drawn until its first step off the map.
  */
 import { esc, palette, r2 } from '../kit/svg-basics.ts';
-import { contourSegments, lineLoss, type lossSurface } from './loss-surface-model.ts';
+import { contourSegments, lineLoss, type DescentPath, type lossSurface } from './loss-surface-model.ts';
 
 /** The region of (w, b) drawn. */
 export const box = { w0: -1.5, w1: 3.5, b0: -3, b1: 2 };
@@ -19,7 +19,19 @@ export const pathStyles = [
   { color: palette[5]!, dashed: true },
 ];
 
-export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string): string {
+/** The colour of the reader's own run (the interactive figure's slider). */
+export const yourStyle = { color: palette[3]!, dashed: false };
+
+/** A run's progress in words, for the interactive figure's read-out. */
+export function runText(p: DescentPath, minimumLoss: number, stabilityLimit: number): string {
+  const end = p.loss.at(-1)!;
+  const fmt = (v: number) => (v >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(2));
+  const verdict = p.learningRate >= stabilityLimit ? 'diverges' : end < 1.05 * minimumLoss ? 'reaches the minimum' : 'is still on its way';
+  return `η = ${p.learningRate}: loss ${fmt(end)} after ${p.loss.length - 1} steps (lowest possible ${fmt(minimumLoss)}); it ${verdict}. Gradient descent converges on this loss for η below ${stabilityLimit.toFixed(3)}.`;
+}
+
+/** The map with the three runs and, if given, the reader's own (drawn in `yourStyle`). */
+export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string, yours?: DescentPath): string {
   const width = 360;
   const height = 340;
   const m = { left: 44, right: 12, top: 10, bottom: 40 };
@@ -44,9 +56,10 @@ export function lossSurfaceSvg(s: ReturnType<typeof lossSurface>, title: string)
     })
     .join('');
 
-  const paths = s.paths
+  const runs = yours ? [...s.paths, yours] : s.paths;
+  const paths = runs
     .map((p, i) => {
-      const { color, dashed } = pathStyles[i]!;
+      const { color, dashed } = i < pathStyles.length ? pathStyles[i]! : yourStyle;
       // A diverging run is drawn up to its first step off the map: the steps after it only clutter the clip's edge.
       const inside = (k: number) => p.w[k]! >= box.w0 && p.w[k]! <= box.w1 && p.b[k]! >= box.b0 && p.b[k]! <= box.b1;
       const firstOutside = p.w.findIndex((_, k) => !inside(k));
