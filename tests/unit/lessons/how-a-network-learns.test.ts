@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gradientDescent, lossAndGradient, meanSquaredError, type TanhNet } from '../../../graders/start-here/tanh-net.ts';
 import { float32LogSoftmax, lessonNumbers, out } from '../../../scripts/start-here/lesson-numbers.ts';
-import { contourSegments, curvature, lineGradient, lineLoss, lossSurface, minimum, steps } from '../../../src/components/figures/start-here/loss-surface-model.ts';
-import { lossSurfaceSvg } from '../../../src/components/figures/start-here/loss-surface-view.ts';
+import { contourSegments, curvature, descend, lineGradient, lineLoss, lossSurface, minimum, steps } from '../../../src/components/figures/start-here/loss-surface-model.ts';
+import { lossSurfaceSvg, runText } from '../../../src/components/figures/start-here/loss-surface-view.ts';
 
 const page = readFileSync('src/content/docs/start-here/how-a-network-learns.mdx', 'utf8');
 const saved = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
@@ -81,6 +81,11 @@ describe('the loss-surface figure', () => {
     const segments = contourSegments(values, size, size, 100);
     expect(segments.length).toBeGreaterThan(40);
     for (const [x0, y0] of segments) expect(Math.hypot(x0 - 20, y0 - 20)).toBeCloseTo(10, 0);
+  });
+
+  it("the slider's read-out says what each of the three runs does", () => {
+    expect([slow, right, large].map((p) => runText(p!, s.minimum.loss, s.stabilityLimit).match(/; it ([^.]*)\./)![1])).toEqual(['is still on its way', 'reaches the minimum', 'diverges']);
+    expect(lossSurfaceSvg(s, 't', descend('yours', 0.3)).match(/<polyline /g)).toHaveLength(4);
   });
 
   it('the SVG carries its accessible name and a path per run', () => {
