@@ -12,7 +12,7 @@ import { exerciseSchema } from '../graders/schema.ts';
  */
 const moduleSchema = z
   .object({
-    number: z.number().int().positive().describe('Position of the module in the course (1, 2, …): orders the sidebar groups and the home page cards.'),
+    number: z.number().int().nonnegative().describe('Position of the module in the course (1, 2, …; 0 for the "Start here" section before module 1, whose card carries no number): orders the sidebar groups and the home page cards.'),
   })
   .strict();
 

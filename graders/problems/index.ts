@@ -8,6 +8,7 @@ import { activationDepthGenerators } from './activation-depth/index.ts';
 import { mdnGenerators } from './mdn/index.ts';
 import { autoencodersGenerators } from './autoencoders/index.ts';
 import { mixturesGenerators } from './mixtures/index.ts';
+import { startHereGenerators } from './start-here/index.ts';
 
 export const generators = {
   blobs: blobsProblem,
@@ -18,6 +19,7 @@ export const generators = {
   ...mixturesGenerators,
   ...mdnGenerators,
   ...autoencodersGenerators,
+  ...startHereGenerators,
 } as const;
 
 export type GeneratorName = keyof typeof generators;

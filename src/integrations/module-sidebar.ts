@@ -47,7 +47,8 @@ export function listModuleFolders(docsDir: string): ModuleFolder[] {
     if (mod === undefined) continue;
     const where = path.relative(process.cwd(), index);
     if (typeof fm.title !== 'string') throw new Error(`${where}: a module overview needs a title (the sidebar group's label)`);
-    if (typeof mod.number !== 'number' || !Number.isInteger(mod.number) || mod.number < 1) throw new Error(`${where}: module.number must be a positive integer`);
+    // 0 is the "Start here" section before module 1 (src/content/docs/start-here/).
+    if (typeof mod.number !== 'number' || !Number.isInteger(mod.number) || mod.number < 0) throw new Error(`${where}: module.number must be a non-negative integer`);
     const sidebar = fm.sidebar as { label?: unknown } | undefined;
     if (sidebar?.label !== OVERVIEW_LABEL) {
       throw new Error(`${where}: a module overview needs \`sidebar: { label: ${OVERVIEW_LABEL}, order: 0 }\`, or the sidebar shows "${fm.title} › ${fm.title}"`);

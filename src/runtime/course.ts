@@ -109,4 +109,5 @@ export interface TrainContext {
 export type { MixtureSamplingInput, MixtureSample, GmmDensityInput, GmmFitInput, GmmEmInput, GmmEmResult } from '../../graders/mixtures/learner-types.ts';
 export type { MdnNllInput } from '../../graders/mdn/learner-types.ts';
 export type { MdnSamplingInput } from '../../graders/mdn/learner-types.ts';
+export type { TrainingLoopInput, TrainedWeights } from '../../graders/start-here/learner-types.ts';
 export type { Images, PcaInput, PcaResult, KernelPcaInput, TsneMap, KMeansInput, KMeansResult, DenseAutoencoderInput, ConvAutoencoderInput, ClusterDigitsInput } from '../../graders/autoencoders/learner-types.ts';

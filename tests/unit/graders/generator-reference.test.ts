@@ -33,7 +33,7 @@ describe('generator reference', () => {
   });
 
   it('the task kinds are the generators\' own, and the schema explains each', () => {
-    expect(taskNames).toEqual(['classification', 'regression', 'truth-table', 'equivalent-layer', 'gradient-norms', 'gmm-log-density', 'gmm-fit', 'gmm-classifier', 'mixture-sampling', 'gmm-em', 'mdn-nll', 'mdn-train', 'mdn-sampling', 'pca', 'kernel-pca', 'tsne', 'kmeans', 'autoencoder', 'digit-clustering']);
+    expect(taskNames).toEqual(['classification', 'regression', 'truth-table', 'equivalent-layer', 'gradient-norms', 'gmm-log-density', 'gmm-fit', 'gmm-classifier', 'mixture-sampling', 'gmm-em', 'mdn-nll', 'mdn-train', 'mdn-sampling', 'pca', 'kernel-pca', 'tsne', 'kmeans', 'autoencoder', 'digit-clustering', 'training-loop']);
     const text = exerciseSchema.shape.task.description ?? '';
     for (const t of taskNames) expect(text).toContain(`\`${t}\``);
     // No exercise repeats its generator's task kind; one that names another kind is refused with the field.

@@ -38,7 +38,7 @@ describe('moduleSidebar', () => {
   it.each([
     ['no Overview label', { a: 'title: A\nmodule:\n  number: 1' }, /a\/index\.mdx: a module overview needs `sidebar: \{ label: Overview/],
     ['no title', { a: 'sidebar:\n  label: Overview\nmodule:\n  number: 1' }, /a\/index\.mdx: a module overview needs a title/],
-    ['a number that is not a positive integer', { a: overview('A', 0) }, /a\/index\.mdx: module\.number must be a positive integer/],
+    ['a number that is not a non-negative integer', { a: overview('A', -1) }, /a\/index\.mdx: module\.number must be a non-negative integer/],
     ['two modules with one number', { a: overview('A', 1), b: overview('B', 1) }, /modules a and b both have number 1/],
   ])('refuses an overview with %s', (_what, indexes, message) => {
     expect(() => moduleSidebar(docs(indexes))).toThrow(message);
