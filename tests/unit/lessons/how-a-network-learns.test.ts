@@ -41,7 +41,7 @@ describe('the page and lesson-numbers.json', () => {
   });
 
   it('script paths and per-seed numbers sit in the "How we measured" box, not in the running prose', () => {
-    const box = page.indexOf('<details class="rdl-measured">');
+    const box = page.indexOf('<HowWeMeasured>');
     expect(box).toBeGreaterThan(0);
     const prose = page.slice(page.indexOf('export const'), box);
     expect(prose).not.toMatch(/scripts\//);
