@@ -183,6 +183,15 @@ describe('the exercise’s recipe with each activation, and with tfjs’s defaul
     for (const m of [recipeRuns.tanh, recipeRuns.sigmoid, tfjsInitRuns.tanh]) for (const r of m.runs) expect(r.status).toBe('failed');
   });
 
+  it('the exercise’s messages and hints round these runs', () => {
+    const two = (mean: string) => Number(mean).toFixed(2);
+    const tooLow = bound('testAccuracy').tooLow!.replace(/\s+/g, ' ');
+    expect(tooLow).toContain(`a trained 2 → 100 → 3 ReLU network does (≈ ${two(recipe.relu.mean)})`);
+    expect(tooLow).toContain(`Around ${two(recipe.tanh.mean)} is what tanh units reach and around ${two(recipe.sigmoid.mean)} what sigmoid units reach`);
+    const hint = meta.hints.at(-1)!.replace(/\s+/g, ' ');
+    expect(hint).toContain(`scores below ${bounds.minAccuracy}, check the activation is 'relu': tanh reaches only ≈ ${two(recipe.tanh.mean)} and sigmoid ≈ ${two(recipe.sigmoid.mean)}`);
+  });
+
   it('the exercise’s derivation quotes these runs', () => {
     const [acc, ce] = [bound('testAccuracy').derivation, bound('testCrossEntropy').derivation].map((d) => d.replace(/\s+/g, ' '));
     for (const t of [recipe.relu, tfjsInit.relu, recipe.tanh, recipe.sigmoid, tfjsInit.tanh]) {
