@@ -84,7 +84,7 @@ export const fastLowest = (Math.floor(100 * Math.min(...[fastReluMeasured, fastS
  * The exercise's bounds as the lesson states them (exercises/04-activation-depth/05-spiral/exercise.yaml; the lesson's
  * test checks they agree).
  */
-export const bounds = { minAccuracy: '0.89', maxCrossEntropy: '0.25' };
+export const bounds = { minAccuracy: '0.89', maxCrossEntropy: '0.26' };
 
 // The PyTorch re-run of the original lesson (reference/results/exp2_spiral.json, 3 seeds, the same spiral).
 type RerunKey = keyof (typeof rerun.summary);
