@@ -48,6 +48,7 @@ afterAll(async () => {
 });
 expectNoPageErrorsAfterEach(() => [b, noJs]);
 
+/** launch()'s viewport, restored after each lesson's phone check, and the phone's. */
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 
