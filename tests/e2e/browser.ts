@@ -2,6 +2,7 @@
  * Helpers that drive an exercise on a lesson page in the e2e tests (save its code, run it, wait for the result).
  * Launching Chromium itself is scripts/lib/chromium.ts.
  */
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launch, type Browser } from '../../scripts/lib/chromium.ts';
@@ -81,13 +82,41 @@ export function browserForFile(): () => Browser {
 export const axeExclusions = ['site-search button[data-open-modal]', '.monaco-editor', '.monaco-aria-container'];
 
 /**
- * Runs axe on the page as it is now and returns its serious and critical violations as readable lines (empty when
- * there are none), so a failure names each rule and the first elements it found.
+ * The axe rules whose outcome depends on colours, the only thing Starlight's theme changes (its `data-theme`
+ * picks colour variables; src/styles/course.css and chart-ink.ts follow it, nothing shows or hides per theme).
+ * A second theme needs only these: every other rule sees the same DOM and finds the same in both.
  */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
+export const colourRules = ['color-contrast', 'link-in-text-block'];
+
+let belowSerious: Promise<string[]> | undefined;
+/**
+ * The axe rules that can only ever report minor or moderate findings, which seriousA11yViolations drops anyway:
+ * axe gives each finding its rule's declared impact (axe-core's finalizeRuleResult), so skipping them changes no
+ * result and saves about a third of axe's time on a long lesson. Read from the axe-core that @axe-core/playwright
+ * injects; a rule that declares no impact is kept.
+ */
+function rulesBelowSerious(): Promise<string[]> {
+  belowSerious ??= (async () => {
+    const require = createRequire(import.meta.resolve('@axe-core/playwright'));
+    const axe = require('axe-core') as { _audit: { rules: { id: string; impact?: string }[] } };
+    return axe._audit.rules.filter((r) => r.impact === 'minor' || r.impact === 'moderate').map((r) => r.id);
+  })();
+  return belowSerious;
+}
+
+/**
+ * Runs axe on the page as it is now and returns its serious and critical violations as readable lines (empty when
+ * there are none), so a failure names each rule and the first elements it found. `rules`: only these axe rules
+ * (e.g. colourRules, for a second theme); by default every rule that can report a serious or critical finding.
+ */
+export async function seriousA11yViolations(page: Page, rules?: string[]): Promise<string[]> {
   const { AxeBuilder } = await import('@axe-core/playwright');
   let builder = new AxeBuilder({ page });
   for (const sel of axeExclusions) builder = builder.exclude(sel);
+  builder = rules ? builder.withRules(rules) : builder.disableRules(await rulesBelowSerious());
+  // Only violations are read: axe then reports one node per pass instead of building a selector for each of the
+  // thousands of elements a lesson's KaTeX and figures pass with (a quarter of a full run on a long lesson).
+  builder = builder.options({ resultTypes: ['violations'] });
   const { violations } = await builder.analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
