@@ -8,7 +8,7 @@ import { loadExercise } from '../../graders/exercise-files.ts';
 import type { GradeReport } from '../../graders/report.ts';
 import { useNodeBackend } from '../../src/runtime/node-backend.ts';
 import { describeModuleCorpus } from '../helpers/corpus.ts';
-import { gradeInProcess } from '../helpers/exercise.ts';
+import { expectNoTensorLeak, gradeInProcess } from '../helpers/exercise.ts';
 import { trainingLoopId, variantSource, variants } from '../../scripts/start-here/training-loop-variants.ts';
 
 describeModuleCorpus('00-start-here');
@@ -32,13 +32,5 @@ describe('01-training-loop: each wrong variant fails its intended check; plain g
     expect(side === 'tooLow' ? c!.value < c!.min! : c!.value > c!.max!).toBe(true);
   });
 
-  it('grading leaves no tensor behind, for the solution and for the starter', async () => {
-    const tf = await useNodeBackend('wasm');
-    const { solution, starter } = loadExercise(trainingLoopId);
-    await gradeInProcess(trainingLoopId, solution, 1);
-    const before = tf.memory().numTensors;
-    await gradeInProcess(trainingLoopId, solution, 2);
-    await gradeInProcess(trainingLoopId, starter, 2);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it('grading leaves no tensor behind, for the solution and for the starter', () => expectNoTensorLeak(trainingLoopId));
 });
