@@ -133,7 +133,7 @@ describe('the ReLU network at learning rate 0.01, as this lesson and "Why non-li
 
   it('formats the runs as the pages show them', () => {
     const runs = [0.9973, 0.999, 0.9983].map((testAccuracy, i) => ({ seed: i + 1, status: 'passed', testAccuracy, testCrossEntropy: 0.02 }));
-    expect(accuracyText(runs)).toEqual({ mean: '0.998', range: '0.9973–0.9990', range3: '0.997–0.999', percent: '99.7%–99.9%', crossEntropy: '0.020–0.020', seeds: '1–3' });
+    expect(accuracyText(runs)).toEqual({ mean: '0.998', about: '100%', range: '0.9973–0.9990', range3: '0.997–0.999', percent: '99.7%–99.9%', crossEntropy: '0.020–0.020', seeds: '1–3' });
     expect(accuracyText(runs.slice(1, 3)).percent).toBe('99.8%–99.9%');
     expect(accuracyText([runs[1]!, { ...runs[1]!, seed: 2, testAccuracy: 0.9987 }]).percent).toBe('99.9%');
     expect(fastRelu).toEqual(accuracyText(fastReluRuns.runs));
@@ -229,6 +229,10 @@ describe('the exercise’s recipe with each activation, and with tfjs’s defaul
     }
     expect(page).toContain('{tfjsInit.relu.range3} when it keeps TensorFlow.js\'s default initialisation, as the code in hint 2 does');
     expect(page).toContain('a linear classifier got about {lin.testAbout} of the spiral right');
+    expect(page).toContain('the held-out accuracy jumps to about {recipe.relu.about}.');
+    expect(recipe.relu.about).toBe('95%');
+    // Expressions do not work inside code spans: none may hold one.
+    expect(page).not.toMatch(/`[^`]*\{[a-z]+\.[a-zA-Z.0-9]+\}[^`]*`/);
     expect(page).not.toMatch(/0\.937–0\.966|0\.846–0\.887|52\.4%|≈ 0\.54/);
     expect(linearSpiralNumbers.testAbout).toBe('50%');
   });

@@ -30,6 +30,8 @@ export interface GradedRun {
 export interface AccuracyText {
   /** "0.998": the mean test accuracy to 3 decimals. */
   mean: string;
+  /** "95%": the mean test accuracy in whole percent. */
+  about: string;
   /** "0.9973–0.9990": lowest and highest test accuracy to 4 decimals. */
   range: string;
   /** "0.937–0.966": the same to 3 decimals. */
@@ -53,6 +55,7 @@ export function accuracyText(runs: GradedRun[]): AccuracyText {
   const seeds = runs.map((r) => r.seed);
   return {
     mean: (acc.reduce((a, b) => a + b, 0) / acc.length).toFixed(3),
+    about: `${Math.round((100 * acc.reduce((a, b) => a + b, 0)) / acc.length)}%`,
     range: `${lo.toFixed(4)}–${hi.toFixed(4)}`,
     range3: `${lo.toFixed(3)}–${hi.toFixed(3)}`,
     percent: pct(lo) === pct(hi) ? pct(lo) : `${pct(lo)}–${pct(hi)}`,
