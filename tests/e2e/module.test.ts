@@ -179,13 +179,18 @@ describe('the figure check', () => {
 
 /**
  * Waits until exercise `sel` shows its regions figure while its run is still going (drawn live from the model the
- * learner passes to ctx.report, not only at the end). `polling`: ms between checks (default: every animation frame).
+ * learner passes to ctx.report, not only at the end), and returns what the figure shows in that same frame (whose
+ * points it plots, its caption), so a run that ends right after cannot change what is read. `polling`: ms between
+ * checks (default: every animation frame).
  */
-async function regionsShownWhileRunning(page: Page, sel: string, polling?: number): Promise<void> {
-  await page.waitForFunction((s) => {
+async function regionsShownWhileRunning(page: Page, sel: string, polling?: number): Promise<{ points: string | null; caption: string | null }> {
+  const shown = await page.waitForFunction((s) => {
     const e = document.querySelector(s) as HTMLElement | null;
-    return e?.dataset.running === 'true' && !e.querySelector<HTMLElement>('[data-role=regions-figure]')!.hidden;
+    const fig = e?.querySelector<HTMLElement>('[data-role=regions-figure]');
+    if (e?.dataset.running !== 'true' || !fig || fig.hidden) return null;
+    return { points: fig.querySelector('canvas')?.getAttribute('data-points') ?? null, caption: fig.querySelector('figcaption')?.textContent ?? null };
   }, sel, { timeout: 120_000, ...(polling !== undefined && { polling }) });
+  return (await shown.jsonValue())!;
 }
 
 describe('live decision regions', () => {
@@ -195,15 +200,8 @@ describe('live decision regions', () => {
     const { page } = b;
     await openWithSavedCode(page, lessonUrl(id), id, loadExercise(id).solution);
     await clickRun(page, id);
-    // Read in the same frame that sees the regions while the run is on, so a run that ends soon after cannot
-    // change what is read: while it trains, the plot shows the training points the regions are fitted to.
-    const shown = await page.waitForFunction((s) => {
-      const e = document.querySelector(s) as HTMLElement | null;
-      const fig = e?.querySelector<HTMLElement>('[data-role=regions-figure]');
-      if (e?.dataset.running !== 'true' || !fig || fig.hidden) return null;
-      return { points: fig.querySelector('canvas')!.getAttribute('data-points'), caption: fig.querySelector('figcaption')!.textContent };
-    }, sel, { timeout: 120_000 });
-    const { points, caption } = (await shown.jsonValue())!;
+    // While it trains, the plot shows the training points the regions are fitted to, as its caption says.
+    const { points, caption } = await regionsShownWhileRunning(page, sel);
     expect(points).toBe('training');
     expect(caption).toMatch(/^While it trains: the training points/);
     // Stop it if it is still training. On a busy machine it may finish first (and pass), and then there is no Stop
